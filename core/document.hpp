@@ -1,0 +1,103 @@
+// The board as a value: everything the team puts on the flip chart.
+//
+// A Document is plain data. It is copied freely (undo keeps earlier copies), compared
+// with ==, changed only by reduce() (reducer.hpp) and read by everything else.
+// Coordinates are board units: the school node sits at (0,0), x grows to the right and
+// y grows downward, as on screen. See geometry.hpp for the ring radii and note size.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nk {
+
+// The method's phases, in order. Ids in files and replays: "0" "1" "2a" "2b" "2c" "3" "4" "5".
+enum class Phase { Vooraf, Introductie, Brainstorm, Netwerkkaart, Prioriteiten, Gesprek, Terugblik, Naverwerking };
+inline constexpr int kPhaseCount = 8;
+
+// Roles of the participants; each role has a pen colour. Ids: leraar directie
+// beleidsondersteuner zorgcoordinator extern.
+enum class Role { Leraar, Directie, Beleidsondersteuner, Zorgcoordinator, Extern };
+inline constexpr int kRoleCount = 5;
+
+// The seven partner types. Ids: zorg professionalisering aanbod stages projecten beleid andere.
+enum class Category { Zorg, Professionalisering, Aanbod, Stages, Projecten, Beleid, Andere };
+inline constexpr int kCategoryCount = 7;
+
+// Stable ids as used in files, replay scripts and control ids.
+std::string_view phase_id(Phase p);
+std::string_view role_id(Role r);
+std::string_view category_id(Category c);
+// Parse an id; std::nullopt if it is not one of the ids above.
+std::optional<Phase> phase_from_id(std::string_view id);
+std::optional<Role> role_from_id(std::string_view id);
+std::optional<Category> category_from_id(std::string_view id);
+
+struct Vec2 {
+    double x = 0, y = 0;
+    friend bool operator==(const Vec2&, const Vec2&) = default;
+};
+
+// An id of 0 never names a participant, partner or link. As a link end, 0 is the school.
+using Id = int;
+inline constexpr Id kSchool = 0;
+
+struct Participant {
+    Id id = 0;
+    std::string name;  // first name or initials; may be empty
+    Role role = Role::Leraar;
+    friend bool operator==(const Participant&, const Participant&) = default;
+};
+
+// A post-it. `ring` follows from the position (geometry.hpp, ring_at) whenever the
+// reducer moves it: 0 = parking lane (not placed yet), 1 = close/frequent, 2 = further,
+// 3 = far/sporadic, 4 = outside (absent).
+struct Partner {
+    Id id = 0;
+    std::string text;
+    Category category = Category::Andere;
+    double x = 0, y = 0;      // centre, board units
+    int ring = 0;
+    double rotation = 0;      // radians, clockwise; a note faces the side it was written from
+    double scale = 1;         // 0.75 .. 1.5
+    friend bool operator==(const Partner&, const Partner&) = default;
+};
+
+// A felt-pen line between two partners, or a partner and the school (end == kSchool).
+struct Link {
+    Id id = 0;
+    Id from = 0;
+    Id to = 0;
+    friend bool operator==(const Link&, const Link&) = default;
+};
+
+// One participant's priority: the circle they drew (board units) around one partner.
+struct Priority {
+    Id participant = 0;
+    Id partner = 0;
+    std::vector<Vec2> stroke;
+    friend bool operator==(const Priority&, const Priority&) = default;
+};
+
+struct Document {
+    std::string school = "School";
+    std::string date;  // the session's date, YYYY-MM-DD; set when the board is created
+    Phase phase = Phase::Vooraf;
+    std::vector<Participant> participants;
+    std::vector<Partner> partners;
+    std::vector<Link> links;
+    std::vector<Priority> priorities;
+    friend bool operator==(const Document&, const Document&) = default;
+
+    const Partner* partner(Id id) const;
+    const Participant* participant(Id id) const;
+    const Link* link(Id id) const;
+    // The next free id for a new partner, participant or link (max existing + 1).
+    Id next_partner_id() const;
+    Id next_participant_id() const;
+    Id next_link_id() const;
+};
+
+}  // namespace nk
