@@ -1,0 +1,49 @@
+#include "document.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace nk {
+namespace {
+constexpr std::array<std::string_view, kPhaseCount> kPhaseIds{"0", "1", "2a", "2b", "2c", "3", "4", "5"};
+constexpr std::array<std::string_view, kRoleCount> kRoleIds{"leraar", "directie", "beleidsondersteuner",
+                                                            "zorgcoordinator", "extern"};
+constexpr std::array<std::string_view, kCategoryCount> kCategoryIds{
+    "zorg", "professionalisering", "aanbod", "stages", "projecten", "beleid", "andere"};
+
+template <typename E, size_t N>
+std::optional<E> from_id(const std::array<std::string_view, N>& ids, std::string_view id) {
+    for (size_t i = 0; i < N; ++i)
+        if (ids[i] == id) return static_cast<E>(i);
+    return std::nullopt;
+}
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& v, Id id) {
+    auto it = std::find_if(v.begin(), v.end(), [id](const T& t) { return t.id == id; });
+    return it == v.end() ? nullptr : &*it;
+}
+
+template <typename T>
+Id next_id(const std::vector<T>& v) {
+    Id m = 0;
+    for (const T& t : v) m = std::max(m, t.id);
+    return m + 1;
+}
+}  // namespace
+
+std::string_view phase_id(Phase p) { return kPhaseIds[static_cast<size_t>(p)]; }
+std::string_view role_id(Role r) { return kRoleIds[static_cast<size_t>(r)]; }
+std::string_view category_id(Category c) { return kCategoryIds[static_cast<size_t>(c)]; }
+std::optional<Phase> phase_from_id(std::string_view id) { return from_id<Phase>(kPhaseIds, id); }
+std::optional<Role> role_from_id(std::string_view id) { return from_id<Role>(kRoleIds, id); }
+std::optional<Category> category_from_id(std::string_view id) { return from_id<Category>(kCategoryIds, id); }
+
+const Partner* Document::partner(Id id) const { return find_by_id(partners, id); }
+const Participant* Document::participant(Id id) const { return find_by_id(participants, id); }
+const Link* Document::link(Id id) const { return find_by_id(links, id); }
+Id Document::next_partner_id() const { return next_id(partners); }
+Id Document::next_participant_id() const { return next_id(participants); }
+Id Document::next_link_id() const { return next_id(links); }
+
+}  // namespace nk

@@ -1,0 +1,58 @@
+// Undo and redo: a bounded list of earlier boards and a position in it.
+//
+// Each entry is a whole Document (cheap at workshop sizes) plus a label saying which
+// action produced it, so the undo button can name what it will undo. A new edit drops
+// the redo tail. "Dirty" is a value comparison, not a flag.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "actions.hpp"
+#include "document.hpp"
+
+namespace nk {
+
+// What an action did, for "undo: move 'CLB Gent'". `verb` is a stable id that the app
+// translates (add, edit, category, move, remove, duplicate, link, unlink, participant,
+// priority, phase, school); `subject` is the post-it text or name it concerns (may be empty).
+struct ActionLabel {
+    std::string verb;
+    std::string subject;
+    friend bool operator==(const ActionLabel&, const ActionLabel&) = default;
+};
+
+// The label of `a` applied to `before`.
+ActionLabel describe(const Document& before, const Action& a);
+
+class History {
+public:
+    explicit History(Document initial, size_t limit = 200);
+
+    const Document& current() const { return entries_[pos_].doc; }
+    // Records `next` as the result of an edit labelled `label`; drops the redo tail.
+    // Does nothing (and returns false) when `next` equals the current board.
+    bool push(Document next, ActionLabel label);
+    bool can_undo() const { return pos_ > 0; }
+    bool can_redo() const { return pos_ + 1 < entries_.size(); }
+    // The label of what undo() / redo() would change; empty verb when it can't.
+    ActionLabel undo_label() const;
+    ActionLabel redo_label() const;
+    bool undo();
+    bool redo();
+    // Starts over from `doc` (a board opened from a file): no undo past this point.
+    void reset(Document doc);
+    size_t size() const { return entries_.size(); }
+
+private:
+    struct Entry {
+        Document doc;
+        ActionLabel label;  // the edit that led to this entry
+    };
+    std::vector<Entry> entries_;
+    size_t pos_ = 0;
+    size_t limit_;
+};
+
+}  // namespace nk

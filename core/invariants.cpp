@@ -1,0 +1,146 @@
+#include "invariants.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <utility>
+
+#include "geometry.hpp"
+#include "utf8.hpp"
+
+namespace nk {
+namespace {
+bool finite(double v) { return std::isfinite(v); }
+
+std::pair<Id, Id> ends(const Link& l) { return std::minmax(l.from, l.to); }
+
+template <typename T>
+bool unique_positive_ids(const std::vector<T>& v) {
+    std::set<Id> seen;
+    for (const T& t : v)
+        if (t.id <= 0 || !seen.insert(t.id).second) return false;
+    return true;
+}
+
+// Gives every element a positive id unique in its list; returns how many changed.
+template <typename T>
+int renumber_duplicates(std::vector<T>& v) {
+    std::set<Id> seen;
+    Id next = 1;
+    for (const T& t : v) next = std::max(next, t.id + 1);
+    int changed = 0;
+    for (T& t : v) {
+        if (t.id > 0 && seen.insert(t.id).second) continue;
+        t.id = next++;
+        seen.insert(t.id);
+        ++changed;
+    }
+    return changed;
+}
+}  // namespace
+
+std::vector<std::string> invariant_violations(const Document& d) {
+    std::vector<std::string> out;
+    if (!unique_positive_ids(d.participants)) out.push_back("participant ids are not unique and positive");
+    if (!unique_positive_ids(d.partners)) out.push_back("partner ids are not unique and positive");
+    if (!unique_positive_ids(d.links)) out.push_back("link ids are not unique and positive");
+    if (!utf8::valid(d.school) || !utf8::valid(d.date)) out.push_back("school or date is not valid UTF-8");
+    for (const Participant& p : d.participants)
+        if (!utf8::valid(p.name)) out.push_back("participant " + std::to_string(p.id) + " name is not valid UTF-8");
+    for (const Partner& p : d.partners) {
+        const std::string who = "partner " + std::to_string(p.id);
+        if (!utf8::valid(p.text)) out.push_back(who + " text is not valid UTF-8");
+        if (!finite(p.x) || !finite(p.y) || !finite(p.rotation) || !finite(p.scale))
+            out.push_back(who + " has a non-finite number");
+        else if (p.ring != geo::ring_at({p.x, p.y}))
+            out.push_back(who + " ring does not match its position");
+        if (!(p.scale >= 0.75 && p.scale <= 1.5)) out.push_back(who + " scale out of range");
+    }
+    auto end_exists = [&](Id e) { return e == kSchool || d.partner(e) != nullptr; };
+    std::set<std::pair<Id, Id>> pairs;
+    for (const Link& l : d.links) {
+        const std::string who = "link " + std::to_string(l.id);
+        if (!end_exists(l.from) || !end_exists(l.to)) out.push_back(who + " has a missing end");
+        if (l.from == l.to) out.push_back(who + " joins an end to itself");
+        if (!pairs.insert(ends(l)).second) out.push_back(who + " repeats another link");
+    }
+    std::set<Id> with_priority;
+    for (const Priority& p : d.priorities) {
+        const std::string who = "priority of participant " + std::to_string(p.participant);
+        if (!d.participant(p.participant) || !d.partner(p.partner)) out.push_back(who + " names a missing id");
+        if (!with_priority.insert(p.participant).second) out.push_back(who + " is not the only one");
+        for (const Vec2& v : p.stroke)
+            if (!finite(v.x) || !finite(v.y)) {
+                out.push_back(who + " stroke has a non-finite point");
+                break;
+            }
+    }
+    return out;
+}
+
+RepairReport repair(Document& d) {
+    RepairReport r;
+    auto note = [&](std::string s) { r.changes.push_back(std::move(s)); };
+    auto fix_text = [&](std::string& s, const std::string& what) {
+        if (!utf8::valid(s)) {
+            s = utf8::repaired(s);
+            note(what + ": invalid UTF-8 replaced");
+        }
+    };
+    fix_text(d.school, "school name");
+    fix_text(d.date, "date");
+    for (Participant& p : d.participants) fix_text(p.name, "participant " + std::to_string(p.id) + " name");
+    for (Partner& p : d.partners) fix_text(p.text, "partner " + std::to_string(p.id) + " text");
+
+    if (int n = renumber_duplicates(d.participants)) note(std::to_string(n) + " participant id(s) renumbered");
+    if (int n = renumber_duplicates(d.partners)) note(std::to_string(n) + " partner id(s) renumbered");
+    if (int n = renumber_duplicates(d.links)) note(std::to_string(n) + " link id(s) renumbered");
+
+    for (Partner& p : d.partners) {
+        const std::string who = "partner " + std::to_string(p.id);
+        if (!finite(p.x) || !finite(p.y)) {
+            p.x = 0, p.y = 0;
+            const Vec2 slot = geo::free_lane_slot(d);
+            p.x = slot.x, p.y = slot.y;
+            note(who + ": non-finite position, moved to the parking lane");
+        }
+        if (!finite(p.rotation)) {
+            p.rotation = 0;
+            note(who + ": non-finite rotation reset");
+        }
+        if (!(p.scale >= 0.75 && p.scale <= 1.5)) {
+            p.scale = finite(p.scale) ? std::clamp(p.scale, 0.75, 1.5) : 1.0;
+            note(who + ": scale brought into range");
+        }
+        const int ring = geo::ring_at({p.x, p.y});
+        if (p.ring != ring) {
+            note(who + ": ring " + std::to_string(p.ring) + " corrected to " + std::to_string(ring));
+            p.ring = ring;
+        }
+    }
+
+    auto end_exists = [&](Id e) { return e == kSchool || d.partner(e) != nullptr; };
+    std::set<std::pair<Id, Id>> pairs;
+    const size_t links_before = d.links.size();
+    std::erase_if(d.links, [&](const Link& l) {
+        return !end_exists(l.from) || !end_exists(l.to) || l.from == l.to || !pairs.insert(ends(l)).second;
+    });
+    if (d.links.size() != links_before)
+        note(std::to_string(links_before - d.links.size()) + " link(s) with a missing or repeated end removed");
+
+    std::set<Id> with_priority;
+    const size_t prio_before = d.priorities.size();
+    std::erase_if(d.priorities, [&](const Priority& p) {
+        return !d.participant(p.participant) || !d.partner(p.partner) || !with_priority.insert(p.participant).second;
+    });
+    if (d.priorities.size() != prio_before)
+        note(std::to_string(prio_before - d.priorities.size()) + " priority mark(s) naming a missing id removed");
+    for (Priority& p : d.priorities) {
+        const size_t before = p.stroke.size();
+        std::erase_if(p.stroke, [](const Vec2& v) { return !finite(v.x) || !finite(v.y); });
+        if (p.stroke.size() != before) note("non-finite stroke points removed");
+    }
+    return r;
+}
+
+}  // namespace nk

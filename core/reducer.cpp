@@ -1,0 +1,117 @@
+#include "reducer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "geometry.hpp"
+#include "utf8.hpp"
+
+namespace nk {
+namespace {
+constexpr double kMinScale = 0.75, kMaxScale = 1.5;
+
+bool finite(Vec2 v) { return std::isfinite(v.x) && std::isfinite(v.y); }
+
+Partner* find_partner(Document& d, Id id) {
+    auto it = std::find_if(d.partners.begin(), d.partners.end(), [id](const Partner& p) { return p.id == id; });
+    return it == d.partners.end() ? nullptr : &*it;
+}
+Participant* find_participant(Document& d, Id id) {
+    auto it = std::find_if(d.participants.begin(), d.participants.end(),
+                           [id](const Participant& p) { return p.id == id; });
+    return it == d.participants.end() ? nullptr : &*it;
+}
+
+void place(Partner& p, Vec2 pos) {
+    p.x = pos.x;
+    p.y = pos.y;
+    p.ring = geo::ring_at(pos);
+}
+
+struct Reducer {
+    Document& d;
+
+    void operator()(const act::AddPartner& a) {
+        Partner p;
+        p.id = d.next_partner_id();
+        p.text = utf8::repaired(a.text);
+        p.category = a.category;
+        p.rotation = std::isfinite(a.rotation) ? a.rotation : 0;
+        place(p, finite(a.pos) ? a.pos : geo::free_lane_slot(d));
+        d.partners.push_back(std::move(p));
+    }
+    void operator()(const act::SetPartnerText& a) {
+        if (Partner* p = find_partner(d, a.partner)) p->text = utf8::repaired(a.text);
+    }
+    void operator()(const act::SetCategory& a) {
+        if (Partner* p = find_partner(d, a.partner)) p->category = a.category;
+    }
+    void operator()(const act::MovePartners& a) {
+        for (const act::Placement& m : a.moves) {
+            Partner* p = find_partner(d, m.partner);
+            if (!p || !finite(m.pos)) continue;
+            place(*p, m.pos);
+            if (std::isfinite(m.rotation)) p->rotation = std::remainder(m.rotation, 2 * M_PI);
+            if (std::isfinite(m.scale)) p->scale = std::clamp(m.scale, kMinScale, kMaxScale);
+        }
+    }
+    void operator()(const act::RemovePartner& a) {
+        const Id id = a.partner;
+        std::erase_if(d.partners, [id](const Partner& p) { return p.id == id; });
+        std::erase_if(d.links, [id](const Link& l) { return l.from == id || l.to == id; });
+        std::erase_if(d.priorities, [id](const Priority& p) { return p.partner == id; });
+    }
+    void operator()(const act::DuplicatePartner& a) {
+        const Partner* src = d.partner(a.partner);
+        if (!src) return;
+        Partner copy = *src;
+        copy.id = d.next_partner_id();
+        place(copy, {src->x + 24, src->y + 24});
+        d.partners.push_back(std::move(copy));
+    }
+    void operator()(const act::AddLink& a) {
+        auto exists = [&](Id e) { return e == kSchool || d.partner(e); };
+        if (a.from == a.to || !exists(a.from) || !exists(a.to)) return;
+        const auto key = std::minmax(a.from, a.to);
+        for (const Link& l : d.links)
+            if (std::minmax(l.from, l.to) == key) return;
+        d.links.push_back({d.next_link_id(), a.from, a.to});
+    }
+    void operator()(const act::RemoveLink& a) {
+        std::erase_if(d.links, [&](const Link& l) { return l.id == a.link; });
+    }
+    void operator()(const act::AddParticipant& a) {
+        d.participants.push_back({d.next_participant_id(), utf8::repaired(a.name), a.role});
+    }
+    void operator()(const act::SetParticipantName& a) {
+        if (Participant* p = find_participant(d, a.participant)) p->name = utf8::repaired(a.name);
+    }
+    void operator()(const act::SetParticipantRole& a) {
+        if (Participant* p = find_participant(d, a.participant)) p->role = a.role;
+    }
+    void operator()(const act::RemoveParticipant& a) {
+        std::erase_if(d.participants, [&](const Participant& p) { return p.id == a.participant; });
+        std::erase_if(d.priorities, [&](const Priority& p) { return p.participant == a.participant; });
+    }
+    void operator()(const act::SetPriority& a) {
+        if (!d.participant(a.participant) || !d.partner(a.partner)) return;
+        Priority p{a.participant, a.partner, {}};
+        for (const Vec2& v : a.stroke)
+            if (finite(v)) p.stroke.push_back(v);
+        std::erase_if(d.priorities, [&](const Priority& q) { return q.participant == a.participant; });
+        d.priorities.push_back(std::move(p));
+    }
+    void operator()(const act::RemovePriority& a) {
+        std::erase_if(d.priorities, [&](const Priority& p) { return p.participant == a.participant; });
+    }
+    void operator()(const act::SetPhase& a) { d.phase = a.phase; }
+    void operator()(const act::SetSchoolName& a) { d.school = utf8::repaired(a.name); }
+};
+}  // namespace
+
+Document reduce(Document d, const Action& a) {
+    std::visit(Reducer{d}, a);
+    return d;
+}
+
+}  // namespace nk

@@ -1,0 +1,25 @@
+// UTF-8 checks and repair. Text comes from files, scripts and keyboards: none of it is trusted.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace nk::utf8 {
+
+// Whether `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool valid(std::string_view s);
+
+// `s` with every ill-formed sequence replaced by U+FFFD (one per maximal bad subpart).
+std::string repaired(std::string_view s);
+
+// Number of code points in valid UTF-8 `s`.
+size_t length(std::string_view s);
+
+// Appends code point `cp` as UTF-8 (cp must be a scalar value).
+void append(std::string& out, char32_t cp);
+
+// Removes the last code point of valid UTF-8 `s` (nothing when empty).
+void pop_back(std::string& s);
+
+}  // namespace nk::utf8

@@ -1,0 +1,34 @@
+// The camera on the board: which board point is where on the screen.
+//
+// Pure value, owned by the app (the view is not part of the document: one person's
+// zoom is not an undo step). screen = origin + board * scale, in window pixels.
+#pragma once
+
+#include "document.hpp"
+
+namespace nk {
+
+struct View {
+    double scale = 1;    // pixels per board unit
+    Vec2 origin{0, 0};   // where the school (board 0,0) is on screen, pixels
+    friend bool operator==(const View&, const View&) = default;
+
+    Vec2 to_screen(Vec2 b) const { return {origin.x + b.x * scale, origin.y + b.y * scale}; }
+    Vec2 to_board(Vec2 s) const { return {(s.x - origin.x) / scale, (s.y - origin.y) / scale}; }
+};
+
+// Limits of zoom relative to the fitted view.
+inline constexpr double kMinZoom = 0.35, kMaxZoom = 4.0;
+
+// The view that shows the rings and both parking lanes inside the rectangle
+// (x0, y0)-(x1, y1) of the window (the area not covered by the bars).
+View fit_view(double x0, double y0, double x1, double y1);
+
+// `v` zoomed by `factor` keeping the board point under screen point `at` fixed; the
+// resulting scale stays within [kMinZoom, kMaxZoom] times `fitted.scale`.
+View zoom_about(const View& v, Vec2 at, double factor, const View& fitted);
+
+// `v` moved by (dx, dy) pixels.
+View pan(const View& v, double dx, double dy);
+
+}  // namespace nk
