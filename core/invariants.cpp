@@ -96,12 +96,17 @@ RepairReport repair(Document& d) {
     if (int n = renumber_duplicates(d.partners)) note(std::to_string(n) + " partner id(s) renumbered");
     if (int n = renumber_duplicates(d.links)) note(std::to_string(n) + " link id(s) renumbered");
 
+    int lane_moves = 0;
     for (Partner& p : d.partners) {
         const std::string who = "partner " + std::to_string(p.id);
         if (!finite(p.x) || !finite(p.y)) {
-            p.x = 0, p.y = 0;
-            const Vec2 slot = geo::free_lane_slot(d);
-            p.x = slot.x, p.y = slot.y;
+            // The first few get a free lane slot each; past that (a hostile file) they
+            // share one, so repair stays linear.
+            p.x = geo::kLaneX + geo::kNoteW, p.y = 0;
+            if (lane_moves++ < 16) {
+                const Vec2 slot = geo::free_lane_slot(d);
+                p.x = slot.x, p.y = slot.y;
+            }
             note(who + ": non-finite position, moved to the parking lane");
         }
         if (!finite(p.rotation)) {
@@ -119,7 +124,11 @@ RepairReport repair(Document& d) {
         }
     }
 
-    auto end_exists = [&](Id e) { return e == kSchool || d.partner(e) != nullptr; };
+    // Id sets, not list searches: a hostile file may hold 100,000 links.
+    std::set<Id> partner_ids, participant_ids;
+    for (const Partner& p : d.partners) partner_ids.insert(p.id);
+    for (const Participant& p : d.participants) participant_ids.insert(p.id);
+    auto end_exists = [&](Id e) { return e == kSchool || partner_ids.count(e) != 0; };
     std::set<std::pair<Id, Id>> pairs;
     const size_t links_before = d.links.size();
     std::erase_if(d.links, [&](const Link& l) {
@@ -131,7 +140,8 @@ RepairReport repair(Document& d) {
     std::set<Id> with_priority;
     const size_t prio_before = d.priorities.size();
     std::erase_if(d.priorities, [&](const Priority& p) {
-        return !d.participant(p.participant) || !d.partner(p.partner) || !with_priority.insert(p.participant).second;
+        return !participant_ids.count(p.participant) || !partner_ids.count(p.partner) ||
+               !with_priority.insert(p.participant).second;
     });
     if (d.priorities.size() != prio_before)
         note(std::to_string(prio_before - d.priorities.size()) + " priority mark(s) naming a missing id removed");

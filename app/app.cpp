@@ -1,0 +1,493 @@
+// Sections: start-up · frame loop · events · pointers · gestures' effects · keys · files
+#include "app.hpp"
+
+#include <glad/gl.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "atomic_file.hpp"
+#include "board_file.hpp"
+#include "geometry.hpp"
+#include "replay_player.hpp"
+#include "snapshot.hpp"
+#include "theme.hpp"
+#include "utf8.hpp"
+
+namespace nk::app {
+namespace fs = std::filesystem;
+
+namespace {
+constexpr PointerKey kMouseKey{kMouseTouch, 0};
+
+std::string today() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+bool is_good_board(std::string_view bytes) { return std::holds_alternative<LoadedBoard>(parse_board(bytes)); }
+}  // namespace
+
+// ---- start-up ------------------------------------------------------------------------
+App::App(Options options) : opt_(std::move(options)) {}
+App::~App() = default;
+
+std::string load_error_text(const Strings& s, const LoadError& e, const std::string& path) {
+    static const char* names[] = {"Unreadable", "Empty", "TooLarge", "NotJson", "TooDeep", "NewerVersion", "NotABoard"};
+    const std::string file = fs::path(path).filename().string();
+    return s.format(std::string("error.load.") + names[static_cast<int>(e.kind)], {file});
+}
+
+bool App::start(std::string& error) {
+    strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + opt_.lang + ".txt");
+    WindowRequest req;
+    req.w = opt_.windowed_w;
+    req.h = opt_.windowed_h;
+    if (!platform_.open(req, error)) return false;
+    width_ = platform_.width();
+    height_ = platform_.height();
+    k_ = float(height_) / 1080.0f * float(opt_.ui_scale);
+    fonts_.build(k_);
+    platform_.upload_fonts();
+    apply_style(k_);
+    relayout();
+    view_ = fitted_;
+    return true;
+}
+
+void App::relayout() {
+    // The board fills the window between the top bar and the bottom controls.
+    fitted_ = fit_view(0, 96.0 * k_, width_, height_ - 104.0 * k_);
+}
+
+void App::load_initial_board() {
+    fs::create_directories(opt_.data_dir);
+    Document doc;
+    doc.school = strings_.get("school.default");
+    doc.date = today();
+    const std::string marker = opt_.data_dir + "/session.open";
+    const bool crashed = fs::exists(marker);
+    auto storage = real_storage();
+    cleanup_temp_files(*storage, opt_.data_dir);  // left by a write a crash interrupted
+    if (!opt_.new_board) {
+        if (auto rec = find_latest_good(*storage, opt_.data_dir, is_good_board)) {
+            auto parsed = parse_board(rec->bytes);
+            doc = std::get<LoadedBoard>(parsed).doc;
+            if (crashed) show_message(strings_.get("recovery.crashed"), true);
+        }
+    }
+    session_ = std::make_unique<Session>(doc);
+    if (!opt_.board_file.empty()) {
+        std::string err;
+        if (!open_board(opt_.board_file, err)) show_message(err, true);
+    }
+    if (!opt_.phase.empty())
+        if (auto ph = phase_from_id(opt_.phase)) {
+            Document d = session_->current();
+            d.phase = *ph;
+            session_->replace(d);
+        }
+    AutosaveOptions ao;
+    ao.dir = opt_.data_dir;
+    ao.validator = is_good_board;
+    autosave_ = std::make_shared<AutosaveWriter>(ao);
+    session_->set_autosave(autosave_);
+    session_->save_now();
+    std::ofstream(marker) << "running\n";
+}
+
+int App::run() {
+    if (auto ph = opt_.phase; !ph.empty() && !phase_from_id(ph)) {
+        std::fprintf(stderr, "netwerkkaart: unknown phase '%s' (use 0 1 2a 2b 2c 3 4 5)\n", ph.c_str());
+        return 2;
+    }
+    // --snapshot: render the board file (or the autosave) to a PNG and exit.
+    if (!opt_.snapshot_out.empty()) {
+        Document doc;
+        if (!opt_.board_file.empty()) {
+            auto parsed = load_board_file(opt_.board_file);
+            if (auto* err = std::get_if<LoadError>(&parsed)) {
+                strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + opt_.lang + ".txt");
+                std::fprintf(stderr, "netwerkkaart: %s\n", load_error_text(strings_, *err, opt_.board_file).c_str());
+                return 1;
+            }
+            doc = std::get<LoadedBoard>(parsed).doc;
+        } else if (auto rec = find_latest_good(*real_storage(), opt_.data_dir, is_good_board)) {
+            doc = std::get<LoadedBoard>(parse_board(rec->bytes)).doc;
+        }
+        if (auto ph = phase_from_id(opt_.phase)) doc.phase = *ph;
+        strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + opt_.lang + ".txt");
+        WindowRequest req;
+        req.w = 64, req.h = 64, req.hidden = true;
+        std::string error;
+        if (!platform_.open(req, error)) {
+            std::fprintf(stderr, "netwerkkaart: %s\n", error.c_str());
+            return 1;
+        }
+        const float k = float(opt_.snapshot_h) / 1080.0f;
+        fonts_.build(k);
+        platform_.upload_fonts();
+        session_ = std::make_unique<Session>(doc);
+        if (!write_snapshot(opt_.snapshot_out, opt_.snapshot_w, opt_.snapshot_h, error)) {
+            std::fprintf(stderr, "netwerkkaart: %s\n", error.c_str());
+            return 1;
+        }
+        return 0;
+    }
+
+    std::string error;
+    if (!start(error)) {
+        std::fprintf(stderr, "netwerkkaart: %s\n", error.c_str());
+        return 1;
+    }
+    load_initial_board();
+    if (!opt_.replay.empty()) {
+        auto script = replay::load_script(opt_.replay);
+        if (auto* err = std::get_if<replay::ParseError>(&script)) {
+            std::fprintf(stderr, "netwerkkaart: %s\n", err->what().c_str());
+            return 2;
+        }
+        replay_ = std::make_unique<ReplayPlayer>(std::get<replay::Script>(std::move(script)));
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    while (!quit_) {
+        if (!replay_ || replay_->finished())
+            clock_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        frame();
+        if (replay_ && replay_->failed()) {
+            std::fprintf(stderr, "netwerkkaart: %s\n", replay_->error().c_str());
+            exit_code_ = 2;
+            quit_ = true;
+        }
+    }
+    commit_editing();
+    if (autosave_) autosave_->flush(std::chrono::milliseconds(3000));
+    std::error_code ec;
+    fs::remove(opt_.data_dir + "/session.open", ec);
+    return exit_code_;
+}
+
+// ---- frame loop ----------------------------------------------------------------------
+void App::frame() {
+    if (replay_ && !replay_->finished()) {
+        replay_->begin_frame(*this);
+        clock_ms_ += kReplayFrameMs;
+    } else {
+        // Nothing moving and no replay: sleep until something happens (a touch panel's
+        // mini-PC runs all day); wake twice a second for the caret and messages.
+        const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active;
+        if (!busy) SDL_WaitEventTimeout(nullptr, editing_ || message_ ? 250 : 1000);
+    }
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) handle_event(e);
+    apply(gestures_.tick(session_->current(), view_, clock_ms_));
+    if (autosave_) {
+        const AutosaveStatus st = autosave_->status();
+        if (st.failure_epoch > warned_failure_epoch_) {
+            warned_failure_epoch_ = st.failure_epoch;
+            show_message(strings_.get("autosave.failing"), false);
+        }
+    }
+    if (message_ && !message_->modal && clock_ms_ > message_->until_ms) message_.reset();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // ImGui 1.86 polls SDL's mouse; the pointer we decided belongs to the UI wins.
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(width_), float(height_));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    io.MousePos = ui_pointer_.pos;
+    io.MouseDown[0] = ui_pointer_.down;
+    for (int i = 1; i < 5; ++i) io.MouseDown[i] = false;
+    io.MouseWheel = 0;
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    targets_.begin_frame();
+
+    BoardScene sc;
+    sc.doc = &session_->current();
+    sc.view = view_;
+    sc.strings = &strings_;
+    sc.ui_scale = k_;
+    for (const auto& p : gestures_.live_placements())
+        sc.live.placements.push_back({p.partner, p.pos, p.rotation, p.scale});
+    for (const auto& d : gestures_.link_drafts()) sc.live.link_drafts.push_back({d.from, d.to_board, d.hover_target});
+    if (editing_) {
+        sc.live.editing = *editing_;
+        sc.live.editing->caret_on = std::fmod(clock_ms_ - caret_epoch_, 1000.0) < 600;
+    }
+    sc.live.selected_link = selected_link_;
+    draw_board(ImGui::GetBackgroundDrawList(), fonts_, sc, io.DisplaySize);
+    build_ui();
+
+    ImGui::Render();
+    glViewport(0, 0, width_, height_);
+    glClearColor(0.98f, 0.965f, 0.933f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform_.present();
+
+    if (ui_pointer_.release_next_frame) {
+        ui_pointer_.down = false;
+        ui_pointer_.release_next_frame = false;
+        ui_pointer_.active = false;
+    }
+    if (snapshot_requested_) {
+        snapshot_requested_ = false;
+        take_app_snapshot();
+    }
+}
+
+// ---- events --------------------------------------------------------------------------
+void App::handle_event(const SDL_Event& e) {
+    const float fw = float(width_), fh = float(height_);
+    switch (e.type) {
+        case SDL_QUIT: quit_ = true; break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) apply(gestures_.end_all(session_->current(), view_, clock_ms_));
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                width_ = platform_.width();
+                height_ = platform_.height();
+                relayout();
+                view_ = fitted_;
+            }
+            break;
+        case SDL_FINGERDOWN: {
+            const PointerKey key{int64_t(e.tfinger.touchId), int64_t(e.tfinger.fingerId)};
+            mouse_filter_.finger_down(key, clock_ms_);
+            pointer_down(key, ImVec2(e.tfinger.x * fw, e.tfinger.y * fh), false);
+            break;
+        }
+        case SDL_FINGERMOTION:
+            pointer_move({int64_t(e.tfinger.touchId), int64_t(e.tfinger.fingerId)}, ImVec2(e.tfinger.x * fw, e.tfinger.y * fh));
+            break;
+        case SDL_FINGERUP: {
+            const PointerKey key{int64_t(e.tfinger.touchId), int64_t(e.tfinger.fingerId)};
+            pointer_up(key, ImVec2(e.tfinger.x * fw, e.tfinger.y * fh));
+            mouse_filter_.finger_up(key, clock_ms_);
+            break;
+        }
+        case SDL_MOUSEBUTTONDOWN:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+            if (!mouse_filter_.accept_mouse_button(e.button.button, true, clock_ms_)) break;
+            pointer_down(kMouseKey, ImVec2(float(e.button.x), float(e.button.y)), true);
+            break;
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+            if (!mouse_filter_.accept_mouse_button(e.button.button, false, clock_ms_)) break;
+            pointer_up(kMouseKey, ImVec2(float(e.button.x), float(e.button.y)));
+            break;
+        case SDL_MOUSEMOTION:
+            if (e.motion.which == SDL_TOUCH_MOUSEID) break;
+            if (owners_.count(kMouseKey)) pointer_move(kMouseKey, ImVec2(float(e.motion.x), float(e.motion.y)));
+            else if (!ui_pointer_.active && mouse_filter_.accept_mouse_motion(clock_ms_))
+                ui_pointer_.pos = ImVec2(float(e.motion.x), float(e.motion.y));  // hover
+            break;
+        case SDL_MOUSEWHEEL: {
+            if (e.wheel.which == SDL_TOUCH_MOUSEID) break;
+            int mx = 0, my = 0;
+            SDL_GetMouseState(&mx, &my);
+            ImVec2 at = ui_pointer_.pos.x > -1e8f ? ui_pointer_.pos : ImVec2(float(mx), float(my));
+            if (targets_.on_panel(at)) break;
+            view_ = zoom_about(view_, {at.x, at.y}, std::pow(1.15, e.wheel.preciseY != 0 ? e.wheel.preciseY : e.wheel.y), fitted_);
+            break;
+        }
+        case SDL_TEXTINPUT:
+            if (editing_) {
+                editing_->text += utf8::repaired(e.text.text);
+                caret_epoch_ = clock_ms_;
+            } else {
+                ImGui_ImplSDL2_ProcessEvent(&e);
+            }
+            break;
+        case SDL_KEYDOWN:
+            handle_key(e.key);
+            if (!editing_) ImGui_ImplSDL2_ProcessEvent(&e);
+            break;
+        case SDL_KEYUP: ImGui_ImplSDL2_ProcessEvent(&e); break;
+        default: break;
+    }
+}
+
+// ---- pointers ------------------------------------------------------------------------
+void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) return;
+    if (auto it = owners_.find(key); it != owners_.end()) pointer_up(key, p);  // its up never came
+    // Decided once, at the touch: a finger on a panel belongs to the UI until it lifts.
+    if (targets_.on_panel(p) || (message_ && message_->modal)) {
+        if (ui_pointer_.active) {
+            owners_[key] = Owner::Ignored;  // ImGui has one pointer; it is taken
+            return;
+        }
+        owners_[key] = Owner::Ui;
+        ui_pointer_ = {true, key, p, true, false};
+        return;
+    }
+    (void)is_mouse;
+    owners_[key] = Owner::Board;
+    apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},
+                           {PointerEvent::Type::Down, key, {p.x, p.y}, clock_ms_}));
+}
+
+void App::pointer_move(PointerKey key, ImVec2 p) {
+    auto it = owners_.find(key);
+    if (it == owners_.end()) return;
+    if (it->second == Owner::Ui) {
+        if (ui_pointer_.active && ui_pointer_.key == key) ui_pointer_.pos = p;
+    } else if (it->second == Owner::Board) {
+        apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},
+                               {PointerEvent::Type::Move, key, {p.x, p.y}, clock_ms_}));
+    }
+}
+
+void App::pointer_up(PointerKey key, ImVec2 p) {
+    auto it = owners_.find(key);
+    if (it == owners_.end()) return;
+    const Owner owner = it->second;
+    owners_.erase(it);
+    if (owner == Owner::Ui) {
+        if (ui_pointer_.active && ui_pointer_.key == key) {
+            if (std::isfinite(p.x) && std::isfinite(p.y)) ui_pointer_.pos = p;
+            // ImGui 1.86 misses a press that starts and ends in one frame: release next frame.
+            ui_pointer_.release_next_frame = true;
+        }
+    } else if (owner == Owner::Board) {
+        apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},
+                               {PointerEvent::Type::Up, key, {p.x, p.y}, clock_ms_}));
+    }
+}
+
+// ---- gestures' effects ----------------------------------------------------------------
+void App::apply(const Effects& fx) {
+    for (const Action& a : fx.actions) session_->dispatch(a);
+    if (fx.view) view_ = *fx.view;
+    for (const Request& r : fx.requests) {
+        switch (r.kind) {
+            case Request::Kind::CreateNoteAt:
+                commit_editing();
+                start_editing(0, r.pos, r.rotation, {});
+                break;
+            case Request::Kind::DoubleTapNote:
+                commit_editing();
+                if (const Partner* p = session_->current().partner(r.partner))
+                    start_editing(p->id, {p->x, p->y}, p->rotation, p->text);
+                break;
+            case Request::Kind::TapLink:
+                commit_editing();
+                selected_link_ = r.link;
+                break;
+            case Request::Kind::OpenMenu:
+            case Request::Kind::TapNote:
+            case Request::Kind::TapBoard:
+                commit_editing();
+                selected_link_ = 0;
+                break;
+        }
+    }
+}
+
+void App::start_editing(Id partner, Vec2 pos, double rotation, std::string text) {
+    editing_ = LiveState::Editing{partner, pos, rotation, std::move(text), true};
+    caret_epoch_ = clock_ms_;
+}
+
+void App::commit_editing() {
+    if (!editing_) return;
+    LiveState::Editing e = std::move(*editing_);
+    editing_.reset();
+    // Trim spaces around the text; empty text means no post-it.
+    const auto b = e.text.find_first_not_of(" \t\n");
+    const auto t = e.text.find_last_not_of(" \t\n");
+    const std::string text = b == std::string::npos ? std::string() : e.text.substr(b, t - b + 1);
+    if (e.partner == 0) {
+        if (!text.empty()) session_->dispatch(act::AddPartner{text, Category::Andere, e.pos, e.rotation});
+    } else if (text.empty()) {
+        session_->dispatch(act::RemovePartner{e.partner});
+    } else {
+        session_->dispatch(act::SetPartnerText{e.partner, text});
+    }
+}
+
+void App::cancel_editing() { editing_.reset(); }
+
+// ---- keys ----------------------------------------------------------------------------
+void App::handle_key(const SDL_KeyboardEvent& k) {
+    const SDL_Keycode sym = k.keysym.sym;
+    const bool ctrl = (k.keysym.mod & KMOD_CTRL) != 0;
+    if (editing_) {
+        if (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) commit_editing();
+        else if (sym == SDLK_ESCAPE) cancel_editing();
+        else if (sym == SDLK_BACKSPACE) utf8::pop_back(editing_->text), caret_epoch_ = clock_ms_;
+        return;
+    }
+    if (ImGui::GetIO().WantTextInput) return;
+    if (ctrl && sym == SDLK_z) (k.keysym.mod & KMOD_SHIFT) ? session_->redo() : session_->undo();
+    else if (ctrl && sym == SDLK_y) session_->redo();
+    else if (sym == SDLK_DELETE && selected_link_) {
+        session_->dispatch(act::RemoveLink{selected_link_});
+        selected_link_ = 0;
+    }
+}
+
+// ---- files ---------------------------------------------------------------------------
+bool App::write_snapshot(const std::string& path, int w, int h, std::string& error) {
+    Image img;
+    if (!render_snapshot(platform_, fonts_, session_->current(), strings_, w, h, img, error)) return false;
+    const std::string png = encode_png(img);
+    if (png.empty()) return error = "the image could not be encoded", false;
+    const WriteResult r = real_storage()->write_atomic(path, png);
+    if (!r.ok) return error = "could not write " + path + ": " + r.error, false;
+    return true;
+}
+
+bool App::save_board(const std::string& path, std::string& error) {
+    const WriteResult r = real_storage()->write_atomic(path, serialize_board(session_->current()));
+    if (!r.ok) return error = "could not write " + path + ": " + r.error, false;
+    return true;
+}
+
+bool App::open_board(const std::string& path, std::string& error) {
+    auto parsed = load_board_file(path);
+    if (auto* err = std::get_if<LoadError>(&parsed)) {
+        error = load_error_text(strings_, *err, path) + "\n" + strings_.get("error.load.kept");
+        return false;
+    }
+    LoadedBoard& lb = std::get<LoadedBoard>(parsed);
+    commit_editing();
+    session_->replace(std::move(lb.doc));
+    if (!lb.repairs.empty())
+        show_message(strings_.format("error.load.repaired", {fs::path(path).filename().string(),
+                                                              std::to_string(lb.repairs.changes.size())}),
+                     true);
+    return true;
+}
+
+void App::take_app_snapshot() {
+    const std::string dir = opt_.data_dir + "/snapshots";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    const Document& d = session_->current();
+    std::string school = d.school;
+    for (char& c : school)
+        if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32) c = '-';
+    std::string base = dir + "/" + d.date + " " + school + " - netwerkkaart";
+    std::string path = base + ".png";
+    for (int n = 2; fs::exists(path); ++n) path = base + " (" + std::to_string(n) + ").png";
+    std::string error;
+    if (write_snapshot(path, 3840, 2160, error)) show_message(strings_.format("snapshot.saved", {fs::path(path).filename().string()}), false);
+    else show_message(strings_.format("snapshot.failed", {error}), true);
+}
+
+void App::show_message(std::string text, bool modal) { message_ = Message{std::move(text), modal, clock_ms_ + 4000}; }
+
+}  // namespace nk::app

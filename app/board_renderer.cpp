@@ -1,0 +1,284 @@
+// Sections: helpers · background (paper, lanes, rings) · school · links · post-its ·
+// priorities · live overlays · legend · draw_board
+#include "board_renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "geometry.hpp"
+#include "handles.hpp"
+#include "theme.hpp"
+#include "text_fit.hpp"
+
+namespace nk::app {
+namespace {
+ImVec2 to_im(Vec2 v) { return ImVec2(float(v.x), float(v.y)); }
+ImVec2 screen(const View& v, Vec2 b) { return to_im(v.to_screen(b)); }
+
+// The four corners of a rotated rectangle centred at c with half-extents hw, hh.
+void corners(ImVec2 c, float hw, float hh, float angle, ImVec2 out[4]) {
+    const float cs = std::cos(angle), sn = std::sin(angle);
+    const float xs[4] = {-hw, hw, hw, -hw}, ys[4] = {-hh, -hh, hh, hh};
+    for (int i = 0; i < 4; ++i) out[i] = ImVec2(c.x + cs * xs[i] - sn * ys[i], c.y + sn * xs[i] + cs * ys[i]);
+}
+
+void dashed_circle(ImDrawList* dl, ImVec2 c, float r, ImU32 col, float thickness, float dash) {
+    const int n = std::max(24, int(2 * M_PI * r / dash));
+    for (int i = 0; i < n; i += 2) {
+        const float a0 = float(2 * M_PI * i / n), a1 = float(2 * M_PI * (i + 1) / n);
+        dl->PathArcTo(c, r, a0, a1, 4);
+        dl->PathStroke(col, 0, thickness);
+    }
+}
+
+// ---- background ------------------------------------------------------------------
+void draw_background(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, ImVec2 size) {
+    const View& v = sc.view;
+    const float k = sc.ui_scale;
+    dl->AddRectFilled(ImVec2(0, 0), size, colour::kPaper);
+    // Parking lanes left and right: a tinted strip beyond |x| = kLaneX.
+    const float lx_r = screen(v, {geo::kLaneX, 0}).x, lx_l = screen(v, {-geo::kLaneX, 0}).x;
+    if (lx_r < size.x) {
+        dl->AddRectFilled(ImVec2(lx_r, 0), ImVec2(size.x, size.y), colour::kLaneFill);
+        dl->AddLine(ImVec2(lx_r, 0), ImVec2(lx_r, size.y), colour::kLaneEdge, 2 * k);
+    }
+    if (lx_l > 0) {
+        dl->AddRectFilled(ImVec2(0, 0), ImVec2(lx_l, size.y), colour::kLaneFill);
+        dl->AddLine(ImVec2(lx_l, 0), ImVec2(lx_l, size.y), colour::kLaneEdge, 2 * k);
+    }
+    if (sc.strings) {
+        const std::string& lane = sc.strings->get("board.lane");
+        const float fs = Fonts::kSmall * k;
+        const ImVec2 ts = fonts.small->CalcTextSizeA(fs, 1e9f, 0, lane.c_str());
+        const float y = screen(v, {0, -geo::kRing3 - 10}).y;
+        dl->AddText(fonts.small, fs, ImVec2((lx_r + std::min(size.x, lx_r + float(geo::kLaneSlotDx * 2 * v.scale))) / 2 - ts.x / 2, y),
+                    colour::kInkSoft, lane.c_str());
+    }
+    // Rings: a faint fill for the close ring, dashed guides for each edge.
+    const ImVec2 c = screen(v, {0, 0});
+    const float s = float(v.scale);
+    dl->AddCircleFilled(c, float(geo::kRing3) * s, IM_COL32(247, 242, 232, 255), 128);
+    dl->AddCircleFilled(c, float(geo::kRing2) * s, IM_COL32(244, 237, 224, 255), 128);
+    dl->AddCircleFilled(c, float(geo::kRing1) * s, IM_COL32(240, 231, 214, 255), 128);
+    for (double r : {geo::kRing1, geo::kRing2, geo::kRing3})
+        dashed_circle(dl, c, float(r) * s, colour::kRing, 1.6f * k, 9 * k);
+    if (sc.strings) {
+        // Ring labels along the upper-left diagonal, inside each ring's edge.
+        const double radii[3] = {geo::kRing1, geo::kRing2, geo::kRing3};
+        for (int i = 0; i < 3; ++i) {
+            const std::string& label = sc.strings->get("board.ring." + std::to_string(i + 1));
+            const float fs = Fonts::kSmall * k * 0.9f;
+            const float a = float(-M_PI / 2 - 0.42);
+            const float r = float(radii[i]) * s - fs * 1.1f;
+            const ImVec2 ts = fonts.small->CalcTextSizeA(fs, 1e9f, 0, label.c_str());
+            const ImVec2 p(c.x + r * std::cos(a) - ts.x / 2, c.y + r * std::sin(a) - ts.y / 2);
+            dl->AddText(fonts.small, fs, p, IM_COL32(150, 138, 116, 255), label.c_str());
+        }
+    }
+}
+
+// ---- school ----------------------------------------------------------------------
+void ellipse_path(ImDrawList* dl, ImVec2 c, float rx, float ry) {
+    const int n = 64;
+    for (int i = 0; i < n; ++i) {
+        const float a = float(2 * M_PI * i / n);
+        dl->PathLineTo(ImVec2(c.x + rx * std::cos(a), c.y + ry * std::sin(a)));
+    }
+}
+
+void draw_school(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc) {
+    const View& v = sc.view;
+    const ImVec2 c = screen(v, {0, 0});
+    const float rx = float(geo::kSchoolRx * v.scale), ry = float(geo::kSchoolRy * v.scale);
+    ellipse_path(dl, ImVec2(c.x + 2, c.y + 5), rx, ry);
+    dl->PathFillConvex(colour::kShadow);
+    ellipse_path(dl, c, rx, ry);
+    dl->PathFillConvex(colour::kSchool);
+    const std::string& name = sc.doc->school;
+    const FittedText t = fit_text(fonts.bold, name, rx * 1.55f, ry * 1.5f, Fonts::kBold * float(v.scale) * 1.15f,
+                                  Fonts::kBold * float(v.scale) * 0.55f);
+    draw_fitted(dl, fonts.bold, t, c, colour::kSchoolText);
+}
+
+// ---- links -----------------------------------------------------------------------
+// A felt-pen line: thick, round ends.
+void felt_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float w) {
+    dl->AddLine(a, b, col, w);
+    dl->AddCircleFilled(a, w / 2, col, 12);
+    dl->AddCircleFilled(b, w / 2, col, 12);
+}
+
+Vec2 placed_pos(const BoardScene& sc, const Partner& p) {
+    for (const auto& l : sc.live.placements)
+        if (l.partner == p.id) return l.pos;
+    return {p.x, p.y};
+}
+
+void draw_links(ImDrawList* dl, const BoardScene& sc) {
+    const Document& d = *sc.doc;
+    const float w = std::max(2.0f, float(4.5 * sc.view.scale));
+    for (const Link& l : d.links) {
+        auto end = [&](Id id) -> Vec2 {
+            if (id == kSchool) return {0, 0};
+            const Partner* p = d.partner(id);
+            return p ? placed_pos(sc, *p) : Vec2{0, 0};
+        };
+        const ImU32 col = l.id == sc.live.selected_link ? colour::kSelection : colour::kLine;
+        felt_line(dl, screen(sc.view, end(l.from)), screen(sc.view, end(l.to)), col,
+                  l.id == sc.live.selected_link ? w * 1.6f : w);
+    }
+}
+
+// ---- post-its --------------------------------------------------------------------
+void draw_note(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, const Partner& p, Vec2 pos, double rotation,
+               double scale, bool lifted, const std::string* editing_text, bool caret) {
+    const View& v = sc.view;
+    const ImVec2 c = screen(v, pos);
+    const float hw = float(geo::kNoteW * scale * v.scale / 2), hh = float(geo::kNoteH * scale * v.scale / 2);
+    const float angle = float(rotation);
+    ImVec2 q[4];
+    // Shadow: larger and softer while lifted by a finger.
+    const float off = float((lifted ? 9 : 3.5) * v.scale);
+    corners(ImVec2(c.x + off * 0.4f, c.y + off), hw, hh, angle, q);
+    dl->AddConvexPolyFilled(q, 4, lifted ? IM_COL32(60, 48, 30, 55) : colour::kShadow);
+    corners(c, hw, hh, angle, q);
+    dl->AddConvexPolyFilled(q, 4, category_fill(p.category));
+    if (editing_text) dl->AddPolyline(q, 4, colour::kSelection, ImDrawFlags_Closed, float(3 * v.scale));
+
+    const int first = dl->VtxBuffer.Size;
+    // Category icon in the top-right corner, drawn unrotated then turned with the text.
+    const float ir = float(7 * v.scale);
+    draw_category_icon(dl, p.category, ImVec2(c.x + hw - ir * 1.9f, c.y - hh + ir * 1.9f), ir,
+                       category_mark(p.category));
+    const std::string& text = editing_text ? *editing_text : p.text;
+    const float max_px = float(Fonts::kNote * 0.8 * v.scale * scale);
+    const FittedText t = fit_text(fonts.note, text, hw * 2 - float(14 * v.scale), hh * 2 - float(18 * v.scale), max_px,
+                                  max_px * 0.55f);
+    draw_fitted(dl, fonts.note, t, ImVec2(c.x, c.y + float(3 * v.scale)), colour::kInk);
+    if (editing_text && caret) {
+        // Caret after the last line.
+        float x = c.x, y = c.y;
+        if (!t.lines.empty()) {
+            const std::string& last = t.lines.back();
+            const float lw = fonts.note->CalcTextSizeA(t.size, 1e9f, 0, last.c_str()).x;
+            x = c.x + lw / 2 + 2;
+            y = c.y + float(3 * v.scale) + t.line_height * (float(t.lines.size()) / 2 - 1) + (t.line_height - t.size) / 2;
+        } else {
+            y = c.y - max_px / 2;
+        }
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + std::max(2.0f, float(2.5 * v.scale)), y + (t.size > 0 ? t.size : max_px)),
+                          colour::kSelection);
+    }
+    rotate_vertices(dl, first, c, angle);
+}
+
+// The link handle: a small knob on the note's right edge, shown so people find it.
+void draw_handle(ImDrawList* dl, const BoardScene& sc, Vec2 pos, double rotation, double scale) {
+    const View& v = sc.view;
+    Partner at;
+    at.x = pos.x, at.y = pos.y, at.rotation = rotation, at.scale = scale;
+    const ImVec2 c = screen(v, link_handle_board(at));
+    const float r = std::max(7.0f * sc.ui_scale, float(kHandleRadius * v.scale));
+    dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 235), 20);
+    dl->AddCircle(c, r, colour::kLine, 20, 2.0f * sc.ui_scale);
+    dl->AddCircleFilled(c, r * 0.35f, colour::kLine, 12);
+}
+
+// ---- priorities ------------------------------------------------------------------
+void draw_priorities(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc) {
+    const Document& d = *sc.doc;
+    for (const Priority& pr : d.priorities) {
+        const Participant* who = d.participant(pr.participant);
+        if (!who || pr.stroke.size() < 2) continue;
+        const ImU32 col = role_colour(who->role);
+        std::vector<ImVec2> pts;
+        pts.reserve(pr.stroke.size());
+        for (const Vec2& p : pr.stroke) pts.push_back(screen(sc.view, p));
+        dl->AddPolyline(pts.data(), int(pts.size()), col, ImDrawFlags_None, std::max(2.0f, float(4 * sc.view.scale)));
+        // Initials where the stroke is highest, since colour alone cannot tell roles apart for everyone.
+        auto top = std::min_element(pts.begin(), pts.end(), [](ImVec2 a, ImVec2 b) { return a.y < b.y; });
+        std::string initials;
+        for (size_t i = 0; i < who->name.size() && initials.size() < 2; ++i)
+            if (i == 0 || who->name[i - 1] == ' ') initials += char(std::toupper(static_cast<unsigned char>(who->name[i])));
+        if (initials.empty()) initials = "?";
+        const float fs = float(Fonts::kSmall * sc.view.scale);
+        dl->AddText(fonts.bold, fs, ImVec2(top->x + 6, top->y - fs - 2), col, initials.c_str());
+    }
+}
+
+// ---- live overlays -----------------------------------------------------------------
+void draw_link_drafts(ImDrawList* dl, const BoardScene& sc) {
+    const float w = std::max(2.0f, float(4.5 * sc.view.scale));
+    for (const auto& draft : sc.live.link_drafts) {
+        const Partner* p = sc.doc->partner(draft.from);
+        if (!p) continue;
+        felt_line(dl, screen(sc.view, placed_pos(sc, *p)), screen(sc.view, draft.to_board), colour::kSelection, w);
+    }
+}
+}  // namespace
+
+// ---- legend ------------------------------------------------------------------------
+ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 pos, float k, bool measure_only) {
+    const float pad = 16 * k, row = 34 * k, sw = 30 * k, fs = Fonts::kSmall * k, hs = Fonts::kBold * k * 0.8f;
+    float w = 0;
+    for (int i = 0; i < kCategoryCount; ++i) {
+        const std::string& name = s.get("category." + std::string(category_id(Category(i))));
+        w = std::max(w, fonts.small->CalcTextSizeA(fs, 1e9f, 0, name.c_str()).x);
+    }
+    const std::string& title = s.get("legend.title");
+    w = std::max(w + sw + 12 * k, fonts.bold->CalcTextSizeA(hs, 1e9f, 0, title.c_str()).x);
+    const ImVec2 size(w + 2 * pad, pad * 2 + hs + 8 * k + row * kCategoryCount);
+    if (measure_only) return size;
+    dl->AddRectFilled(ImVec2(pos.x + 2 * k, pos.y + 4 * k), ImVec2(pos.x + size.x + 2 * k, pos.y + size.y + 4 * k), colour::kShadow,
+                      14 * k);
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), colour::kPanel, 14 * k);
+    dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), colour::kPanelEdge, 14 * k, 0, 1.5f * k);
+    dl->AddText(fonts.bold, hs, ImVec2(pos.x + pad, pos.y + pad), colour::kInk, title.c_str());
+    float y = pos.y + pad + hs + 8 * k;
+    for (int i = 0; i < kCategoryCount; ++i) {
+        const Category c = Category(i);
+        const ImVec2 a(pos.x + pad, y + (row - sw * 0.72f) / 2), b(a.x + sw, a.y + sw * 0.72f);
+        dl->AddRectFilled(a, b, category_fill(c), 4 * k);
+        draw_category_icon(dl, c, ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), 6.5f * k, category_mark(c));
+        const std::string& name = s.get("category." + std::string(category_id(c)));
+        dl->AddText(fonts.small, fs, ImVec2(b.x + 12 * k, y + (row - fs) / 2), colour::kInk, name.c_str());
+        y += row;
+    }
+    return size;
+}
+
+ImVec2 note_screen_centre(const View& v, const Partner& p) { return screen(v, {p.x, p.y}); }
+
+void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, ImVec2 size) {
+    if (!sc.doc) return;
+    const Document& d = *sc.doc;
+    draw_background(dl, fonts, sc, size);
+    draw_links(dl, sc);
+    draw_school(dl, fonts, sc);
+    const LiveState& live = sc.live;
+    auto live_of = [&](Id id) -> const LiveState::Placement* {
+        for (const auto& l : live.placements)
+            if (l.partner == id) return &l;
+        return nullptr;
+    };
+    const Id editing = live.editing ? live.editing->partner : -1;
+    for (const Partner& p : d.partners) {
+        if (live_of(p.id) || p.id == editing) continue;
+        draw_note(dl, fonts, sc, p, {p.x, p.y}, p.rotation, p.scale, false, nullptr, false);
+        if (sc.show_handles) draw_handle(dl, sc, {p.x, p.y}, p.rotation, p.scale);
+    }
+    draw_priorities(dl, fonts, sc);
+    draw_link_drafts(dl, sc);
+    for (const auto& l : live.placements)
+        if (const Partner* p = d.partner(l.partner)) draw_note(dl, fonts, sc, *p, l.pos, l.rotation, l.scale, true, nullptr, false);
+    if (live.editing) {
+        Partner shown;
+        if (const Partner* p = d.partner(live.editing->partner)) shown = *p;
+        else shown.category = Category::Andere, shown.x = live.editing->pos.x, shown.y = live.editing->pos.y,
+             shown.rotation = live.editing->rotation;
+        draw_note(dl, fonts, sc, shown, {shown.x, shown.y}, shown.rotation, shown.scale, true, &live.editing->text,
+                  live.editing->caret_on);
+    }
+}
+
+}  // namespace nk::app

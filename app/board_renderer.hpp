@@ -1,0 +1,49 @@
+// Draws the board — paper, lanes, rings, school, lines, post-its, priority circles —
+// into an ImDrawList. The same function draws the screen and the snapshot.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document.hpp"
+#include "fonts.hpp"
+#include "strings.hpp"
+#include "view.hpp"
+
+namespace nk::app {
+
+// What is live on top of the document this frame (gestures in progress, text being typed).
+struct LiveState {
+    struct Placement { Id partner; Vec2 pos; double rotation; double scale; };
+    std::vector<Placement> placements;      // post-its under a finger: drawn here, on top
+    struct LinkDraft { Id from; Vec2 to_board; Id hover; };
+    std::vector<LinkDraft> link_drafts;     // lines being drawn from a handle
+    struct Editing { Id partner = 0; /* 0: a new post-it */ Vec2 pos; double rotation = 0; std::string text; bool caret_on = true; };
+    std::optional<Editing> editing;         // the post-it whose text is being typed
+    Id selected_link = 0;
+};
+
+struct BoardScene {
+    const Document* doc = nullptr;
+    View view;
+    LiveState live;
+    const Strings* strings = nullptr;
+    float ui_scale = 1;      // 1.0 at 1080 px high (times the UI-scale setting)
+    bool show_handles = true;
+};
+
+// Draws the board filling the rectangle (0,0)-`size`.
+void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& scene, ImVec2 size);
+
+// Draws the legend of categories with its top-left corner at `pos`; returns its size.
+// With `measure_only` nothing is drawn.
+ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 pos, float ui_scale,
+                   bool measure_only = false);
+
+// The screen rectangle of a post-it's centre and half-extents, for targets and hit tests.
+ImVec2 note_screen_centre(const View& v, const Partner& p);
+
+}  // namespace nk::app

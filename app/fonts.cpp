@@ -1,0 +1,53 @@
+#include "fonts.hpp"
+
+#include <filesystem>
+
+namespace nk::app {
+namespace {
+const char* first_existing(std::initializer_list<const char*> paths) {
+    for (const char* p : paths)
+        if (std::filesystem::exists(p)) return p;
+    return nullptr;
+}
+
+// Latin-1 (Dutch and French letters), general punctuation (– — ‘ ’ “ ” „ …), €, arrows,
+// and U+FFFD, which stands in for any glyph the font lacks.
+const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC,
+                           0x2190, 0x21FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0xFFFD, 0xFFFD, 0};
+}  // namespace
+
+bool Fonts::build(float new_scale) {
+    scale = new_scale;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    const char* regular = first_existing({"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+                                          "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
+    const char* boldf = first_existing({"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+                                        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"});
+    if (!regular) {
+        ui = bold = small = note = title = atlas->AddFontDefault();
+        return false;
+    }
+    if (!boldf) boldf = regular;
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = false;
+    auto add = [&](const char* file, float px) {
+        // ImGui picks U+FFFD as the fallback glyph when the font has it (Noto does).
+        return atlas->AddFontFromFileTTF(file, px * scale, &cfg, kRanges);
+    };
+    ui = add(regular, kUi);
+    bold = add(boldf, kBold);
+    small = add(regular, kSmall);
+    note = add(regular, kNote);
+    title = add(boldf, kTitle);
+    if (!ui || !bold || !small || !note || !title) {
+        atlas->Clear();
+        ui = bold = small = note = title = atlas->AddFontDefault();
+        return false;
+    }
+    return atlas->Build();
+}
+
+}  // namespace nk::app

@@ -1,0 +1,26 @@
+// The fonts we draw with, baked at the sizes we draw (scaling a small font up looks blocky).
+// Noto Sans from Debian's fonts-noto-core; DejaVu Sans (fonts-dejavu-core) as fallback.
+#pragma once
+
+#include <imgui.h>
+
+namespace nk::app {
+
+struct Fonts {
+    ImFont* ui = nullptr;      // buttons, panels
+    ImFont* bold = nullptr;    // headings, the school node
+    ImFont* small = nullptr;   // ring labels, legend
+    ImFont* note = nullptr;    // post-it text, baked large and drawn at or below its size
+    ImFont* title = nullptr;   // the snapshot title
+    float scale = 1;           // the scale the fonts were baked at
+
+    // Baked sizes at scale 1 (1080 px high); draw with size * scale.
+    static constexpr float kUi = 26, kBold = 26, kSmall = 19, kNote = 30, kTitle = 40;
+
+    // (Re)builds the atlas in ImGui's current context at `scale`. Returns false when no
+    // font file could be found (ImGui's built-in font is used then). The caller uploads
+    // the texture (see gl_backend.hpp).
+    bool build(float new_scale);
+};
+
+}  // namespace nk::app

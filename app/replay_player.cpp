@@ -1,0 +1,269 @@
+#include "replay_player.hpp"
+
+#include <cmath>
+#include <cstring>
+
+#include "app.hpp"
+#include "handles.hpp"
+
+namespace nk::app {
+namespace {
+constexpr SDL_TouchID kReplayTouch = 1;  // the replay's own touch device
+using Op = replay::Command::Op;
+
+bool low_level(Op op) {
+    return op == Op::FingerDown || op == Op::FingerMove || op == Op::FingerUp || op == Op::MouseDown ||
+           op == Op::MouseMove || op == Op::MouseUp || op == Op::Text || op == Op::Wheel;
+}
+
+SDL_Event finger(Uint32 type, int id, float x, float y, Uint32 window, float w, float h) {
+    SDL_Event e{};
+    e.type = type;
+    e.tfinger.touchId = kReplayTouch;
+    e.tfinger.fingerId = id;
+    e.tfinger.x = x / w;
+    e.tfinger.y = y / h;
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    e.tfinger.windowID = window;
+    return e;
+}
+
+SDL_Event mouse_button(Uint32 type, float x, float y, Uint32 window) {
+    SDL_Event e{};
+    e.type = type;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = int(std::lround(x));
+    e.button.y = int(std::lround(y));
+    e.button.windowID = window;
+    return e;
+}
+
+SDL_Event mouse_motion(float x, float y, bool down, Uint32 window) {
+    SDL_Event e{};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.x = int(std::lround(x));
+    e.motion.y = int(std::lround(y));
+    e.motion.state = down ? SDL_BUTTON_LMASK : 0;
+    e.motion.windowID = window;
+    return e;
+}
+
+// A target is on screen when its point lies inside the window.
+bool on_screen(Vec2 s, const App& app) { return s.x >= 0 && s.y >= 0 && s.x < app.width() && s.y < app.height(); }
+}  // namespace
+
+ReplayPlayer::ReplayPlayer(replay::Script script) : script_(std::move(script)) {
+    finished_ = script_.commands.empty();
+}
+
+void ReplayPlayer::fail(const replay::Command& c, const std::string& message) {
+    if (error_.empty()) error_ = script_.file + ":" + std::to_string(c.line) + ": " + message;
+    finished_ = true;
+}
+
+bool ReplayPlayer::resolve(App& app, const replay::Command& c, const replay::Pos& p, float& x, float& y) {
+    const float w = float(app.width()), h = float(app.height());
+    if (!p.is_target) {
+        x = float(p.x) * w;
+        y = float(p.y) * h;
+        return true;
+    }
+    const replay::Target& t = p.target;
+    const Document& d = app.document();
+    Vec2 s{-1, -1};
+    auto note_by_text = [&](const std::string& text) -> const Partner* {
+        const Partner* best = nullptr;
+        for (const Partner& n : d.partners)
+            if (n.text == text && (!best || n.id < best->id)) best = &n;
+        return best;
+    };
+    switch (t.kind) {
+        case replay::Target::Kind::Ui: {
+            const Rect* r = app.targets().find(t.a);
+            if (!r) return fail(c, replay::format_target(t) + " is not on screen"), false;
+            s = {r->centre().x, r->centre().y};
+            break;
+        }
+        case replay::Target::Kind::School: s = app.view().to_screen({0, 0}); break;
+        case replay::Target::Kind::Note: {
+            const Partner* n = note_by_text(t.a);
+            if (!n) return fail(c, "there is no post-it " + replay::format_target(t)), false;
+            s = app.view().to_screen({n->x, n->y});
+            break;
+        }
+        case replay::Target::Kind::LinkHandle: {
+            const Partner* n = note_by_text(t.a);
+            if (!n) return fail(c, "there is no post-it for " + replay::format_target(t)), false;
+            s = app.view().to_screen(link_handle_board(*n));
+            break;
+        }
+        case replay::Target::Kind::Line: {
+            const Partner* a = note_by_text(t.a);
+            const Partner* b = note_by_text(t.b);
+            if (!a || !b) return fail(c, "there is no post-it for " + replay::format_target(t)), false;
+            s = app.view().to_screen({(a->x + b->x) / 2, (a->y + b->y) / 2});
+            break;
+        }
+        case replay::Target::Kind::Key:
+            return fail(c, replay::format_target(t) + " is not on screen (no keyboard station is open)"), false;
+    }
+    if (!on_screen(s, app)) return fail(c, replay::format_target(t) + " is not on screen"), false;
+    x = float(s.x + p.dx * w);
+    y = float(s.y + p.dy * h);
+    return true;
+}
+
+bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
+    const Uint32 win = SDL_GetWindowID(app.window());
+    const float w = float(app.width()), h = float(app.height());
+    float x = 0, y = 0, x2 = 0, y2 = 0;
+    switch (c.op) {
+        case Op::FingerDown:
+        case Op::FingerMove:
+        case Op::FingerUp: {
+            if (!resolve(app, c, c.pos, x, y)) return false;
+            const Uint32 type = c.op == Op::FingerDown ? SDL_FINGERDOWN : c.op == Op::FingerMove ? SDL_FINGERMOTION : SDL_FINGERUP;
+            now.push_back(finger(type, c.finger, x, y, win, w, h));
+            return true;
+        }
+        case Op::MouseDown:
+        case Op::MouseMove:
+        case Op::MouseUp:
+            if (!resolve(app, c, c.pos, x, y)) return false;
+            if (c.op == Op::MouseDown) {
+                now.push_back(mouse_motion(x, y, false, win));
+                now.push_back(mouse_button(SDL_MOUSEBUTTONDOWN, x, y, win));
+                mouse_down_ = true;
+            } else if (c.op == Op::MouseUp) {
+                now.push_back(mouse_button(SDL_MOUSEBUTTONUP, x, y, win));
+                mouse_down_ = false;
+            } else {
+                now.push_back(mouse_motion(x, y, mouse_down_, win));
+            }
+            return true;
+        case Op::Wheel: {
+            if (c.has_pos) {
+                if (!resolve(app, c, c.pos, x, y)) return false;
+                now.push_back(mouse_motion(x, y, mouse_down_, win));
+            }
+            SDL_Event e{};
+            e.type = SDL_MOUSEWHEEL;
+            e.wheel.y = c.number;
+            e.wheel.preciseY = float(c.number);
+            e.wheel.windowID = win;
+            now.push_back(e);
+            return true;
+        }
+        case Op::Text:
+            for (const std::string& chunk : replay::split_text_input(c.text)) {
+                SDL_Event e{};
+                e.type = SDL_TEXTINPUT;
+                e.text.windowID = win;
+                std::memcpy(e.text.text, chunk.data(), chunk.size());
+                now.push_back(e);
+            }
+            return true;
+        case Op::Key: {
+            const SDL_Keycode key = SDL_GetKeyFromName(c.text.c_str());
+            if (key == SDLK_UNKNOWN) return fail(c, "unknown key name '" + c.text + "'"), false;
+            SDL_Event e{};
+            e.type = SDL_KEYDOWN;
+            e.key.windowID = win;
+            e.key.state = SDL_PRESSED;
+            e.key.keysym.sym = key;
+            e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+            e.key.keysym.mod = Uint16((c.ctrl ? KMOD_LCTRL : 0) | (c.alt ? KMOD_LALT : 0) | (c.shift ? KMOD_LSHIFT : 0));
+            now.push_back(e);
+            e.type = SDL_KEYUP;
+            e.key.state = SDL_RELEASED;
+            queued_.push_back({e});
+            return true;
+        }
+        case Op::Tap:
+        case Op::LongPress: {
+            if (!resolve(app, c, c.pos, x, y)) return false;
+            const int hold = c.op == Op::LongPress ? replay::frames_for_wait(800) : 0;
+            Frame up;
+            if (c.finger < 0) {
+                now.push_back(mouse_motion(x, y, false, win));
+                now.push_back(mouse_button(SDL_MOUSEBUTTONDOWN, x, y, win));
+                up.push_back(mouse_button(SDL_MOUSEBUTTONUP, x, y, win));
+            } else {
+                now.push_back(finger(SDL_FINGERDOWN, c.finger, x, y, win, w, h));
+                up.push_back(finger(SDL_FINGERUP, c.finger, x, y, win, w, h));
+            }
+            for (int i = 0; i < hold; ++i) queued_.emplace_back();
+            queued_.push_back(std::move(up));
+            return true;
+        }
+        case Op::Drag: {
+            if (!resolve(app, c, c.pos, x, y) || !resolve(app, c, c.pos2, x2, y2)) return false;
+            const int steps = std::max(1, c.number);
+            const bool m = c.finger < 0;
+            if (m) {
+                now.push_back(mouse_motion(x, y, false, win));
+                now.push_back(mouse_button(SDL_MOUSEBUTTONDOWN, x, y, win));
+            } else {
+                now.push_back(finger(SDL_FINGERDOWN, c.finger, x, y, win, w, h));
+            }
+            for (int i = 1; i <= steps; ++i) {
+                const float t = float(i) / float(steps);
+                const float px = x + (x2 - x) * t, py = y + (y2 - y) * t;
+                queued_.push_back({m ? mouse_motion(px, py, true, win) : finger(SDL_FINGERMOTION, c.finger, px, py, win, w, h)});
+            }
+            queued_.push_back({m ? mouse_button(SDL_MOUSEBUTTONUP, x2, y2, win) : finger(SDL_FINGERUP, c.finger, x2, y2, win, w, h)});
+            return true;
+        }
+        case Op::Type: return fail(c, "keyboard stations are not available in this version"), false;
+        default: return true;
+    }
+}
+
+void ReplayPlayer::begin_frame(App& app) {
+    if (finished_) return;
+    auto push_all = [](Frame& f) {
+        for (SDL_Event& e : f) SDL_PushEvent(&e);
+    };
+    if (!queued_.empty()) {
+        push_all(queued_.front());
+        queued_.pop_front();
+        return;
+    }
+    if (idle_frames_ > 0) {
+        --idle_frames_;
+        return;
+    }
+    Frame now;
+    while (next_ < script_.commands.size()) {
+        const replay::Command& c = script_.commands[next_];
+        if (!low_level(c.op) && !now.empty()) break;  // a batch of low-level lines ends here
+        ++next_;
+        std::string err;
+        switch (c.op) {
+            case Op::Frames: idle_frames_ = std::max(0, c.number - 1); break;
+            case Op::Wait: idle_frames_ = std::max(0, replay::frames_for_wait(c.number) - 1); break;
+            case Op::Snapshot:
+                if (!app.write_snapshot(c.text, c.width ? c.width : app.width(), c.height ? c.height : app.height(), err))
+                    return fail(c, err);
+                continue;
+            case Op::Save:
+                if (!app.save_board(c.text, err)) return fail(c, err);
+                continue;
+            case Op::Open:
+                if (!app.open_board(c.text, err)) return fail(c, err);
+                continue;
+            case Op::Quit: app.request_quit(); finished_ = true; return;
+            default:
+                if (!expand(app, c, now)) return;
+                if (low_level(c.op)) continue;
+                break;
+        }
+        break;  // one higher-level command (or a pause) per frame
+    }
+    push_all(now);
+    if (next_ >= script_.commands.size() && queued_.empty() && idle_frames_ == 0 && now.empty()) finished_ = true;
+}
+
+}  // namespace nk::app

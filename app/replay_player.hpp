@@ -1,0 +1,50 @@
+// Plays a replay script (docs/replay.md) through the same path as real input: each
+// frame it pushes SDL events into SDL's queue, which the app then reads like any other.
+//
+// Timing: the app's clock advances kReplayFrameMs per frame while a replay runs, never
+// by the wall clock, so a slow machine replays exactly what a fast one does.
+#pragma once
+
+#include <SDL.h>
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "replay_script.hpp"
+
+namespace nk::app {
+
+inline constexpr double kReplayFrameMs = 16;
+
+class App;
+
+class ReplayPlayer {
+public:
+    explicit ReplayPlayer(replay::Script script);
+    // Called once at the start of every frame, before the app reads its events.
+    void begin_frame(App& app);
+    bool finished() const { return finished_; }
+    bool failed() const { return !error_.empty(); }
+    // "FILE:LINE: message" of the first error.
+    const std::string& error() const { return error_; }
+
+private:
+    using Frame = std::vector<SDL_Event>;
+    // Where a position is on screen now, in pixels; false (and an error) if its target
+    // was not on screen in the last frame.
+    bool resolve(App& app, const replay::Command& c, const replay::Pos& p, float& x, float& y);
+    // Queues events of a command starting this frame; false on error.
+    bool expand(App& app, const replay::Command& c, Frame& now);
+    void fail(const replay::Command& c, const std::string& message);
+
+    replay::Script script_;
+    size_t next_ = 0;
+    std::deque<Frame> queued_;  // events for the coming frames, front = next frame
+    int idle_frames_ = 0;
+    bool finished_ = false;
+    std::string error_;
+    bool mouse_down_ = false;
+};
+
+}  // namespace nk::app

@@ -1,0 +1,98 @@
+#include "theme.hpp"
+
+#include <array>
+#include <cmath>
+
+namespace nk::app {
+namespace {
+constexpr std::array<ImU32, kCategoryCount> kFill{
+    IM_COL32(246, 200, 198, 255),  // zorg: soft red
+    IM_COL32(200, 230, 196, 255),  // professionalisering: soft green
+    IM_COL32(250, 229, 160, 255),  // aanbod: soft yellow
+    IM_COL32(196, 220, 244, 255),  // stages: soft blue
+    IM_COL32(224, 208, 238, 255),  // projecten: soft purple
+    IM_COL32(250, 214, 176, 255),  // beleid: soft orange
+    IM_COL32(224, 224, 220, 255),  // andere: grey
+};
+constexpr std::array<ImU32, kCategoryCount> kMark{
+    IM_COL32(176, 80, 76, 255),  IM_COL32(74, 140, 70, 255),  IM_COL32(168, 130, 20, 255),
+    IM_COL32(60, 112, 170, 255), IM_COL32(130, 96, 170, 255), IM_COL32(190, 110, 40, 255),
+    IM_COL32(120, 120, 114, 255),
+};
+constexpr std::array<ImU32, kRoleCount> kRole{
+    IM_COL32(33, 110, 220, 255),   // leraar: blue
+    IM_COL32(214, 40, 40, 255),    // directie: red
+    IM_COL32(136, 68, 204, 255),   // beleidsondersteuner: purple
+    IM_COL32(30, 140, 60, 255),    // zorgcoordinator: green
+    IM_COL32(226, 120, 0, 255),    // extern: orange
+};
+}  // namespace
+
+ImU32 category_fill(Category c) { return kFill[static_cast<size_t>(c)]; }
+ImU32 category_mark(Category c) { return kMark[static_cast<size_t>(c)]; }
+ImU32 role_colour(Role r) { return kRole[static_cast<size_t>(r)]; }
+
+void draw_category_icon(ImDrawList* dl, Category cat, ImVec2 c, float r, ImU32 col) {
+    auto poly = [&](int n, float rot, float rad) {
+        ImVec2 pts[8];
+        for (int i = 0; i < n; ++i) {
+            const float a = rot + 2.0f * float(M_PI) * float(i) / float(n);
+            pts[i] = ImVec2(c.x + rad * std::cos(a), c.y + rad * std::sin(a));
+        }
+        dl->AddConvexPolyFilled(pts, n, col);
+    };
+    switch (cat) {
+        case Category::Zorg: dl->AddCircleFilled(c, r * 0.85f, col, 20); break;
+        case Category::Professionalisering: poly(3, -float(M_PI) / 2, r); break;
+        case Category::Aanbod: dl->AddRectFilled({c.x - r * 0.75f, c.y - r * 0.75f}, {c.x + r * 0.75f, c.y + r * 0.75f}, col); break;
+        case Category::Stages: poly(4, 0, r); break;
+        case Category::Projecten: {
+            ImVec2 pts[10];
+            for (int i = 0; i < 10; ++i) {
+                const float a = -float(M_PI) / 2 + float(M_PI) * float(i) / 5.0f;
+                const float rad = (i % 2 == 0) ? r : r * 0.45f;
+                pts[i] = ImVec2(c.x + rad * std::cos(a), c.y + rad * std::sin(a));
+            }
+            // A star is not convex: fill it as five triangles around the centre.
+            for (int i = 0; i < 10; ++i) dl->AddTriangleFilled(c, pts[i], pts[(i + 1) % 10], col);
+            break;
+        }
+        case Category::Beleid: poly(6, 0, r * 0.9f); break;
+        case Category::Andere: {
+            const float t = r * 0.32f;
+            dl->AddRectFilled({c.x - r, c.y - t}, {c.x + r, c.y + t}, col);
+            dl->AddRectFilled({c.x - t, c.y - r}, {c.x + t, c.y + r}, col);
+            break;
+        }
+    }
+}
+
+void apply_style(float scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 18;
+    style.FrameRounding = 14;
+    style.PopupRounding = 14;
+    style.GrabRounding = 10;
+    style.WindowBorderSize = 1;
+    style.FrameBorderSize = 0;
+    style.WindowPadding = ImVec2(16, 12);
+    style.FramePadding = ImVec2(18, 12);
+    style.ItemSpacing = ImVec2(12, 10);
+    style.TouchExtraPadding = ImVec2(4, 4);
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImColor(colour::kPanel);
+    c[ImGuiCol_PopupBg] = ImColor(colour::kPanel);
+    c[ImGuiCol_Border] = ImColor(colour::kPanelEdge);
+    c[ImGuiCol_Text] = ImColor(colour::kInk);
+    c[ImGuiCol_TextDisabled] = ImColor(IM_COL32(160, 160, 156, 255));
+    c[ImGuiCol_Button] = ImColor(IM_COL32(255, 255, 255, 255));
+    c[ImGuiCol_ButtonHovered] = ImColor(IM_COL32(236, 242, 246, 255));
+    c[ImGuiCol_ButtonActive] = ImColor(IM_COL32(210, 224, 234, 255));
+    c[ImGuiCol_FrameBg] = ImColor(IM_COL32(246, 243, 236, 255));
+    c[ImGuiCol_ModalWindowDimBg] = ImColor(IM_COL32(40, 40, 40, 90));
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace nk::app

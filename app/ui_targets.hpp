@@ -1,0 +1,48 @@
+// Where the named things were on screen in the last frame: controls by id (for replay
+// scripts and tests) and the panels that own any finger landing on them.
+#pragma once
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace nk::app {
+
+struct Rect {
+    ImVec2 min, max;
+    bool contains(ImVec2 p) const { return p.x >= min.x && p.y >= min.y && p.x < max.x && p.y < max.y; }
+    ImVec2 centre() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
+};
+
+class UiTargets {
+public:
+    // Call at the start of building a frame: what was recorded becomes "last frame".
+    void begin_frame() {
+        last_controls_ = std::move(controls_);
+        last_panels_ = std::move(panels_);
+        controls_.clear();
+        panels_.clear();
+    }
+    void control(const std::string& id, Rect r) { controls_[id] = r; }
+    void panel(Rect r) { panels_.push_back(r); }
+    // The control with `id` as drawn last frame, if it was.
+    const Rect* find(const std::string& id) const {
+        auto it = last_controls_.find(id);
+        return it == last_controls_.end() ? nullptr : &it->second;
+    }
+    // Whether `p` fell on a panel (or control) last frame: such a finger belongs to the UI.
+    bool on_panel(ImVec2 p) const {
+        for (const Rect& r : last_panels_)
+            if (r.contains(p)) return true;
+        return false;
+    }
+    const std::map<std::string, Rect>& controls() const { return last_controls_; }
+
+private:
+    std::map<std::string, Rect> controls_, last_controls_;
+    std::vector<Rect> panels_, last_panels_;
+};
+
+}  // namespace nk::app

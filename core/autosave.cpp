@@ -1,0 +1,179 @@
+#include "autosave.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <utility>
+
+namespace nk {
+
+namespace {
+
+AutosaveOptions normalised(AutosaveOptions o) {
+    if (!o.storage) o.storage = real_storage();
+    o.generations = std::max(o.generations, 0);
+    o.first_retry = std::max(o.first_retry, std::chrono::milliseconds(1));
+    o.max_retry = std::max(o.max_retry, o.first_retry);
+    return o;
+}
+
+}  // namespace
+
+std::string autosave_path(const std::string& dir, int generation) {
+    if (generation == kAutosaveNewGeneration) return dir + "/autosave.new.json";
+    if (generation == 0) return dir + "/autosave.json";
+    return dir + "/autosave." + std::to_string(generation) + ".json";
+}
+
+AutosaveWriter::AutosaveWriter(AutosaveOptions options)
+    : opt_(normalised(std::move(options))), worker_(&AutosaveWriter::run, this) {}
+
+AutosaveWriter::~AutosaveWriter() {
+    flush(opt_.destructor_flush);
+    {
+        std::lock_guard lk(mu_);
+        stop_ = true;
+    }
+    wake_.notify_all();
+    worker_.join();
+}
+
+void AutosaveWriter::submit(std::string bytes) {
+    {
+        std::lock_guard lk(mu_);
+        if (pending_) {
+            pending_->swap(bytes);  // the dropped older bytes are freed after the lock
+        } else {
+            pending_.emplace(std::move(bytes));
+        }
+        pending_seq_ = ++submitted_seq_;
+        status_.pending = true;
+    }
+    wake_.notify_one();
+}
+
+bool AutosaveWriter::flush(std::chrono::milliseconds timeout) {
+    std::unique_lock lk(mu_);
+    const std::uint64_t target = submitted_seq_;
+    const std::uint64_t failures_before = status_.failures;
+    if (done_seq_ < target) {
+        retry_now_ = true;
+        wake_.notify_one();
+    }
+    done_.wait_for(lk, timeout, [&] { return done_seq_ >= target || status_.failures != failures_before; });
+    return done_seq_ >= target && done_ok_;
+}
+
+AutosaveStatus AutosaveWriter::status() const {
+    std::lock_guard lk(mu_);
+    return status_;
+}
+
+void AutosaveWriter::run() {
+    using Clock = std::chrono::steady_clock;
+    std::unique_lock lk(mu_);
+    for (;;) {
+        if (stop_) return;
+        if (!pending_) {
+            wake_.wait(lk);
+            continue;
+        }
+        if (!retry_now_ && backoff_.count() > 0 && Clock::now() < retry_at_) {
+            wake_.wait_until(lk, retry_at_);
+            continue;
+        }
+        retry_now_ = false;
+        std::string bytes = std::move(*pending_);
+        pending_.reset();
+        const std::uint64_t seq = pending_seq_;
+        lk.unlock();
+        Attempt a = save(bytes);
+        lk.lock();
+
+        switch (a.outcome) {
+        case Outcome::Written:
+            done_seq_ = seq;
+            done_ok_ = true;
+            backoff_ = std::chrono::milliseconds(0);
+            status_.ok = true;
+            ++status_.writes;
+            status_.last_success = std::chrono::system_clock::now();
+            break;
+        case Outcome::Rejected:
+            done_seq_ = seq;
+            done_ok_ = false;
+            ++status_.rejected;
+            break;
+        case Outcome::Failed:
+            ++status_.failures;
+            if (!pending_) {  // keep the bytes unless something newer arrived meanwhile
+                pending_ = std::move(bytes);
+                pending_seq_ = seq;
+            }
+            backoff_ = backoff_.count() == 0 ? opt_.first_retry : std::min(backoff_ * 2, opt_.max_retry);
+            retry_at_ = Clock::now() + backoff_;
+            break;
+        }
+        if (a.outcome != Outcome::Written) {
+            if (status_.ok) ++status_.failure_epoch;
+            status_.ok = false;
+            status_.last_error = a.result.error;
+            status_.last_errno = a.result.err_no;
+        }
+        status_.pending = submitted_seq_ > done_seq_;
+        done_.notify_all();
+    }
+}
+
+AutosaveWriter::Attempt AutosaveWriter::save(const std::string& bytes) {
+    if (opt_.validator && !opt_.validator(bytes)) {
+        return {Outcome::Rejected, WriteResult::failure(EINVAL, "autosave: board failed validation, not saved")};
+    }
+    Storage& s = *opt_.storage;
+    WriteResult r = s.make_dirs(opt_.dir);
+    if (r && json_known_good_ && bytes == last_written_) {
+        // Unchanged board: rewrite in place rather than filling the history with copies.
+        r = s.write_atomic(autosave_path(opt_.dir, 0), bytes);
+    } else if (r) {
+        r = s.write_atomic(autosave_path(opt_.dir, kAutosaveNewGeneration), bytes);
+        if (r) r = rotate_and_commit();
+    }
+    if (!r) {
+        json_known_good_ = false;
+        return {Outcome::Failed, std::move(r)};
+    }
+    json_known_good_ = true;
+    last_written_ = bytes;
+    return {Outcome::Written, std::move(r)};
+}
+
+WriteResult AutosaveWriter::rotate_and_commit() {
+    Storage& s = *opt_.storage;
+    const std::string json = autosave_path(opt_.dir, 0);
+    bool rotate = opt_.generations > 0;
+    if (rotate && !json_known_good_ && opt_.validator) {
+        // Never push a good older version out of the history for a bad autosave.json.
+        auto current = s.read(json, kAutosaveMaxBytes);
+        if (current && !opt_.validator(*current)) rotate = false;
+    }
+    if (rotate) {
+        for (int g = opt_.generations; g >= 1; --g) {
+            WriteResult r = s.rename(autosave_path(opt_.dir, g - 1), autosave_path(opt_.dir, g));
+            if (!r && r.err_no != ENOENT) return r;
+        }
+    }
+    if (WriteResult r = s.rename(autosave_path(opt_.dir, kAutosaveNewGeneration), json); !r) return r;
+    return s.sync_dir(opt_.dir);
+}
+
+std::optional<Recovered> find_latest_good(Storage& storage, const std::string& dir, const BytesCheck& is_good,
+                                          int generations) {
+    for (int g = kAutosaveNewGeneration; g <= generations; ++g) {
+        std::string path = autosave_path(dir, g);
+        auto bytes = storage.read(path, kAutosaveMaxBytes);
+        if (!bytes) continue;
+        if (is_good ? is_good(*bytes) : !bytes->empty()) return Recovered{std::move(*bytes), std::move(path), g};
+    }
+    return std::nullopt;
+}
+
+}  // namespace nk

@@ -1,0 +1,138 @@
+// The autosave: the whole board, written off the UI thread after every completed action,
+// and found again after a power cut, a crash or a full disk.
+//
+// Files in the autosave directory (generation numbers as used by Recovered):
+//   autosave.new.json  (-1)  the newest bytes, complete and fsynced, present only between
+//                            the write and the final rename (or after a crash there);
+//   autosave.json       (0)  the latest good autosave;
+//   autosave.1.json ... autosave.N.json  earlier good versions, 1 = most recent.
+// One save: write autosave.new.json atomically, rotate N-1 -> N ... 1 -> 2, json -> 1,
+// then rename new -> json and fsync the directory. Every step moves a complete file, so
+// a crash at any moment leaves the files newest-first in the order above, each complete;
+// a failed write never replaces anything. autosave.json is only rotated into history if
+// it is good (the validator accepts it or the writer wrote it itself).
+//
+// At start-up: cleanup_temp_files(storage, dir); find_latest_good(...) to continue the
+// last session; then construct the AutosaveWriter. One writer per directory (one app
+// instance): two writers on the same directory would rotate each other's files.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include "atomic_file.hpp"
+
+namespace nk {
+
+using BytesCheck = std::function<bool(std::string_view)>;
+
+inline constexpr int kAutosaveGenerations = 3;      // autosave.1.json .. autosave.3.json
+inline constexpr int kAutosaveNewGeneration = -1;   // autosave.new.json
+inline constexpr std::size_t kAutosaveMaxBytes = 64u << 20;  // larger files are not read
+
+// The path of a generation (see above) in `dir`.
+std::string autosave_path(const std::string& dir, int generation);
+
+struct AutosaveOptions {
+    std::string dir;                                   // created if missing (also mid-session)
+    std::shared_ptr<Storage> storage = real_storage();
+    BytesCheck validator;                              // optional; bytes it rejects are never written
+    int generations = kAutosaveGenerations;            // earlier versions kept, >= 0
+    std::chrono::milliseconds first_retry{500};        // backoff after a failure: doubles ...
+    std::chrono::milliseconds max_retry{5000};         // ... up to this
+    std::chrono::milliseconds destructor_flush{2000};  // how long the destructor waits
+};
+
+struct AutosaveStatus {
+    bool ok = true;              // false while the newest submitted board cannot be saved
+    bool pending = false;        // something submitted is neither on disk yet nor rejected
+    std::string last_error;      // English, for the log; of the latest failure ("" if none)
+    int last_errno = 0;
+    std::uint64_t writes = 0;    // successful saves
+    std::uint64_t failures = 0;  // failed attempts, retries included
+    std::uint64_t rejected = 0;  // submits the validator refused
+    // +1 each time saving goes from ok to failing (not per retry): the UI remembers the
+    // epoch it last warned about and warns once, in plain words, when this grows.
+    std::uint64_t failure_epoch = 0;
+    std::optional<std::chrono::system_clock::time_point> last_success;  // wall clock, for "saved at"
+};
+
+// One background thread writing the latest submitted board.
+// Threads: submit, flush, status may be called from any thread (the UI thread normally);
+// construction and destruction from one owner thread. Storage and validator are called
+// only on the worker thread, never concurrently.
+class AutosaveWriter {
+public:
+    explicit AutosaveWriter(AutosaveOptions options);
+    // Flushes for at most options.destructor_flush, then stops the worker and joins it.
+    // Blocks until an in-progress storage call returns.
+    ~AutosaveWriter();
+    AutosaveWriter(const AutosaveWriter&) = delete;
+    AutosaveWriter& operator=(const AutosaveWriter&) = delete;
+
+    // Hands over the board; returns at once (a string swap under a mutex, a notify; no
+    // I/O, no validation on the caller's thread). Only the newest submitted bytes are
+    // written: earlier ones still waiting are dropped. Normally on disk well within 1 s;
+    // while saving fails, the bytes stay in memory and are retried with backoff.
+    void submit(std::string bytes);
+
+    // Waits until everything submitted before the call is on disk. Asks for an immediate
+    // retry if saving was backing off. Returns true if it is, false at the timeout, as
+    // soon as an attempt fails while waiting, or if the newest bytes were rejected.
+    bool flush(std::chrono::milliseconds timeout);
+
+    AutosaveStatus status() const;
+
+private:
+    enum class Outcome { Written, Failed, Rejected };
+    struct Attempt {
+        Outcome outcome;
+        WriteResult result;
+    };
+    void run();
+    Attempt save(const std::string& bytes);  // worker thread only
+    WriteResult rotate_and_commit();          // worker thread only
+
+    const AutosaveOptions opt_;
+    // Worker-only state.
+    std::string last_written_;
+    bool json_known_good_ = false;
+
+    mutable std::mutex mu_;
+    std::condition_variable wake_;   // to the worker
+    std::condition_variable done_;   // to flush()
+    std::optional<std::string> pending_;
+    std::uint64_t submitted_seq_ = 0;  // seq of the newest submit
+    std::uint64_t pending_seq_ = 0;    // seq of pending_
+    std::uint64_t done_seq_ = 0;       // newest seq written or rejected
+    bool done_ok_ = true;              // ... and it was written (not rejected)
+    bool retry_now_ = false;
+    bool stop_ = false;
+    std::chrono::steady_clock::time_point retry_at_{};
+    std::chrono::milliseconds backoff_{0};
+    AutosaveStatus status_;
+    std::thread worker_;  // last: starts after everything above is initialised
+};
+
+// A board found by find_latest_good.
+struct Recovered {
+    std::string bytes;
+    std::string path;
+    int generation = 0;  // see the file list at the top; -1 = autosave.new.json
+};
+
+// Tries autosave.new.json, autosave.json, autosave.1.json ... autosave.<generations>.json
+// in that order (newest first) and returns the first one `is_good` accepts (an empty
+// is_good accepts any non-empty file). Temporary files are never considered.
+std::optional<Recovered> find_latest_good(Storage& storage, const std::string& dir, const BytesCheck& is_good,
+                                          int generations = kAutosaveGenerations);
+
+}  // namespace nk

@@ -1,0 +1,603 @@
+// Board file, format version 1 (docs/file-format.md).
+//
+// Sections:
+//   1. Writing: cereal JSONOutputArchive, through small "Out" views of the document.
+//   2. Parsing bytes into a rapidjson DOM with hard limits (size, depth, value count).
+//   3. Reading the DOM into a Document, repairing and reporting as it goes.
+//   4. parse_board / load_board_file.
+//
+// cereal's json.hpp configures rapidjson (RAPIDJSON_ASSERT throws, NaN allowed by the
+// *default* flags), so it is included first and every rapidjson call below names its
+// flags explicitly: NaN/Infinity are never accepted, and any assertion becomes an
+// exception that parse_board catches.
+#include "board_file.hpp"
+
+#include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <new>
+#include <optional>
+#include <sstream>
+#include <system_error>
+
+#include "geometry.hpp"
+#include "utf8.hpp"
+
+namespace nk {
+namespace {
+
+// ---- 1. Writing ----------------------------------------------------------------------
+
+double finite_or_0(double v) { return std::isfinite(v) ? v : 0.0; }
+
+struct PointOut {
+    const Vec2& v;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_size_tag(cereal::size_type{2}));
+        ar(finite_or_0(v.x), finite_or_0(v.y));
+    }
+};
+
+struct ParticipantOut {
+    const Participant& p;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name),
+           cereal::make_nvp("role", std::string(role_id(p.role))));
+    }
+};
+
+struct PartnerOut {
+    const Partner& p;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_nvp("id", p.id), cereal::make_nvp("text", p.text),
+           cereal::make_nvp("category", std::string(category_id(p.category))),
+           cereal::make_nvp("x", finite_or_0(p.x)), cereal::make_nvp("y", finite_or_0(p.y)),
+           cereal::make_nvp("ring", p.ring), cereal::make_nvp("rotation", finite_or_0(p.rotation)),
+           cereal::make_nvp("scale", finite_or_0(p.scale)));
+    }
+};
+
+// A link end is a partner id, or the string "school" for kSchool.
+template <class A>
+void save_end(A& ar, const char* name, Id end) {
+    if (end == kSchool)
+        ar(cereal::make_nvp(name, std::string("school")));
+    else
+        ar(cereal::make_nvp(name, end));
+}
+
+struct LinkOut {
+    const Link& l;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_nvp("id", l.id));
+        save_end(ar, "from", l.from);
+        save_end(ar, "to", l.to);
+    }
+};
+
+// A JSON array of Out views (the size tag is what makes cereal write [] not {}).
+template <class T, class Out>
+struct ListOut {
+    const std::vector<T>& v;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_size_tag(static_cast<cereal::size_type>(v.size())));
+        for (const T& t : v) ar(Out{t});
+    }
+};
+
+struct PriorityOut {
+    const Priority& p;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_nvp("participant", p.participant), cereal::make_nvp("partner", p.partner),
+           cereal::make_nvp("stroke", ListOut<Vec2, PointOut>{p.stroke}));
+    }
+};
+
+// ---- 2. Parsing bytes with limits ------------------------------------------------------
+
+// Which limit stopped the SAX parse, if any.
+enum class Stop { None, Depth, Values };
+
+// Forwards SAX events to a rapidjson::Document while counting depth and values, so a
+// hostile file stops early instead of exhausting memory. Numbers arrive as text
+// (kParseNumbersAsStringsFlag) and are converted with std::from_chars: exact, locale-free.
+class LimitedHandler {
+public:
+    explicit LimitedHandler(rapidjson::Document& d) : d_(d) {}
+    Stop stop = Stop::None;
+
+    bool Null() { return value() && d_.Null(); }
+    bool Bool(bool b) { return value() && d_.Bool(b); }
+    bool Int(int i) { return value() && d_.Int(i); }
+    bool Uint(unsigned u) { return value() && d_.Uint(u); }
+    bool Int64(int64_t i) { return value() && d_.Int64(i); }
+    bool Uint64(uint64_t u) { return value() && d_.Uint64(u); }
+    bool Double(double v) { return value() && d_.Double(v); }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool) { return value() && number(s, n); }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) { return value() && d_.String(s, n, copy); }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return value() && d_.Key(s, n, copy); }
+    bool StartObject() { return open() && d_.StartObject(); }
+    bool EndObject(rapidjson::SizeType n) { --depth_; return d_.EndObject(n); }
+    bool StartArray() { return open() && d_.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) { --depth_; return d_.EndArray(n); }
+
+private:
+    bool value() {
+        if (++values_ <= kMaxJsonValues) return true;
+        stop = Stop::Values;
+        return false;
+    }
+    bool open() {
+        if (!value()) return false;
+        if (++depth_ <= kMaxJsonDepth) return true;
+        stop = Stop::Depth;
+        return false;
+    }
+    bool number(const char* s, rapidjson::SizeType n) {
+        const char* end = s + n;
+        const std::string_view t(s, n);
+        if (t.find_first_of(".eE") == std::string_view::npos) {
+            int64_t i = 0;
+            auto [p, ec] = std::from_chars(s, end, i);
+            if (ec == std::errc() && p == end) return d_.Int64(i);
+        }
+        double v = 0;
+        auto [p, ec] = std::from_chars(s, end, v);
+        if (ec == std::errc::result_out_of_range) {
+            // rapidjson already refuses most numbers past 1e308; what slips through is
+            // either tiny (becomes 0) or just past DBL_MAX (becomes infinite, and the
+            // repair after reading replaces it and reports it).
+            const size_t e = t.find_first_of("eE");
+            const bool tiny = (e != std::string_view::npos && e + 1 < n && s[e + 1] == '-') ||
+                              t.starts_with("0.") || t.starts_with("-0.");
+            v = tiny ? 0.0 : std::numeric_limits<double>::infinity();
+            if (s[0] == '-') v = -v;
+        } else if (ec != std::errc() || p != end) {
+            return false;  // cannot happen: rapidjson checked the syntax
+        }
+        return d_.Double(v);
+    }
+
+    rapidjson::Document& d_;
+    int depth_ = 0;
+    size_t values_ = 0;
+};
+
+// Parses JSON text into `dom`, or says why not.
+std::optional<LoadError> parse_json(std::string_view text, size_t base_offset, rapidjson::Document& dom) {
+    // A NUL byte is never valid JSON (inside strings it must be escaped), and rapidjson's
+    // memory stream would read it as the end of the text.
+    if (const void* nul = std::memchr(text.data(), 0, text.size()))
+        return LoadError{LoadErrorKind::NotJson,
+                         "NUL byte at offset " +
+                             std::to_string(base_offset + size_t(static_cast<const char*>(nul) - text.data()))};
+    constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+    rapidjson::ParseResult result;
+    Stop stop = Stop::None;
+    auto generate = [&](rapidjson::Document& handler) {
+        LimitedHandler limited(handler);
+        rapidjson::Reader reader;
+        rapidjson::MemoryStream stream(text.data(), text.size());
+        result = reader.Parse<kFlags>(stream, limited);
+        stop = limited.stop;
+        return !result.IsError();
+    };
+    dom.Populate(generate);
+    if (!result.IsError()) return std::nullopt;
+    const std::string at = "offset " + std::to_string(base_offset + result.Offset());
+    if (stop == Stop::Depth)
+        return LoadError{LoadErrorKind::TooDeep,
+                         at + ": nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
+    if (stop == Stop::Values)
+        return LoadError{LoadErrorKind::TooLarge, at + ": more than " + std::to_string(kMaxJsonValues) + " JSON values"};
+    return LoadError{LoadErrorKind::NotJson, at + ": " + rapidjson::GetParseError_En(result.Code())};
+}
+
+// ---- 3. Reading the DOM into a Document -----------------------------------------------
+
+using Value = rapidjson::Value;
+
+// Past this many entries the reader's own report only counts (the document is still
+// repaired in full), so a file with 100,000 broken notes cannot flood the report.
+constexpr size_t kMaxNotes = 100;
+
+class BoardReader {
+public:
+    Document doc;
+    std::optional<LoadError> error;
+
+    // The reader's report lines, followed by a count of those left out.
+    std::vector<std::string> report() const {
+        std::vector<std::string> out = notes_;
+        if (left_out_ > 0) out.push_back("and " + std::to_string(left_out_) + " more changes of the kinds above");
+        return out;
+    }
+
+    void read(const Value& root) {
+        if (!root.IsObject()) {
+            error = LoadError{LoadErrorKind::NotABoard, "the top-level JSON value is not an object"};
+            return;
+        }
+        const Value* version = root.HasMember("format_version") ? &root["format_version"] : nullptr;
+        if (!version && !root.HasMember("partners")) {
+            error = LoadError{LoadErrorKind::NotABoard, "no \"format_version\" and no \"partners\" field"};
+            return;
+        }
+        if (!read_version(version)) return;
+        const Value* participants = list(root, "participants");
+        const Value* partners = list(root, "partners");
+        const Value* links = list(root, "links");
+        const Value* priorities = list(root, "priorities");
+        if (error) return;
+
+        doc.school = text(root, "", "school", doc.school);
+        doc.date = text(root, "", "date", "");
+        if (!doc.date.empty() && !is_date(doc.date)) {
+            note("date \"" + doc.date + "\" is not YYYY-MM-DD; cleared");
+            doc.date.clear();
+        }
+        const std::string phase = text(root, "", "phase", "0");
+        if (auto p = phase_from_id(phase)) {
+            doc.phase = *p;
+        } else {
+            note("phase \"" + phase + "\" is unknown; set to \"0\"");
+        }
+        if (participants) read_participants(*participants);
+        if (partners) read_partners(*partners);
+        if (links) read_links(*links);
+        if (priorities) read_priorities(*priorities);
+    }
+
+private:
+    void note(std::string s) {
+        if (notes_.size() < kMaxNotes)
+            notes_.push_back(std::move(s));
+        else
+            ++left_out_;
+    }
+
+    static std::string where(std::string_view path, const char* key) {
+        return path.empty() ? std::string(key) : std::string(path) + "." + key;
+    }
+
+    bool read_version(const Value* v) {
+        if (!v) {
+            note("no format_version; read as version 1");
+            return true;
+        }
+        if (!v->IsNumber()) {
+            note("format_version is not a number; read as version 1");
+            return true;
+        }
+        const double n = v->GetDouble();
+        if (n > kFormatVersion) {
+            const int shown = n < 1e9 ? static_cast<int>(std::ceil(n)) : 1'000'000'000;
+            error = LoadError{LoadErrorKind::NewerVersion,
+                              "format_version " + std::to_string(shown) + " is newer than " +
+                                  std::to_string(kFormatVersion),
+                              shown};
+            return false;
+        }
+        if (n != kFormatVersion) note("format_version " + std::to_string(n) + " is not a known version; read as 1");
+        return true;
+    }
+
+    const Value* list(const Value& root, const char* key) {
+        auto it = root.FindMember(key);
+        if (it == root.MemberEnd()) {
+            note(std::string("no \"") + key + "\" list; empty");
+            return nullptr;
+        }
+        if (!it->value.IsArray()) {
+            note(std::string("\"") + key + "\" is not a list; empty");
+            return nullptr;
+        }
+        if (it->value.Size() > kMaxListLength) {
+            error = LoadError{LoadErrorKind::TooLarge, std::string("\"") + key + "\" has " +
+                                                           std::to_string(it->value.Size()) + " entries; at most " +
+                                                           std::to_string(kMaxListLength) + " are read"};
+            return nullptr;
+        }
+        return &it->value;
+    }
+
+    // A field of `obj`, or nullptr (reported) when it is missing.
+    const Value* field(const Value& obj, std::string_view path, const char* key) {
+        auto it = obj.FindMember(key);
+        if (it != obj.MemberEnd()) return &it->value;
+        note(where(path, key) + " is missing; default used");
+        return nullptr;
+    }
+
+    std::string text(const Value& obj, std::string_view path, const char* key, std::string def) {
+        const Value* v = field(obj, path, key);
+        if (!v) return def;
+        if (!v->IsString()) {
+            note(where(path, key) + " is not a string; default used");
+            return def;
+        }
+        std::string s(v->GetString(), v->GetStringLength());
+        if (!utf8::valid(s)) {
+            note(where(path, key) + ": invalid UTF-8 replaced by U+FFFD");
+            s = utf8::repaired(s);
+        }
+        return s;
+    }
+
+    std::optional<double> number(const Value& obj, std::string_view path, const char* key) {
+        const Value* v = field(obj, path, key);
+        if (!v) return std::nullopt;
+        if (!v->IsNumber()) {
+            note(where(path, key) + " is not a number; default used");
+            return std::nullopt;
+        }
+        return v->GetDouble();  // may be infinite (see LimitedHandler); repair() fixes it
+    }
+
+    // An integer in int range; 3.0 counts, 3.5 and "3" do not.
+    static std::optional<int> as_int(const Value& v) {
+        if (v.IsInt()) return v.GetInt();
+        if (v.IsNumber()) {
+            const double d = v.GetDouble();
+            if (d == std::floor(d) && d >= std::numeric_limits<int>::min() && d <= std::numeric_limits<int>::max())
+                return static_cast<int>(d);
+        }
+        return std::nullopt;
+    }
+
+    std::optional<int> integer(const Value& obj, std::string_view path, const char* key) {
+        const Value* v = field(obj, path, key);
+        if (!v) return std::nullopt;
+        auto i = as_int(*v);
+        if (!i) note(where(path, key) + " is not an integer; default used");
+        return i;
+    }
+
+    static bool is_date(std::string_view s) {
+        if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+        for (size_t i = 0; i < s.size(); ++i)
+            if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+        return true;
+    }
+
+    // The objects of a list; anything else in it is skipped and reported.
+    template <class F>
+    void each_object(const Value& list, const char* name, F&& read_one) {
+        for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+            const std::string path = std::string(name) + "[" + std::to_string(i) + "]";
+            if (list[i].IsObject())
+                read_one(list[i], path);
+            else
+                note(path + " is not an object; skipped");
+        }
+    }
+
+    void read_participants(const Value& list) {
+        each_object(list, "participants", [&](const Value& o, const std::string& path) {
+            Participant p;
+            p.id = integer(o, path, "id").value_or(0);  // 0: repair() gives a fresh id
+            p.name = text(o, path, "name", "");
+            const std::string role = text(o, path, "role", "leraar");
+            if (auto r = role_from_id(role))
+                p.role = *r;
+            else
+                note(path + ".role \"" + role + "\" is unknown; set to leraar");
+            doc.participants.push_back(std::move(p));
+        });
+    }
+
+    void read_partners(const Value& list) {
+        std::vector<size_t> unplaced;  // partners without a usable position
+        each_object(list, "partners", [&](const Value& o, const std::string& path) {
+            Partner p;
+            p.id = integer(o, path, "id").value_or(0);
+            p.text = text(o, path, "text", "");
+            const std::string category = text(o, path, "category", "andere");
+            if (auto c = category_from_id(category))
+                p.category = *c;
+            else
+                note(path + ".category \"" + category + "\" is unknown; set to andere");
+            const auto x = number(o, path, "x"), y = number(o, path, "y");
+            if (x && y) {
+                p.x = *x, p.y = *y;
+                p.ring = integer(o, path, "ring").value_or(geo::ring_at({p.x, p.y}));
+            } else {
+                unplaced.push_back(doc.partners.size());
+            }
+            p.rotation = number(o, path, "rotation").value_or(0.0);
+            p.scale = number(o, path, "scale").value_or(1.0);
+            doc.partners.push_back(std::move(p));
+        });
+        // Without a position a note goes to the parking lane, like a new note: placed
+        // after all others are known so it lands on a free slot. free_lane_slot scans
+        // every partner per slot, so only the first few get a search of their own; the
+        // rest (only a broken or hostile file has them) share the last slot found.
+        constexpr size_t kLaneSearches = 16;
+        Vec2 slot{geo::kLaneX + geo::kNoteW, 0};
+        for (size_t k = 0; k < unplaced.size(); ++k) {
+            Partner& p = doc.partners[unplaced[k]];
+            p.x = 0, p.y = 0;  // off the lane while the search runs
+            if (k < kLaneSearches) slot = geo::free_lane_slot(doc);
+            p.x = slot.x, p.y = slot.y;
+            p.ring = geo::ring_at(slot);
+        }
+        if (!unplaced.empty())
+            note(std::to_string(unplaced.size()) + " partner(s) without a position placed in the parking lane");
+    }
+
+    // A link end: a partner id, or "school" (an id of 0 is read as the school too).
+    std::optional<Id> end(const Value& o, const std::string& path, const char* key) {
+        const Value* v = field(o, path, key);
+        if (!v) return std::nullopt;
+        if (v->IsString() && std::string_view(v->GetString(), v->GetStringLength()) == "school") return kSchool;
+        auto i = as_int(*v);
+        if (!i) note(where(path, key) + " is neither a partner id nor \"school\"");
+        return i;
+    }
+
+    void read_links(const Value& list) {
+        each_object(list, "links", [&](const Value& o, const std::string& path) {
+            Link l;
+            l.id = integer(o, path, "id").value_or(0);
+            const auto from = end(o, path, "from"), to = end(o, path, "to");
+            if (!from || !to) {
+                note(path + " dropped: it lacks a usable end");
+                return;
+            }
+            l.from = *from, l.to = *to;
+            doc.links.push_back(l);
+        });
+    }
+
+    void read_priorities(const Value& list) {
+        each_object(list, "priorities", [&](const Value& o, const std::string& path) {
+            if (error) return;
+            Priority p;
+            const auto participant = integer(o, path, "participant"), partner = integer(o, path, "partner");
+            if (!participant || !partner) {
+                note(path + " dropped: it lacks a participant or partner id");
+                return;
+            }
+            p.participant = *participant, p.partner = *partner;
+            if (const Value* stroke = field(o, path, "stroke")) {
+                if (!stroke->IsArray()) {
+                    note(path + ".stroke is not a list; empty");
+                } else if (stroke->Size() > kMaxStrokePoints) {
+                    error = LoadError{LoadErrorKind::TooLarge, path + ".stroke has " + std::to_string(stroke->Size()) +
+                                                                   " points; at most " +
+                                                                   std::to_string(kMaxStrokePoints) + " are read"};
+                    return;
+                } else {
+                    read_stroke(*stroke, path, p.stroke);
+                }
+            }
+            doc.priorities.push_back(std::move(p));
+        });
+    }
+
+    void read_stroke(const Value& stroke, const std::string& path, std::vector<Vec2>& out) {
+        size_t skipped = 0;
+        out.reserve(stroke.Size());
+        for (const Value& pt : stroke.GetArray()) {
+            if (pt.IsArray() && pt.Size() == 2 && pt[0].IsNumber() && pt[1].IsNumber())
+                out.push_back({pt[0].GetDouble(), pt[1].GetDouble()});
+            else
+                ++skipped;
+        }
+        if (skipped) note(path + ".stroke: " + std::to_string(skipped) + " point(s) not [x, y]; skipped");
+    }
+
+    std::vector<std::string> notes_;
+    size_t left_out_ = 0;
+};
+
+std::string_view skip_bom(std::string_view s) {
+    if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+    return s;
+}
+
+bool only_whitespace(std::string_view s) {
+    return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::variant<LoadedBoard, LoadError> parse_unguarded(std::string_view bytes) {
+    if (bytes.size() > kMaxFileBytes)
+        return LoadError{LoadErrorKind::TooLarge,
+                         std::to_string(bytes.size()) + " bytes; at most " + std::to_string(kMaxFileBytes) + " are read"};
+    const std::string_view text = skip_bom(bytes);
+    if (only_whitespace(text)) return LoadError{LoadErrorKind::Empty, "no JSON text"};
+
+    rapidjson::Document dom;
+    if (auto err = parse_json(text, bytes.size() - text.size(), dom)) return *err;
+
+    BoardReader reader;
+    reader.read(dom);
+    if (reader.error) return *reader.error;
+    LoadedBoard out{std::move(reader.doc), {}};
+    out.repairs.changes = reader.report();
+    RepairReport fixed = repair(out.doc);
+    for (std::string& s : fixed.changes) out.repairs.changes.push_back(std::move(s));
+    return out;
+}
+
+}  // namespace
+
+// ---- 4. Public entry points ------------------------------------------------------------
+
+std::string serialize_board(const Document& d) {
+    std::ostringstream os;
+    {
+        cereal::JSONOutputArchive ar(os);  // closes the top-level object when destroyed
+        ar(cereal::make_nvp("format_version", kFormatVersion), cereal::make_nvp("app", std::string("netwerkkaart")),
+           cereal::make_nvp("school", d.school), cereal::make_nvp("date", d.date),
+           cereal::make_nvp("phase", std::string(phase_id(d.phase))),
+           cereal::make_nvp("participants", ListOut<Participant, ParticipantOut>{d.participants}),
+           cereal::make_nvp("partners", ListOut<Partner, PartnerOut>{d.partners}),
+           cereal::make_nvp("links", ListOut<Link, LinkOut>{d.links}),
+           cereal::make_nvp("priorities", ListOut<Priority, PriorityOut>{d.priorities}));
+    }
+    os << '\n';
+    return std::move(os).str();
+}
+
+std::variant<LoadedBoard, LoadError> parse_board(std::string_view bytes) {
+    try {
+        return parse_unguarded(bytes);
+    } catch (const std::bad_alloc&) {
+        return LoadError{LoadErrorKind::TooLarge, "out of memory while reading"};
+    } catch (const std::exception& e) {
+        return LoadError{LoadErrorKind::NotJson, std::string("internal error while reading: ") + e.what()};
+    } catch (...) {
+        return LoadError{LoadErrorKind::NotJson, "internal error while reading"};
+    }
+}
+
+std::variant<LoadedBoard, LoadError> load_board_file(const std::string& path) {
+    try {
+        std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+        if (!f) {
+            const int err = errno;
+            return LoadError{LoadErrorKind::Unreadable, path + ": " + std::generic_category().message(err)};
+        }
+        // Read in chunks up to one byte past the cap: a device or a growing file cannot
+        // make us allocate more than that, whatever its reported size.
+        std::string bytes;
+        char chunk[1 << 16];
+        while (bytes.size() <= kMaxFileBytes) {
+            const size_t n = std::fread(chunk, 1, sizeof chunk, f.get());
+            bytes.append(chunk, n);
+            if (n < sizeof chunk) break;
+        }
+        if (std::ferror(f.get())) {
+            const int err = errno;
+            return LoadError{LoadErrorKind::Unreadable, path + ": " + std::generic_category().message(err)};
+        }
+        if (bytes.size() > kMaxFileBytes)
+            return LoadError{LoadErrorKind::TooLarge,
+                             path + ": larger than " + std::to_string(kMaxFileBytes) + " bytes"};
+        return parse_board(bytes);
+    } catch (const std::bad_alloc&) {
+        return LoadError{LoadErrorKind::TooLarge, path + ": out of memory while reading"};
+    } catch (...) {
+        return LoadError{LoadErrorKind::Unreadable, path + ": could not be read"};
+    }
+}
+
+}  // namespace nk

@@ -1,0 +1,68 @@
+// The board file: a Document as JSON (format version 1), written by cereal and read
+// defensively, because a file on a USB stick may be truncated, edited or hostile.
+//
+// The format is documented field by field in docs/file-format.md; the golden file
+// tests/data/board-v1.json must stay loadable forever.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "document.hpp"
+#include "invariants.hpp"
+
+namespace nk {
+
+// The version this build writes, and the newest it reads.
+inline constexpr int kFormatVersion = 1;
+
+// Limits on what parse_board accepts; past them a file is refused, never half-read.
+// They keep memory bounded for any input and are far above any real workshop.
+inline constexpr std::size_t kMaxFileBytes = 64u << 20;     // 64 MiB
+inline constexpr int kMaxJsonDepth = 64;                   // nested arrays/objects
+inline constexpr std::size_t kMaxJsonValues = 4'000'000;   // values in the whole file
+inline constexpr std::size_t kMaxListLength = 100'000;     // participants, partners, links, priorities
+inline constexpr std::size_t kMaxStrokePoints = 10'000;    // points in one priority stroke
+
+enum class LoadErrorKind {
+    Unreadable,    // the file could not be opened or read
+    Empty,         // no bytes, or only whitespace
+    TooLarge,      // past one of the limits above
+    NotJson,       // not well-formed JSON (includes NaN/Infinity tokens and numbers past 1.8e308)
+    TooDeep,       // nested deeper than kMaxJsonDepth
+    NewerVersion,  // format_version > kFormatVersion: written by a newer app
+    NotABoard,     // JSON, but not an object with format_version or partners
+};
+
+struct LoadError {
+    LoadErrorKind kind = LoadErrorKind::Unreadable;
+    std::string detail;  // English, technical (byte offset, field); for logs and support
+    int version = 0;     // the file's format_version, for NewerVersion
+};
+
+// A board read from a file. `doc` keeps every invariant (invariants.hpp); `repairs`
+// lists what was changed on the way in (missing or mistyped fields, unknown ids,
+// invalid UTF-8, and everything nk::repair fixed). Empty repairs: the file was clean.
+struct LoadedBoard {
+    Document doc;
+    RepairReport repairs;
+};
+
+// Parses board-file bytes. Never throws, never crashes, bounded memory and stack for
+// any input. A file that parses but is damaged is repaired, not refused; only the
+// LoadErrorKinds above refuse it. Fields the file lacks get their defaults; fields this
+// version does not know are ignored.
+std::variant<LoadedBoard, LoadError> parse_board(std::string_view bytes);
+
+// Reads the file at `path` (at most kMaxFileBytes + 1 bytes are ever read, so a huge
+// file or a device gives TooLarge, not an allocation) and parses it. Never throws.
+std::variant<LoadedBoard, LoadError> load_board_file(const std::string& path);
+
+// The file text of `d`: cereal JSON, pretty-printed, ending in a newline. The same
+// document always gives the same bytes. Non-finite numbers are written as 0 (the
+// reducer keeps them out; this is a last line of defence).
+std::string serialize_board(const Document& d);
+
+}  // namespace nk

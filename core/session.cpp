@@ -1,0 +1,40 @@
+#include "session.hpp"
+
+#include "board_file.hpp"
+#include "reducer.hpp"
+
+namespace nk {
+
+Session::Session(Document initial) : history_(std::move(initial)) {}
+
+bool Session::dispatch(const Action& a) {
+    ActionLabel label = describe(current(), a);
+    if (!history_.push(reduce(current(), a), std::move(label))) return false;
+    save_now();
+    return true;
+}
+
+bool Session::undo() {
+    if (!history_.undo()) return false;
+    save_now();
+    return true;
+}
+
+bool Session::redo() {
+    if (!history_.redo()) return false;
+    save_now();
+    return true;
+}
+
+void Session::replace(Document d) {
+    history_.reset(std::move(d));
+    save_now();
+}
+
+void Session::set_autosave(std::shared_ptr<AutosaveWriter> writer) { autosave_ = std::move(writer); }
+
+void Session::save_now() {
+    if (autosave_) autosave_->submit(serialize_board(current()));
+}
+
+}  // namespace nk

@@ -1,0 +1,43 @@
+// The running board: the current document with its undo history and its autosave.
+//
+// Session::dispatch is the one door through which every change enters: it reduces,
+// records one undo step, and hands the whole board to the autosave (which writes it off
+// this thread). The UI reads current() and never changes the document itself.
+#pragma once
+
+#include <memory>
+
+#include "actions.hpp"
+#include "autosave.hpp"
+#include "document.hpp"
+#include "history.hpp"
+
+namespace nk {
+
+class Session {
+public:
+    explicit Session(Document initial);
+
+    const Document& current() const { return history_.current(); }
+    const History& history() const { return history_; }
+
+    // Applies `a`; returns true when the board changed (then it is one undo step and
+    // is autosaved).
+    bool dispatch(const Action& a);
+    bool undo();
+    bool redo();
+    // Replaces the board (opened from a file, recovered): a fresh history; autosaved.
+    void replace(Document d);
+
+    // Every change from now on is submitted to `writer` (which may be null: no autosave).
+    void set_autosave(std::shared_ptr<AutosaveWriter> writer);
+    AutosaveWriter* autosave() const { return autosave_.get(); }
+    // Submits the current board to the autosave now.
+    void save_now();
+
+private:
+    History history_;
+    std::shared_ptr<AutosaveWriter> autosave_;
+};
+
+}  // namespace nk

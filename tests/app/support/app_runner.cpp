@@ -1,0 +1,114 @@
+#include "app_runner.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "board_file.hpp"
+
+#define STB_IMAGE_IMPLEMENTATION
+#define STB_IMAGE_STATIC
+#include <stb_image.h>
+
+namespace nk::test {
+namespace fs = std::filesystem;
+
+namespace {
+std::string quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+}  // namespace
+
+TempDir::TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "nk-test-XXXXXX").string();
+    path_ = mkdtemp(tmpl.data()) ? tmpl : std::string();
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    if (!path_.empty() && !std::getenv("NK_KEEP_TEST_FILES")) fs::remove_all(path_, ec);
+}
+
+RunResult run_app(const std::vector<std::string>& args, const std::string& data_dir, int timeout_s) {
+    bool snapshot_only = false;
+    for (const auto& a : args) snapshot_only |= a == "--snapshot";
+    std::string cmd = "timeout -k 5 " + std::to_string(timeout_s) + " ";
+    if (snapshot_only) cmd += "env SDL_VIDEODRIVER=offscreen ";
+    else cmd += "xvfb-run -a -s '-screen 0 1920x1080x24' env SDL_VIDEODRIVER=x11 ";
+    cmd += "LIBGL_ALWAYS_SOFTWARE=1 " + quote(NK_APP_PATH) + " --data-dir " + quote(data_dir);
+    for (const auto& a : args) cmd += " " + quote(a);
+    cmd += " 2>&1";
+    RunResult r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    std::array<char, 4096> buf;
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.output.append(buf.data(), n);
+    const int status = pclose(p);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (r.exit_code == 124 || r.exit_code == 137) r.exit_code = -1;  // timed out
+    return r;
+}
+
+void write_file(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+Document load_board(const std::string& path) {
+    auto r = load_board_file(path);
+    if (auto* e = std::get_if<LoadError>(&r)) {
+        ADD_FAILURE() << "cannot load " << path << ": " << e->detail;
+        return {};
+    }
+    return std::get<LoadedBoard>(r).doc;
+}
+
+Png::Rgba Png::at(int x, int y) const {
+    if (x < 0 || y < 0 || x >= w || y >= h) return {0, 0, 0, 0};
+    const uint8_t* p = rgba.data() + (size_t(y) * size_t(w) + size_t(x)) * 4;
+    return {p[0], p[1], p[2], p[3]};
+}
+
+Png::Rgba Png::mean(int x, int y, int r) const {
+    long s[4] = {0, 0, 0, 0}, n = 0;
+    for (int yy = y - r; yy <= y + r; ++yy)
+        for (int xx = x - r; xx <= x + r; ++xx) {
+            const Rgba c = at(xx, yy);
+            s[0] += c.r, s[1] += c.g, s[2] += c.b, s[3] += c.a, ++n;
+        }
+    return {int(s[0] / n), int(s[1] / n), int(s[2] / n), int(s[3] / n)};
+}
+
+Png read_png(const std::string& path) {
+    Png png;
+    int comp = 0;
+    unsigned char* data = stbi_load(path.c_str(), &png.w, &png.h, &comp, 4);
+    if (!data) {
+        png.w = png.h = 0;
+        return png;
+    }
+    png.rgba.assign(data, data + size_t(png.w) * size_t(png.h) * 4);
+    stbi_image_free(data);
+    return png;
+}
+
+bool near(Png::Rgba a, Png::Rgba b, int tol) {
+    return std::abs(a.r - b.r) <= tol && std::abs(a.g - b.g) <= tol && std::abs(a.b - b.b) <= tol;
+}
+
+}  // namespace nk::test

@@ -1,0 +1,57 @@
+// Running the real netwerkkaart binary headless from tests, and reading what it wrote.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "document.hpp"
+
+namespace nk::test {
+
+struct RunResult {
+    int exit_code = -1;   // -1: killed by a signal or timed out
+    std::string output;   // stdout and stderr together
+};
+
+// A fresh empty directory under the system temp dir, removed by the destructor.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::string& path() const { return path_; }
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+private:
+    std::string path_;
+};
+
+// Runs the app with `args`. Windowed runs go under xvfb-run (a real X window, Mesa's
+// software GL); `--snapshot` runs use SDL's offscreen driver. The data directory is
+// always passed so no test touches the user's files. Times out after `timeout_s`.
+RunResult run_app(const std::vector<std::string>& args, const std::string& data_dir, int timeout_s = 120);
+
+// Writes `text` to `path`.
+void write_file(const std::string& path, const std::string& text);
+std::string read_file(const std::string& path);
+
+// Loads a board file; fails the current test (ADD_FAILURE) and returns an empty board
+// when it cannot be read.
+Document load_board(const std::string& path);
+
+struct Png {
+    int w = 0, h = 0;
+    std::vector<uint8_t> rgba;
+    bool ok() const { return w > 0; }
+    // The colour at (x, y); (0,0,0,0) outside the image.
+    struct Rgba { int r, g, b, a; };
+    Rgba at(int x, int y) const;
+    // Mean colour of the square of side 2*r+1 centred on (x, y).
+    Rgba mean(int x, int y, int r) const;
+};
+Png read_png(const std::string& path);
+
+// Whether two colours are within `tol` in every channel.
+bool near(Png::Rgba a, Png::Rgba b, int tol);
+
+}  // namespace nk::test
