@@ -235,8 +235,15 @@ void App::frame() {
     glClearColor(0.98f, 0.965f, 0.933f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!screenshot_path_.empty()) {
+        Image img;
+        read_back_buffer(width_, height_, img);
+        real_storage()->write_atomic(screenshot_path_, encode_png(img));
+        screenshot_path_.clear();
+    }
     platform_.present();
 
+    ++frame_no_;
     if (ui_pointer_.release_next_frame) {
         ui_pointer_.down = false;
         ui_pointer_.release_next_frame = false;
@@ -330,7 +337,7 @@ void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
             return;
         }
         owners_[key] = Owner::Ui;
-        ui_pointer_ = {true, key, p, true, false};
+        ui_pointer_ = {true, key, p, true, false, frame_no_};
         return;
     }
     (void)is_mouse;
@@ -358,8 +365,10 @@ void App::pointer_up(PointerKey key, ImVec2 p) {
     if (owner == Owner::Ui) {
         if (ui_pointer_.active && ui_pointer_.key == key) {
             if (std::isfinite(p.x) && std::isfinite(p.y)) ui_pointer_.pos = p;
-            // ImGui 1.86 misses a press that starts and ends in one frame: release next frame.
-            ui_pointer_.release_next_frame = true;
+            // ImGui 1.86 misses a press that starts and ends in one frame: such a release
+            // waits for the next frame; a longer press ends now.
+            if (ui_pointer_.down_frame == frame_no_) ui_pointer_.release_next_frame = true;
+            else ui_pointer_.down = false, ui_pointer_.active = false;
         }
     } else if (owner == Owner::Board) {
         apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},

@@ -49,6 +49,8 @@ public:
     // Opens a board file in place of the current one; false with a teacher's message.
     bool open_board(const std::string& path, std::string& error);
     void request_quit() { quit_ = true; }
+    // Writes what this frame shows on screen to a PNG, after it is drawn.
+    void request_screenshot(std::string path) { screenshot_path_ = std::move(path); }
 
 private:
     enum class Owner { Ui, Board, Ignored };
@@ -58,6 +60,7 @@ private:
         ImVec2 pos{-1e9f, -1e9f};
         bool down = false;
         bool release_next_frame = false;
+        std::uint64_t down_frame = 0;  // the frame its press went down in
     };
 
     bool start(std::string& error);
@@ -95,6 +98,7 @@ private:
     int width_ = 0, height_ = 0;
     float k_ = 1;  // UI scale: window height / 1080 times the setting
     double clock_ms_ = 0;
+    std::uint64_t frame_no_ = 0;
     bool quit_ = false;
     int exit_code_ = 0;
 
@@ -104,6 +108,7 @@ private:
     Id selected_link_ = 0;
     double caret_epoch_ = 0;
     bool snapshot_requested_ = false;
+    std::string screenshot_path_;
     struct Message {
         std::string text;
         bool modal = false;

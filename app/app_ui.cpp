@@ -71,7 +71,10 @@ void App::draw_toolbar() {
                        undo_what.empty() ? strings_.get("undo.nothing").c_str()
                                          : strings_.format("undo.label", {undo_what}).c_str());
     ImGui::PopFont();
-    if (button("note.add", strings_.get("button.note_add"), true)) {
+    push_primary_button();
+    const bool add = button("note.add", strings_.get("button.note_add"), true);
+    pop_primary_button();
+    if (add) {
         commit_editing();
         const Vec2 slot = geo::free_lane_slot(session_->current());
         start_editing(0, slot, 0, {});
@@ -97,7 +100,7 @@ void App::draw_toolbar() {
 void App::draw_messages() {
     if (editing_) {
         // While a post-it is being typed, say how to finish it.
-        ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) - 20 * k_), ImGuiCond_Always, ImVec2(0.5f, 1));
+        ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, 96 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));
         ImGui::Begin("##typing", nullptr, kPanelFlags | ImGuiWindowFlags_NoInputs);
         ImGui::TextUnformatted(strings_.get("note.typing_hint").c_str());
         ImGui::End();

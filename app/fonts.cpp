@@ -12,8 +12,9 @@ const char* first_existing(std::initializer_list<const char*> paths) {
 
 // Latin-1 (Dutch and French letters), general punctuation (– — ‘ ’ “ ” „ …), €, arrows,
 // and U+FFFD, which stands in for any glyph the font lacks.
-const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC,
-                           0x2190, 0x21FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0xFFFD, 0xFFFD, 0};
+const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD, 0};
+// Symbols Noto Sans lacks (arrows for undo and redo, clock, shapes), merged in from DejaVu Sans.
+const ImWchar kSymbolRanges[] = {0x2190, 0x21FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0};
 }  // namespace
 
 bool Fonts::build(float new_scale) {
@@ -33,9 +34,16 @@ bool Fonts::build(float new_scale) {
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
+    const char* symbols = first_existing({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
     auto add = [&](const char* file, float px) {
         // ImGui picks U+FFFD as the fallback glyph when the font has it (Noto does).
-        return atlas->AddFontFromFileTTF(file, px * scale, &cfg, kRanges);
+        ImFont* f = atlas->AddFontFromFileTTF(file, px * scale, &cfg, kRanges);
+        if (f && symbols) {
+            ImFontConfig merge = cfg;
+            merge.MergeMode = true;
+            atlas->AddFontFromFileTTF(symbols, px * scale, &merge, kSymbolRanges);
+        }
+        return f;
     };
     ui = add(regular, kUi);
     bold = add(boldf, kBold);

@@ -223,6 +223,12 @@ bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
 
 void ReplayPlayer::begin_frame(App& app) {
     if (finished_) return;
+    // ImGui lays out auto-sized panels over their first frames; a script starts once
+    // the screen has settled, as a person would.
+    if (warmup_ > 0) {
+        --warmup_;
+        return;
+    }
     auto push_all = [](Frame& f) {
         for (SDL_Event& e : f) SDL_PushEvent(&e);
     };
@@ -254,6 +260,7 @@ void ReplayPlayer::begin_frame(App& app) {
             case Op::Open:
                 if (!app.open_board(c.text, err)) return fail(c, err);
                 continue;
+            case Op::Screenshot: app.request_screenshot(c.text); break;
             case Op::Quit: app.request_quit(); finished_ = true; return;
             default:
                 if (!expand(app, c, now)) return;

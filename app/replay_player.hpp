@@ -45,6 +45,7 @@ private:
     bool finished_ = false;
     std::string error_;
     bool mouse_down_ = false;
+    int warmup_ = 3;
 };
 
 }  // namespace nk::app

@@ -99,21 +99,7 @@ bool render_snapshot(Platform& platform, Fonts& fonts, const Document& doc, cons
         ImGui::EndFrame();
         io.DisplaySize = saved_size;
 
-        out.w = w;
-        out.h = h;
-        out.rgba.assign(size_t(w) * size_t(h) * 4, 0);
-        glPixelStorei(GL_PACK_ALIGNMENT, 1);
-        glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out.rgba.data());
-        // GL's rows run bottom-up; images run top-down.
-        const size_t stride = size_t(w) * 4;
-        std::vector<uint8_t> row(stride);
-        for (int y = 0; y < h / 2; ++y) {
-            uint8_t* a = out.rgba.data() + size_t(y) * stride;
-            uint8_t* b = out.rgba.data() + size_t(h - 1 - y) * stride;
-            std::copy(a, a + stride, row.data());
-            std::copy(b, b + stride, a);
-            std::copy(row.data(), row.data() + stride, b);
-        }
+        read_back_buffer(w, h, out);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (rebake) {
@@ -125,6 +111,24 @@ bool render_snapshot(Platform& platform, Fonts& fonts, const Document& doc, cons
         return false;
     }
     return true;
+}
+
+void read_back_buffer(int w, int h, Image& out) {
+    out.w = w;
+    out.h = h;
+    out.rgba.assign(size_t(w) * size_t(h) * 4, 0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out.rgba.data());
+    // GL's rows run bottom-up; images run top-down.
+    const size_t stride = size_t(w) * 4;
+    std::vector<uint8_t> row(stride);
+    for (int y = 0; y < h / 2; ++y) {
+        uint8_t* a = out.rgba.data() + size_t(y) * stride;
+        uint8_t* b = out.rgba.data() + size_t(h - 1 - y) * stride;
+        std::copy(a, a + stride, row.data());
+        std::copy(b, b + stride, a);
+        std::copy(row.data(), row.data() + stride, b);
+    }
 }
 
 std::string encode_png(const Image& img) {

@@ -25,6 +25,9 @@ class Platform;
 bool render_snapshot(Platform& platform, Fonts& fonts, const Document& doc, const Strings& strings, int w, int h,
                      Image& out, std::string& error);
 
+// Reads the w x h pixels of the bound framebuffer into `out`, top row first.
+void read_back_buffer(int w, int h, Image& out);
+
 // PNG bytes of an image (stb_image_write with zlib); empty on failure.
 std::string encode_png(const Image& img);
 

@@ -67,6 +67,14 @@ void draw_category_icon(ImDrawList* dl, Category cat, ImVec2 c, float r, ImU32 c
     }
 }
 
+void push_primary_button() {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImColor(colour::kAccent).Value);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImColor(IM_COL32(44, 80, 100, 255)).Value);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImColor(IM_COL32(20, 40, 52, 255)).Value);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImColor(IM_COL32(255, 255, 255, 255)).Value);
+}
+void pop_primary_button() { ImGui::PopStyleColor(4); }
+
 void apply_style(float scale) {
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
@@ -75,7 +83,7 @@ void apply_style(float scale) {
     style.PopupRounding = 14;
     style.GrabRounding = 10;
     style.WindowBorderSize = 1;
-    style.FrameBorderSize = 0;
+    style.FrameBorderSize = 1;
     style.WindowPadding = ImVec2(16, 12);
     style.FramePadding = ImVec2(18, 12);
     style.ItemSpacing = ImVec2(12, 10);
@@ -86,9 +94,9 @@ void apply_style(float scale) {
     c[ImGuiCol_Border] = ImColor(colour::kPanelEdge);
     c[ImGuiCol_Text] = ImColor(colour::kInk);
     c[ImGuiCol_TextDisabled] = ImColor(IM_COL32(160, 160, 156, 255));
-    c[ImGuiCol_Button] = ImColor(IM_COL32(255, 255, 255, 255));
-    c[ImGuiCol_ButtonHovered] = ImColor(IM_COL32(236, 242, 246, 255));
-    c[ImGuiCol_ButtonActive] = ImColor(IM_COL32(210, 224, 234, 255));
+    c[ImGuiCol_Button] = ImColor(IM_COL32(243, 239, 231, 255));
+    c[ImGuiCol_ButtonHovered] = ImColor(IM_COL32(234, 228, 216, 255));
+    c[ImGuiCol_ButtonActive] = ImColor(IM_COL32(214, 224, 230, 255));
     c[ImGuiCol_FrameBg] = ImColor(IM_COL32(246, 243, 236, 255));
     c[ImGuiCol_ModalWindowDimBg] = ImColor(IM_COL32(40, 40, 40, 90));
     style.ScaleAllSizes(scale);

@@ -39,6 +39,10 @@ ImU32 role_colour(Role r);
 // people who cannot tell the colours apart.
 void draw_category_icon(ImDrawList* dl, Category cat, ImVec2 c, float r, ImU32 col);
 
+// The one button of a panel that matters most: dark, with white text. Pair with pop.
+void push_primary_button();
+void pop_primary_button();
+
 // Applies our ImGui style (rounded, light, generous) at `scale` (1.0 = 1080 px high).
 void apply_style(float scale);
 

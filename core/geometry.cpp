@@ -41,7 +41,7 @@ Vec2 free_lane_slot(const Document& d) {
         for (int row = 0; row < 7; ++row) {
             const Vec2 c{kLaneX + kNoteW / 2 + 20 + col * kLaneSlotDx, top + row * kLaneSlotDy};
             const bool taken = std::any_of(d.partners.begin(), d.partners.end(), [&](const Partner& n) {
-                return std::abs(n.x - c.x) < kNoteW / 2 && std::abs(n.y - c.y) < kNoteH / 2;
+                return std::abs(n.x - c.x) < kNoteW && std::abs(n.y - c.y) < kNoteH;
             });
             if (!taken) return c;
         }

@@ -19,14 +19,14 @@ inline constexpr double kSchoolRx = 105;  // school node: an ellipse, half-axes 
 inline constexpr double kSchoolRy = 62;
 
 // A post-it at scale 1 is kNoteW x kNoteH, centred on its (x, y).
-inline constexpr double kNoteW = 140;
-inline constexpr double kNoteH = 92;
+inline constexpr double kNoteW = 156;
+inline constexpr double kNoteH = 100;
 
 // The parking lanes: every point with |x| >= kLaneX is in a lane (ring 0).
 inline constexpr double kLaneX = 640;
 // Width of a lane slot column, and the spacing of slots along it.
-inline constexpr double kLaneSlotDx = 160;
-inline constexpr double kLaneSlotDy = 108;
+inline constexpr double kLaneSlotDx = 176;
+inline constexpr double kLaneSlotDy = 116;
 
 // The ring (0..4) of a post-it whose centre is at p. Non-finite input gives 0.
 int ring_at(Vec2 p);
@@ -41,8 +41,8 @@ bool school_contains(Vec2 p);
 Id partner_at(const Document& d, Vec2 p);
 
 // A deterministic free place in the right-hand parking lane for a new post-it:
-// the first lane slot (top to bottom, then the next column outward) whose centre no
-// partner is closer to than half a note.
+// the first lane slot (top to bottom, then the next column outward) that no partner
+// overlaps.
 Vec2 free_lane_slot(const Document& d);
 
 // Distance from p to the segment a-b.

@@ -15,12 +15,25 @@
 //
 // Both pinch and pan keep a board point under the fingers ("start + offset" in board
 // terms), so a wheel zoom by the app during a mouse pan does not make the board jump.
+// Neither can lose the board: the school stays within kReach board units of the window.
 #include <algorithm>
 #include <cmath>
 
 #include "gestures.hpp"
 
 namespace nk {
+namespace {
+constexpr double kReach = 1000;  // board units; the lanes end at about 820
+
+View keep_board_near(View v, Vec2 size) {
+    const double w = std::isfinite(size.x) && size.x > 0 ? size.x : 0;
+    const double h = std::isfinite(size.y) && size.y > 0 ? size.y : 0;
+    const double r = kReach * v.scale;
+    v.origin.x = std::clamp(v.origin.x, -r, w + r);
+    v.origin.y = std::clamp(v.origin.y, -r, h + r);
+    return v;
+}
+}  // namespace
 
 bool GestureRouter::someone_manipulating() const {
     for (const auto& [id, g] : grabs_)
@@ -71,7 +84,7 @@ void GestureRouter::move_view(const View& view, const View& fitted, PointerKey k
     if (p.mode == Mode::Panning) {
         // Keep the board point grabbed at down under the mouse.
         const Vec2 at = view.to_screen(p.down_board);
-        fx.view = pan(view, p.last_screen.x - at.x, p.last_screen.y - at.y);
+        fx.view = keep_board_near(pan(view, p.last_screen.x - at.x, p.last_screen.y - at.y), p.screen_size);
         return;
     }
     auto pin = std::find_if(pinches_.begin(), pinches_.end(), [&](const Pinch& x) { return x.a == k || x.b == k; });
@@ -94,7 +107,7 @@ void GestureRouter::move_view(const View& view, const View& fitted, PointerKey k
     const double factor = pin->d0 >= 1 && d >= 1 ? pin->s0 * (d / pin->d0) / view.scale : 1;
     View v = zoom_about(view, view.to_screen(pin->anchor_board), factor, fitted);
     const Vec2 at = v.to_screen(pin->anchor_board);
-    v = pan(v, c.x - at.x, c.y - at.y);
+    v = keep_board_near(pan(v, c.x - at.x, c.y - at.y), a.screen_size);
     if (std::isfinite(v.scale) && v.scale > 0 && std::isfinite(v.origin.x) && std::isfinite(v.origin.y)) fx.view = v;
 }
 

@@ -26,7 +26,12 @@
 //    changes the view while any other pointer drags a post-it or draws a link: a zoom
 //    moves the board under every other hand. A pinch that meets that situation (at its
 //    start or later) is spent: its fingers are ignored until they lift; pinch again
-//    to zoom. Only one pinch drives the view at a time.
+//    to zoom. Only one pinch drives the view at a time. Pinch and mouse pan keep the
+//    school within 1000 board units of the window, so the board cannot be lost.
+//  * A finger on a post-it's link handle (handles.hpp; it wins over any note body)
+//    draws a line once past the threshold; let go over another post-it or the school
+//    it adds the link, anywhere else nothing. Pressed without moving, a handle acts as
+//    its note (tap, double tap, long-press).
 //  * Two fingers on one post-it move, rotate and scale it (scale 0.75..1.5); when one
 //    lifts, the other carries on as a plain drag from where the note is (no jump); the
 //    whole manipulation commits as one MovePartners when the last finger lifts. A third

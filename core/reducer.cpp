@@ -50,6 +50,11 @@ struct Reducer {
         for (const act::Placement& m : a.moves) {
             Partner* p = find_partner(d, m.partner);
             if (!p || !finite(m.pos)) continue;
+            // A priority circle belongs to its post-it: it moves along.
+            const double dx = m.pos.x - p->x, dy = m.pos.y - p->y;
+            for (Priority& pr : d.priorities)
+                if (pr.partner == p->id)
+                    for (Vec2& v : pr.stroke) v = {v.x + dx, v.y + dy};
             place(*p, m.pos);
             if (std::isfinite(m.rotation)) p->rotation = std::remainder(m.rotation, 2 * M_PI);
             if (std::isfinite(m.scale)) p->scale = std::clamp(m.scale, kMinScale, kMaxScale);

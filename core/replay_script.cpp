@@ -625,8 +625,8 @@ bool LineParser::parse(Command& c) {
         c.op = Op::Snapshot;
         return file(c.text) && image_size(c) && end();
     }
-    if (name == "save" || name == "open") {
-        c.op = name == "save" ? Op::Save : Op::Open;
+    if (name == "save" || name == "open" || name == "screenshot") {
+        c.op = name == "save" ? Op::Save : name == "open" ? Op::Open : Op::Screenshot;
         return file(c.text) && end();
     }
     if (name == "quit") {
@@ -635,7 +635,7 @@ bool LineParser::parse(Command& c) {
     }
     return fail("unknown command " + quote(name) +
                 "; the commands are finger, mouse, wheel, text, key, wait, frames, tap, longpress, drag, type, "
-                "snapshot, save, open and quit");
+                "snapshot, screenshot, save, open and quit");
 }
 
 std::string escape_string(std::string_view s) {
@@ -786,6 +786,7 @@ std::string_view op_name(Command::Op op) {
     case Op::Drag: return "drag";
     case Op::Type: return "type";
     case Op::Snapshot: return "snapshot";
+    case Op::Screenshot: return "screenshot";
     case Op::Save: return "save";
     case Op::Open: return "open";
     case Op::Quit: return "quit";

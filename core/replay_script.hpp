@@ -77,6 +77,7 @@ struct Command {
         Type,                              // number = station (>= 1); text
         Snapshot,                          // text = file; width, height (0 = app default)
         Save, Open,                        // text = file
+        Screenshot,                        // text = file: the window as last presented
         Quit,
     };
     Op op = Op::Quit;
