@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <map>
@@ -22,8 +24,14 @@ using Type = PointerEvent::Type;
 
 namespace {
 
+// NK_FUZZ_SEED=n in the environment tries another seed.
+std::uint64_t seed() {
+    const char* s = std::getenv("NK_FUZZ_SEED");
+    return s ? std::strtoull(s, nullptr, 10) : 20240611u;
+}
+
 struct Fuzz {
-    std::mt19937_64 rng{20240611};
+    std::mt19937_64 rng{seed()};
     Document doc;
     View fitted = fit_view(0, 0, 1920, 1080);
     View view = fitted;

@@ -1,0 +1,73 @@
+// Undo and redo per finished action, and the label that says what undo will undo.
+#include <gtest/gtest.h>
+
+#include "history.hpp"
+#include "reducer.hpp"
+#include "session.hpp"
+
+namespace nk {
+namespace {
+
+TEST(History, UndoAndRedoWalkTheFinishedActions) {
+    Session s{Document{}};
+    s.dispatch(act::AddPartner{"CLB Gent", Category::Zorg, {0, 250}, 0});
+    s.dispatch(act::MovePartners{{{1, {0, 400}, 0, 1}}});
+    EXPECT_EQ(s.history().undo_label(), (ActionLabel{"move", "CLB Gent"}));
+    ASSERT_TRUE(s.undo());
+    EXPECT_EQ(s.current().partners[0].y, 250);
+    EXPECT_EQ(s.history().undo_label(), (ActionLabel{"add", "CLB Gent"}));
+    EXPECT_EQ(s.history().redo_label(), (ActionLabel{"move", "CLB Gent"}));
+    ASSERT_TRUE(s.undo());
+    EXPECT_TRUE(s.current().partners.empty());
+    EXPECT_FALSE(s.undo());
+    ASSERT_TRUE(s.redo());
+    ASSERT_TRUE(s.redo());
+    EXPECT_EQ(s.current().partners[0].y, 400);
+    EXPECT_FALSE(s.redo());
+}
+
+TEST(History, ANewEditDropsTheRedoTail) {
+    Session s{Document{}};
+    s.dispatch(act::AddPartner{"A", Category::Zorg, {0, 250}, 0});
+    s.dispatch(act::AddPartner{"B", Category::Zorg, {0, 300}, 0});
+    s.undo();
+    s.dispatch(act::AddPartner{"C", Category::Zorg, {0, 350}, 0});
+    EXPECT_FALSE(s.history().can_redo());
+    ASSERT_EQ(s.current().partners.size(), 2u);
+    EXPECT_EQ(s.current().partners[1].text, "C");
+}
+
+TEST(History, AnActionThatChangesNothingIsNoUndoStep) {
+    Session s{Document{}};
+    s.dispatch(act::AddPartner{"A", Category::Zorg, {0, 250}, 0});
+    EXPECT_FALSE(s.dispatch(act::RemovePartner{99}));
+    EXPECT_FALSE(s.dispatch(act::MovePartners{{{1, {0, 250}, 0, 1}}}));
+    EXPECT_EQ(s.history().size(), 2u);
+}
+
+TEST(History, IsBounded) {
+    History h{Document{}, 10};
+    Document d;
+    for (int i = 0; i < 50; ++i) {
+        d = reduce(d, act::SetSchoolName{"School " + std::to_string(i)});
+        h.push(d, {"school", d.school});
+    }
+    EXPECT_EQ(h.size(), 10u);
+    int undos = 0;
+    while (h.undo()) ++undos;
+    EXPECT_EQ(undos, 9);
+    EXPECT_EQ(h.current().school, "School 40");
+}
+
+TEST(History, OpeningABoardStartsAFreshHistory) {
+    Session s{Document{}};
+    s.dispatch(act::AddPartner{"A", Category::Zorg, {0, 250}, 0});
+    Document other;
+    other.school = "De Linde";
+    s.replace(other);
+    EXPECT_FALSE(s.history().can_undo());
+    EXPECT_EQ(s.current().school, "De Linde");
+}
+
+}  // namespace
+}  // namespace nk
