@@ -39,8 +39,10 @@ bool is_good_board(std::string_view bytes) { return std::holds_alternative<Loade
 }  // namespace
 
 // ---- start-up ------------------------------------------------------------------------
-App::App(Options options) : opt_(std::move(options)) {}
-App::~App() = default;
+App::App(Options options) : opt_(std::move(options)), started_(std::chrono::steady_clock::now()) {}
+App::~App() {
+    if (frame_log_) std::fclose(frame_log_);
+}
 
 std::string load_error_text(const Strings& s, const LoadError& e, const std::string& path) {
     static const char* names[] = {"Unreadable", "Empty", "TooLarge", "NotJson", "TooDeep", "NewerVersion", "NotABoard"};
@@ -145,6 +147,10 @@ int App::run() {
         return 0;
     }
 
+    if (!opt_.frame_log.empty()) {
+        frame_log_ = std::fopen(opt_.frame_log.c_str(), "w");
+        if (frame_log_) std::fprintf(frame_log_, "# frame ms_since_start app_cpu_ms events\n");
+    }
     std::string error;
     if (!start(error)) {
         std::fprintf(stderr, "netwerkkaart: %s\n", error.c_str());
@@ -188,8 +194,12 @@ void App::frame() {
         const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active;
         if (!busy) SDL_WaitEventTimeout(nullptr, editing_ || message_ ? 250 : 1000);
     }
+    // The app's own work this frame is timed from here to just before the buffer swap
+    // (which waits for the GPU and the display, not for us).
+    const auto work_start = std::chrono::steady_clock::now();
     SDL_Event e;
-    while (SDL_PollEvent(&e)) handle_event(e);
+    int events = 0;
+    while (SDL_PollEvent(&e)) handle_event(e), ++events;
     apply(gestures_.tick(session_->current(), view_, clock_ms_));
     if (autosave_) {
         const AutosaveStatus st = autosave_->status();
@@ -234,6 +244,7 @@ void App::frame() {
     glViewport(0, 0, width_, height_);
     glClearColor(0.98f, 0.965f, 0.933f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
+    const auto work_end = std::chrono::steady_clock::now();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (!screenshot_path_.empty()) {
         Image img;
@@ -242,6 +253,11 @@ void App::frame() {
         screenshot_path_.clear();
     }
     platform_.present();
+    if (frame_log_) {
+        using ms = std::chrono::duration<double, std::milli>;
+        std::fprintf(frame_log_, "%llu %.3f %.3f %d\n", static_cast<unsigned long long>(frame_no_),
+                     ms(std::chrono::steady_clock::now() - started_).count(), ms(work_end - work_start).count(), events);
+    }
 
     ++frame_no_;
     if (ui_pointer_.release_next_frame) {
@@ -261,7 +277,12 @@ void App::handle_event(const SDL_Event& e) {
     switch (e.type) {
         case SDL_QUIT: quit_ = true; break;
         case SDL_WINDOWEVENT:
-            if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) apply(gestures_.end_all(session_->current(), view_, clock_ms_));
+            if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
+                apply(gestures_.end_all(session_->current(), view_, clock_ms_));
+                mouse_filter_.reset_fingers(clock_ms_);
+                owners_.clear();
+                ui_pointer_ = {};
+            }
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 width_ = platform_.width();
                 height_ = platform_.height();
@@ -393,13 +414,32 @@ void App::apply(const Effects& fx) {
                 break;
             case Request::Kind::TapLink:
                 commit_editing();
+                menu_partner_ = 0;
+                link_from_ = 0;
                 selected_link_ = r.link;
                 break;
             case Request::Kind::OpenMenu:
+                commit_editing();
+                selected_link_ = 0;
+                link_from_ = 0;
+                menu_partner_ = r.partner;
+                menu_at_ = r.screen;
+                break;
             case Request::Kind::TapNote:
+                commit_editing();
+                selected_link_ = 0;
+                menu_partner_ = 0;
+                if (link_from_) {
+                    session_->dispatch(act::AddLink{link_from_, r.partner});
+                    link_from_ = 0;
+                }
+                break;
             case Request::Kind::TapBoard:
                 commit_editing();
                 selected_link_ = 0;
+                menu_partner_ = 0;
+                if (link_from_ && geo::school_contains(r.pos)) session_->dispatch(act::AddLink{link_from_, kSchool});
+                link_from_ = 0;
                 break;
         }
     }

@@ -7,6 +7,8 @@
 
 #include <SDL.h>
 
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <optional>
@@ -76,6 +78,9 @@ private:
     void build_ui();
     void draw_toolbar();
     void draw_messages();
+    void draw_note_menu();      // ui_note_menu.cpp
+    void draw_line_menu();      // ui_note_menu.cpp
+    void draw_facilitator();    // ui_facilitator.cpp
     void start_editing(Id partner, Vec2 pos, double rotation, std::string text);
     void commit_editing();
     void cancel_editing();
@@ -106,6 +111,9 @@ private:
     UiPointer ui_pointer_;
     std::optional<LiveState::Editing> editing_;
     Id selected_link_ = 0;
+    Id menu_partner_ = 0;       // the post-it whose long-press menu is open
+    Vec2 menu_at_{};            // where the finger was (screen), to place the menu
+    Id link_from_ = 0;          // "Verbinden" chosen: the next tap on a post-it or the school links it
     double caret_epoch_ = 0;
     bool snapshot_requested_ = false;
     std::string screenshot_path_;
@@ -116,6 +124,8 @@ private:
     };
     std::optional<Message> message_;
     std::uint64_t warned_failure_epoch_ = 0;
+    std::FILE* frame_log_ = nullptr;  // --frame-log
+    std::chrono::steady_clock::time_point started_;
 };
 
 }  // namespace nk::app

@@ -48,6 +48,8 @@ void App::build_ui() {
         targets_.panel({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
     }
     draw_toolbar();
+    draw_note_menu();
+    draw_line_menu();
     draw_messages();
 }
 
@@ -98,11 +100,11 @@ void App::draw_toolbar() {
 }
 
 void App::draw_messages() {
-    if (editing_) {
-        // While a post-it is being typed, say how to finish it.
+    if (link_from_ || editing_) {
+        // Say what the screen waits for: the rest of a link, or the end of typing.
         ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, 96 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));
         ImGui::Begin("##typing", nullptr, kPanelFlags | ImGuiWindowFlags_NoInputs);
-        ImGui::TextUnformatted(strings_.get("note.typing_hint").c_str());
+        ImGui::TextUnformatted(strings_.get(editing_ ? "note.typing_hint" : "link.hint").c_str());
         ImGui::End();
     }
     if (!message_) return;

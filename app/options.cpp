@@ -33,7 +33,8 @@ std::string usage() {
            "  --ui-scale F        make every control F times bigger (0.5 .. 3)\n"
            "  --snapshot OUT.png  render the board to a PNG and exit\n"
            "  --size WxH          size of that PNG (default 1920x1080)\n"
-           "  --replay FILE       play a script of input events (docs/replay.md)\n";
+           "  --replay FILE       play a script of input events (docs/replay.md)\n"
+           "  --frame-log FILE    write each frame's timings to FILE (for scripts/bench)\n";
 }
 
 OptionsResult parse_options(int argc, char** argv) {
@@ -80,6 +81,8 @@ OptionsResult parse_options(int argc, char** argv) {
             auto res = std::from_chars(v.data(), v.data() + v.size(), f);
             if (res.ptr != v.data() + v.size() || !(f >= 0.5 && f <= 3)) return r.error = "--ui-scale is a number from 0.5 to 3", r;
             o.ui_scale = f;
+        } else if (a == "--frame-log") {
+            if (!value(o.frame_log)) return r;
         } else if (a == "--new") {
             o.new_board = true;
         } else if (!a.empty() && a[0] == '-') {

@@ -44,7 +44,9 @@ struct Fuzz {
     bool chance(double p) { return uniform(0, 1) < p; }
 
     int move_actions = 0, link_actions = 0, view_changes = 0, requests = 0;
+    bool changed = true;  // since the invariants were last checked
     void apply(const Effects& fx) {
+        changed = changed || !fx.actions.empty() || !fx.requests.empty();
         for (const Action& a : fx.actions) {
             doc = reduce(doc, a);
             move_actions += std::holds_alternative<act::MovePartners>(a);
@@ -193,8 +195,11 @@ TEST(GesturesRandom, HundredThousandEventsKeepTheBoardValidAndDragsLand) {
                 fz.apply(fz.router.end_all(fz.doc, fz.view, fz.t));
             }
         }
-        const auto broken = invariant_violations(fz.doc);
-        ASSERT_TRUE(broken.empty()) << "after event " << i << ": " << broken.front();
+        if (fz.changed) {  // an unchanged board keeps its invariants
+            const auto broken = invariant_violations(fz.doc);
+            ASSERT_TRUE(broken.empty()) << "after event " << i << ": " << broken.front();
+            fz.changed = false;
+        }
         ASSERT_LE(fz.router.active_pointers(), GestureRouter::kMaxPointers);
         ASSERT_TRUE(std::isfinite(fz.view.scale) && fz.view.scale > 0);
         for (const auto& l : fz.router.live_placements())
