@@ -7,6 +7,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <chrono>
+#include <csignal>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -73,7 +74,10 @@ void App::relayout() {
 }
 
 void App::load_initial_board() {
-    fs::create_directories(opt_.data_dir);
+    std::error_code dir_ec;
+    fs::create_directories(opt_.data_dir, dir_ec);
+    log_.open(opt_.data_dir + "/netwerkkaart.log");
+    log_.info("Netwerkkaart started");
     Document doc;
     doc.school = strings_.get("school.default");
     doc.date = today();
@@ -85,13 +89,16 @@ void App::load_initial_board() {
         if (auto rec = find_latest_good(*storage, opt_.data_dir, is_good_board)) {
             auto parsed = parse_board(rec->bytes);
             doc = std::get<LoadedBoard>(parsed).doc;
-            if (crashed) show_message(strings_.get("recovery.crashed"), true);
+            if (crashed) {
+                show_message(strings_.get("recovery.crashed"), true);
+                log_.info("recovered after an unexpected stop from " + rec->path);
+            }
         }
     }
     session_ = std::make_unique<Session>(doc);
     if (!opt_.board_file.empty()) {
         std::string err;
-        if (!open_board(opt_.board_file, err)) show_message(err, true);
+        if (!open_board(opt_.board_file, err)) show_message(err, true), log_.error("could not open " + opt_.board_file);
     }
     if (!opt_.phase.empty())
         if (auto ph = phase_from_id(opt_.phase)) {
@@ -108,7 +115,18 @@ void App::load_initial_board() {
     std::ofstream(marker) << "running\n";
 }
 
+namespace {
+volatile std::sig_atomic_t g_terminate = 0;
+extern "C" void on_terminate(int) { g_terminate = 1; }
+}  // namespace
+
 int App::run() {
+    // SIGTERM/SIGINT (a shutdown, an administrator) end the app cleanly with a last
+    // autosave; SDL's own handlers would turn them into a window-close, which the kiosk
+    // refuses.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    std::signal(SIGTERM, on_terminate);
+    std::signal(SIGINT, on_terminate);
     if (auto ph = opt_.phase; !ph.empty() && !phase_from_id(ph)) {
         std::fprintf(stderr, "netwerkkaart: unknown phase '%s' (use 0 1 2a 2b 2c 3 4 5)\n", ph.c_str());
         return 2;
@@ -170,6 +188,7 @@ int App::run() {
         if (!replay_ || replay_->finished())
             clock_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         frame();
+        if (g_terminate) quit_ = true;
         if (replay_ && replay_->failed()) {
             std::fprintf(stderr, "netwerkkaart: %s\n", replay_->error().c_str());
             exit_code_ = 2;
@@ -180,6 +199,7 @@ int App::run() {
     if (autosave_) autosave_->flush(std::chrono::milliseconds(3000));
     std::error_code ec;
     fs::remove(opt_.data_dir + "/session.open", ec);
+    log_.info("Netwerkkaart closed");
     return exit_code_;
 }
 
@@ -206,6 +226,7 @@ void App::frame() {
         if (st.failure_epoch > warned_failure_epoch_) {
             warned_failure_epoch_ = st.failure_epoch;
             show_message(strings_.get("autosave.failing"), false);
+            log_.error("autosave failing: " + st.last_error);
         }
     }
     if (message_ && !message_->modal && clock_ms_ > message_->until_ms) message_.reset();
@@ -241,18 +262,24 @@ void App::frame() {
     build_ui();
 
     ImGui::Render();
-    glViewport(0, 0, width_, height_);
-    glClearColor(0.98f, 0.965f, 0.933f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
     const auto work_end = std::chrono::steady_clock::now();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (!screenshot_path_.empty()) {
-        Image img;
-        read_back_buffer(width_, height_, img);
-        real_storage()->write_atomic(screenshot_path_, encode_png(img));
-        screenshot_path_.clear();
+    // A replay's quiet frames (a `wait`, a held press) carry no input: they are built like
+    // any frame but not rasterised, since software GL would spend tens of ms on pixels
+    // nobody sees. Frames with input, screenshots, and everything outside a replay draw.
+    const bool quiet_replay_frame = replay_ && !replay_->finished() && events == 0 && screenshot_path_.empty();
+    if (!quiet_replay_frame) {
+        glViewport(0, 0, width_, height_);
+        glClearColor(0.98f, 0.965f, 0.933f, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (!screenshot_path_.empty()) {
+            Image img;
+            read_back_buffer(width_, height_, img);
+            real_storage()->write_atomic(screenshot_path_, encode_png(img));
+            screenshot_path_.clear();
+        }
+        platform_.present();
     }
-    platform_.present();
     if (frame_log_) {
         using ms = std::chrono::duration<double, std::milli>;
         std::fprintf(frame_log_, "%llu %.3f %.3f %d\n", static_cast<unsigned long long>(frame_no_),
@@ -275,7 +302,7 @@ void App::frame() {
 void App::handle_event(const SDL_Event& e) {
     const float fw = float(width_), fh = float(height_);
     switch (e.type) {
-        case SDL_QUIT: quit_ = true; break;
+        case SDL_QUIT: ask_for_facilitator(); break;  // Alt+F4, the window's close button
         case SDL_WINDOWEVENT:
             if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
                 apply(gestures_.end_all(session_->current(), view_, clock_ms_));
@@ -352,7 +379,9 @@ void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
     if (!std::isfinite(p.x) || !std::isfinite(p.y)) return;
     if (auto it = owners_.find(key); it != owners_.end()) pointer_up(key, p);  // its up never came
     // Decided once, at the touch: a finger on a panel belongs to the UI until it lifts.
-    if (targets_.on_panel(p) || (message_ && message_->modal)) {
+    // While a dialog waits for an answer, every touch goes to the dialog, never the board.
+    const bool dialog = (message_ && message_->modal) || facilitator_ != Facilitator::Closed;
+    if (targets_.on_panel(p) || dialog) {
         if (ui_pointer_.active) {
             owners_[key] = Owner::Ignored;  // ImGui has one pointer; it is taken
             return;
@@ -476,9 +505,17 @@ void App::handle_key(const SDL_KeyboardEvent& k) {
     if (editing_) {
         if (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) commit_editing();
         else if (sym == SDLK_ESCAPE) cancel_editing();
+        else if (sym == SDLK_F4 && (k.keysym.mod & KMOD_ALT)) ask_for_facilitator();
         else if (sym == SDLK_BACKSPACE) utf8::pop_back(editing_->text), caret_epoch_ = clock_ms_;
         return;
     }
+    if (sym == SDLK_ESCAPE) {
+        if (menu_partner_ || selected_link_ || link_from_) menu_partner_ = selected_link_ = link_from_ = 0;
+        else if (facilitator_ != Facilitator::Closed) facilitator_ = Facilitator::Closed;
+        else ask_for_facilitator();
+        return;
+    }
+    if (sym == SDLK_F4 && (k.keysym.mod & KMOD_ALT)) return ask_for_facilitator();
     if (ImGui::GetIO().WantTextInput) return;
     if (ctrl && sym == SDLK_z) (k.keysym.mod & KMOD_SHIFT) ? session_->redo() : session_->undo();
     else if (ctrl && sym == SDLK_y) session_->redo();
@@ -512,6 +549,7 @@ bool App::open_board(const std::string& path, std::string& error) {
         return false;
     }
     LoadedBoard& lb = std::get<LoadedBoard>(parsed);
+    for (const std::string& c : lb.repairs.changes) log_.info("repaired " + path + ": " + c);
     commit_editing();
     session_->replace(std::move(lb.doc));
     if (!lb.repairs.empty())
@@ -534,7 +572,37 @@ void App::take_app_snapshot() {
     for (int n = 2; fs::exists(path); ++n) path = base + " (" + std::to_string(n) + ").png";
     std::string error;
     if (write_snapshot(path, 3840, 2160, error)) show_message(strings_.format("snapshot.saved", {fs::path(path).filename().string()}), false);
-    else show_message(strings_.format("snapshot.failed", {error}), true);
+    else show_message(strings_.format("snapshot.failed", {error}), true), log_.error("snapshot failed: " + error);
+}
+
+void App::ask_for_facilitator() { show_message(strings_.get("kiosk.how_to_exit"), false); }
+
+void App::start_new_board(bool erase_saved) {
+    commit_editing();
+    if (autosave_) autosave_->flush(std::chrono::milliseconds(2000));
+    if (erase_saved) {
+        // For privacy: the board and every autosave of it leave this machine's disk. The
+        // writer is stopped first so nothing it holds is written back afterwards.
+        session_->set_autosave(nullptr);
+        autosave_.reset();
+        std::error_code ec;
+        for (int g = -1; g <= kAutosaveGenerations; ++g) fs::remove(autosave_path(opt_.data_dir, g), ec);
+        cleanup_temp_files(*real_storage(), opt_.data_dir);
+        log_.info("board and autosaves erased by the facilitator");
+        AutosaveOptions ao;
+        ao.dir = opt_.data_dir;
+        ao.validator = is_good_board;
+        autosave_ = std::make_shared<AutosaveWriter>(ao);
+        session_->set_autosave(autosave_);
+    } else {
+        log_.info("new board started by the facilitator");
+    }
+    Document doc;
+    doc.school = strings_.get("school.default");
+    doc.date = today();
+    menu_partner_ = selected_link_ = link_from_ = 0;
+    session_->replace(doc);
+    view_ = fitted_;
 }
 
 void App::show_message(std::string text, bool modal) { message_ = Message{std::move(text), modal, clock_ms_ + 4000}; }

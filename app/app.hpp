@@ -15,6 +15,7 @@
 #include <string>
 
 #include "board_renderer.hpp"
+#include "event_log.hpp"
 #include "fonts.hpp"
 #include "gestures.hpp"
 #include "mouse_filter.hpp"
@@ -125,6 +126,13 @@ private:
     std::optional<Message> message_;
     std::uint64_t warned_failure_epoch_ = 0;
     std::FILE* frame_log_ = nullptr;  // --frame-log
+    EventLog log_;
+    // Kiosk: leaving the app is the facilitator's, behind a 3-second hold.
+    double hold_start_ms_ = -1;       // when the hold on the corner control began
+    enum class Facilitator { Closed, Open, ConfirmExit, ConfirmNew, ConfirmErase };
+    Facilitator facilitator_ = Facilitator::Closed;
+    void ask_for_facilitator();       // someone tried to close the app: say how
+    void start_new_board(bool erase_saved);
     std::chrono::steady_clock::time_point started_;
 };
 

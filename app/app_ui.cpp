@@ -51,6 +51,7 @@ void App::build_ui() {
     draw_note_menu();
     draw_line_menu();
     draw_messages();
+    draw_facilitator();
 }
 
 void App::draw_toolbar() {

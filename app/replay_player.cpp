@@ -245,6 +245,16 @@ void ReplayPlayer::begin_frame(App& app) {
     while (next_ < script_.commands.size()) {
         const replay::Command& c = script_.commands[next_];
         if (!low_level(c.op) && !now.empty()) break;  // a batch of low-level lines ends here
+        // A control that is still moving into place gets a few frames to settle.
+        auto unsettled = [&](const replay::Pos& p) {
+            return p.is_target && p.target.kind == replay::Target::Kind::Ui && app.targets().find(p.target.a) &&
+                   !app.targets().settled(p.target.a);
+        };
+        if (now.empty() && settle_waits_ < 10 && (unsettled(c.pos) || unsettled(c.pos2))) {
+            ++settle_waits_;
+            return;
+        }
+        settle_waits_ = 0;
         ++next_;
         std::string err;
         switch (c.op) {
@@ -260,7 +270,7 @@ void ReplayPlayer::begin_frame(App& app) {
             case Op::Open:
                 if (!app.open_board(c.text, err)) return fail(c, err);
                 continue;
-            case Op::Screenshot: app.request_screenshot(c.text); break;
+            case Op::Screenshot: app.request_screenshot(c.text); continue;
             case Op::Quit: app.request_quit(); finished_ = true; return;
             default:
                 if (!expand(app, c, now)) return;

@@ -46,6 +46,7 @@ private:
     std::string error_;
     bool mouse_down_ = false;
     int warmup_ = 3;
+    int settle_waits_ = 0;  // frames waited for the next command's control to settle
 };
 
 }  // namespace nk::app

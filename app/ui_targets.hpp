@@ -20,6 +20,7 @@ class UiTargets {
 public:
     // Call at the start of building a frame: what was recorded becomes "last frame".
     void begin_frame() {
+        before_last_controls_ = std::move(last_controls_);
         last_controls_ = std::move(controls_);
         last_panels_ = std::move(panels_);
         controls_.clear();
@@ -32,6 +33,15 @@ public:
         auto it = last_controls_.find(id);
         return it == last_controls_.end() ? nullptr : &it->second;
     }
+    // Whether the control was drawn in the same place in the last two frames. Auto-sized
+    // panels move for a frame or two after their content changes; a script (like a
+    // person) waits for that before it taps.
+    bool settled(const std::string& id) const {
+        auto a = last_controls_.find(id), b = before_last_controls_.find(id);
+        return a != last_controls_.end() && b != before_last_controls_.end() && a->second.min.x == b->second.min.x &&
+               a->second.min.y == b->second.min.y && a->second.max.x == b->second.max.x &&
+               a->second.max.y == b->second.max.y;
+    }
     // Whether `p` fell on a panel (or control) last frame: such a finger belongs to the UI.
     bool on_panel(ImVec2 p) const {
         for (const Rect& r : last_panels_)
@@ -41,7 +51,7 @@ public:
     const std::map<std::string, Rect>& controls() const { return last_controls_; }
 
 private:
-    std::map<std::string, Rect> controls_, last_controls_;
+    std::map<std::string, Rect> controls_, last_controls_, before_last_controls_;
     std::vector<Rect> panels_, last_panels_;
 };
 
