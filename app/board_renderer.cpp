@@ -195,14 +195,20 @@ void draw_priorities(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc) {
         pts.reserve(pr.stroke.size());
         for (const Vec2& p : pr.stroke) pts.push_back(screen(sc.view, p));
         dl->AddPolyline(pts.data(), int(pts.size()), col, ImDrawFlags_None, std::max(2.0f, float(4 * sc.view.scale)));
-        // Initials where the stroke is highest, since colour alone cannot tell roles apart for everyone.
+        // Initials in a badge of the pen's colour where the stroke is highest: colour alone
+        // cannot tell roles apart for everyone.
         auto top = std::min_element(pts.begin(), pts.end(), [](ImVec2 a, ImVec2 b) { return a.y < b.y; });
         std::string initials;
         for (size_t i = 0; i < who->name.size() && initials.size() < 2; ++i)
             if (i == 0 || who->name[i - 1] == ' ') initials += char(std::toupper(static_cast<unsigned char>(who->name[i])));
         if (initials.empty()) initials = "?";
-        const float fs = float(Fonts::kSmall * sc.view.scale);
-        dl->AddText(fonts.bold, fs, ImVec2(top->x + 6, top->y - fs - 2), col, initials.c_str());
+        const float fs = std::max(11.0f * sc.ui_scale, float(Fonts::kSmall * 0.8 * sc.view.scale));
+        const ImVec2 ts = fonts.bold->CalcTextSizeA(fs, 1e9f, 0, initials.c_str());
+        const float r = std::max(ts.x, ts.y) * 0.62f + 2;
+        const ImVec2 c(top->x, top->y);
+        dl->AddCircleFilled(c, r + 1.5f, IM_COL32(255, 255, 255, 255), 24);
+        dl->AddCircleFilled(c, r, col, 24);
+        dl->AddText(fonts.bold, fs, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255), initials.c_str());
     }
 }
 

@@ -77,7 +77,7 @@ bool render_snapshot(Platform& platform, Fonts& fonts, const Document& doc, cons
         sc.ui_scale = k;
         sc.show_handles = false;
         // The map fills the image beside the title; the legend sits bottom-left.
-        sc.view = fit_view(0, 130.0 * k, w, h - 20.0 * k);
+        sc.view = fit_content(doc, 0, 130.0 * k, w, h - 20.0 * k);
         draw_board(&dl, fonts, sc, ImVec2(float(w), float(h)));
         draw_title(&dl, fonts, doc, k);
         draw_legend(&dl, fonts, strings, ImVec2(30 * k, float(h) - legend.y - 30 * k), k);

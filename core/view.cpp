@@ -18,6 +18,22 @@ View fit_view(double x0, double y0, double x1, double y1) {
     return v;
 }
 
+View fit_content(const Document& d, double x0, double y0, double x1, double y1) {
+    View v = fit_view(x0, y0, x1, y1);
+    const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    // The fitted view centres the school; find the scale at which the farthest post-it
+    // corner (in each direction) still fits the half-width and half-height around it.
+    double need = v.scale;
+    for (const Partner& p : d.partners) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+        const double ex = std::abs(p.x) + geo::kNoteW * p.scale * 0.75 + 10;
+        const double ey = std::abs(p.y) + geo::kNoteH * p.scale * 0.75 + 10;
+        need = std::min({need, (cx - x0) / ex, (cy - y0) / ey});
+    }
+    v.scale = std::max(need, v.scale * kMinZoom);
+    return v;
+}
+
 View zoom_about(const View& v, Vec2 at, double factor, const View& fitted) {
     if (!std::isfinite(factor) || factor <= 0 || !std::isfinite(at.x) || !std::isfinite(at.y)) return v;
     const double s = std::clamp(v.scale * factor, fitted.scale * kMinZoom, fitted.scale * kMaxZoom);

@@ -24,6 +24,10 @@ inline constexpr double kMinZoom = 0.35, kMaxZoom = 4.0;
 // (x0, y0)-(x1, y1) of the window (the area not covered by the bars).
 View fit_view(double x0, double y0, double x1, double y1);
 
+// Like fit_view, but grown (zoomed out) as needed so that every post-it of `d` is inside
+// too: for snapshots, which must show the whole map whatever the screen's zoom.
+View fit_content(const Document& d, double x0, double y0, double x1, double y1);
+
 // `v` zoomed by `factor` keeping the board point under screen point `at` fixed; the
 // resulting scale stays within [kMinZoom, kMaxZoom] times `fitted.scale`.
 View zoom_about(const View& v, Vec2 at, double factor, const View& fitted);

@@ -17,10 +17,10 @@ const std::string kGolden = std::string(NK_TEST_DATA) + "/board-v1.json";
 
 // The view the app fits on a 1920x1080 window at UI scale 1 (app.cpp, relayout).
 View screen_view() { return fit_view(0, 96, 1920, 1080 - 104); }
-// The view of a snapshot of w x h (snapshot.cpp).
-View snapshot_view(int w, int h) {
+// The view of a snapshot of w x h (snapshot.cpp): the whole map, fitted.
+View snapshot_view(const Document& d, int w, int h) {
     const double k = h / 1080.0;
-    return fit_view(0, 130 * k, w, h - 20 * k);
+    return fit_content(d, 0, 130 * k, w, h - 20 * k);
 }
 
 const Partner* by_text(const Document& d, const std::string& text) {
@@ -43,12 +43,12 @@ TEST(Snapshot, ShowsTheSchoolAndEachPostItWhereTheFileSays) {
     const Png png = read_png(out);
     ASSERT_EQ(png.w, 1920);
     ASSERT_EQ(png.h, 1080);
-    const View v = snapshot_view(1920, 1080);
+    const Document doc = load_board(kGolden);
+    const View v = snapshot_view(doc, 1920, 1080);
     // The school node: dark blue-grey at the centre, left of its name.
     const Vec2 school = v.to_screen({-geo::kSchoolRx * 0.8, 0});
     EXPECT_TRUE(near(png.mean(int(school.x), int(school.y), 2), {30, 58, 74, 255}, 12));
     // Each post-it's category fill at its centre-left (away from the text).
-    const Document doc = load_board(kGolden);
     ASSERT_GE(doc.partners.size(), 5u);
     for (const Partner& p : doc.partners) {
         if (p.rotation != 0) continue;
@@ -67,7 +67,7 @@ TEST(Snapshot, FourKIsSharpAndTheSameMap) {
     ASSERT_EQ(r.exit_code, 0) << r.output;
     const Png png = read_png(out);
     ASSERT_EQ(png.w, 3840);
-    const View v = snapshot_view(3840, 2160);
+    const View v = snapshot_view(load_board(kGolden), 3840, 2160);
     const Vec2 school = v.to_screen({-geo::kSchoolRx * 0.8, 0});
     EXPECT_TRUE(near(png.mean(int(school.x), int(school.y), 3), {30, 58, 74, 255}, 12));
 }
@@ -128,7 +128,7 @@ TEST(Replay, AddTypeAndDragAPostItOntoTheRings) {
     // On the snapshot: the new post-it's grey ("andere", until a category is chosen) where it landed.
     const Png png = read_png(dir.file("shot.png"));
     ASSERT_TRUE(png.ok());
-    const View sv = snapshot_view(1920, 1080);
+    const View sv = snapshot_view(d, 1920, 1080);
     const Vec2 at = sv.to_screen({clb->x - geo::kNoteW * 0.4, clb->y + geo::kNoteH * 0.35});
     EXPECT_TRUE(near(png.mean(int(at.x), int(at.y), 1), {224, 224, 220, 255}, 10));
 }
