@@ -269,14 +269,14 @@ void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, ImVec2
     };
     const Id editing = live.editing ? live.editing->partner : -1;
     for (const Partner& p : d.partners) {
-        if (live_of(p.id) || p.id == editing) continue;
+        if (!p.face_up || live_of(p.id) || p.id == editing) continue;
         draw_note(dl, fonts, sc, p, {p.x, p.y}, p.rotation, p.scale, false, nullptr, false);
     }
     // Handles above every note body: a handle wins the touch over a note it overlaps,
     // so it must also be seen on top.
     if (sc.show_handles)
         for (const Partner& p : d.partners)
-            if (!live_of(p.id) && p.id != editing) draw_handle(dl, sc, {p.x, p.y}, p.rotation, p.scale);
+            if (p.face_up && !live_of(p.id) && p.id != editing) draw_handle(dl, sc, {p.x, p.y}, p.rotation, p.scale);
     draw_priorities(dl, fonts, sc);
     draw_link_drafts(dl, sc);
     for (const auto& l : live.placements)

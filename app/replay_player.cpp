@@ -76,7 +76,7 @@ bool ReplayPlayer::resolve(App& app, const replay::Command& c, const replay::Pos
     auto note_by_text = [&](const std::string& text) -> const Partner* {
         const Partner* best = nullptr;
         for (const Partner& n : d.partners)
-            if (n.text == text && (!best || n.id < best->id)) best = &n;
+            if (n.face_up && n.text == text && (!best || n.id < best->id)) best = &n;
         return best;
     };
     switch (t.kind) {

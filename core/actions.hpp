@@ -14,7 +14,16 @@ namespace nk {
 
 namespace act {
 // A new post-it. The reducer gives it the next free id and derives its ring.
-struct AddPartner { std::string text; Category category = Category::Andere; Vec2 pos; double rotation = 0; };
+struct AddPartner {
+    std::string text;
+    Category category = Category::Andere;
+    Vec2 pos;
+    double rotation = 0;
+    Id author = 0;          // the writer, in the brainstorm
+    bool face_up = true;    // false: into the writer's private tray (phase 2A)
+    Side side = Side::Bottom;
+    bool missing = false;   // an "ontbrekend" partner (phase 4)
+};
 struct SetPartnerText { Id partner = 0; std::string text; };
 struct SetCategory { Id partner = 0; Category category = Category::Andere; };
 // Place one or more post-its (one drag, or several fingers released in one frame).
@@ -41,12 +50,33 @@ struct RemovePriority { Id participant = 0; };
 
 struct SetPhase { Phase phase = Phase::Vooraf; };
 struct SetSchoolName { std::string name; };
+
+// The brainstorm's reveal: every face-down post-it (of `author`, or of everyone when
+// author is 0) turns face up into the parking lane on its writer's side.
+struct Reveal { Id author = 0; };
+// Phase 4 marks on a post-it.
+struct SetPartnerMarks { Id partner = 0; bool missing = false; bool overrepresented = false; };
+
+struct SetFacilitator { Id participant = 0; };  // 0 clears
+struct SetNotetaker { Id participant = 0; };
+struct SetPlan { int minutes = 90; };           // 90 or 120
+
+// The note on a reflection card for a partner; empty text removes it. Ignored for an
+// unknown card id or partner.
+struct SetCardNote { Id partner = 0; std::string card; std::string text; };
+// The answer to a closing question; empty text removes it.
+struct SetClosingAnswer { std::string question; std::string text; };
+struct AddActionItem { std::string what, who, due; };
+struct SetActionItem { Id id = 0; std::string what, who, due; };
+struct RemoveActionItem { Id id = 0; };
 }  // namespace act
 
 using Action = std::variant<act::AddPartner, act::SetPartnerText, act::SetCategory, act::MovePartners,
                             act::RemovePartner, act::DuplicatePartner, act::AddLink, act::RemoveLink,
                             act::AddParticipant, act::SetParticipantName, act::SetParticipantRole,
                             act::RemoveParticipant, act::SetPriority, act::RemovePriority, act::SetPhase,
-                            act::SetSchoolName>;
+                            act::SetSchoolName, act::Reveal, act::SetPartnerMarks, act::SetFacilitator,
+                            act::SetNotetaker, act::SetPlan, act::SetCardNote, act::SetClosingAnswer,
+                            act::AddActionItem, act::SetActionItem, act::RemoveActionItem>;
 
 }  // namespace nk

@@ -8,6 +8,7 @@ namespace {
 constexpr std::array<std::string_view, kPhaseCount> kPhaseIds{"0", "1", "2a", "2b", "2c", "3", "4", "5"};
 constexpr std::array<std::string_view, kRoleCount> kRoleIds{"leraar", "directie", "beleidsondersteuner",
                                                             "zorgcoordinator", "extern"};
+constexpr std::array<std::string_view, 4> kSideIds{"bottom", "right", "top", "left"};
 constexpr std::array<std::string_view, kCategoryCount> kCategoryIds{
     "zorg", "professionalisering", "aanbod", "stages", "projecten", "beleid", "andere"};
 
@@ -35,6 +36,8 @@ Id next_id(const std::vector<T>& v) {
 std::string_view phase_id(Phase p) { return kPhaseIds[static_cast<size_t>(p)]; }
 std::string_view role_id(Role r) { return kRoleIds[static_cast<size_t>(r)]; }
 std::string_view category_id(Category c) { return kCategoryIds[static_cast<size_t>(c)]; }
+std::string_view side_id(Side s) { return kSideIds[static_cast<size_t>(s)]; }
+std::optional<Side> side_from_id(std::string_view id) { return from_id<Side>(kSideIds, id); }
 std::optional<Phase> phase_from_id(std::string_view id) { return from_id<Phase>(kPhaseIds, id); }
 std::optional<Role> role_from_id(std::string_view id) { return from_id<Role>(kRoleIds, id); }
 std::optional<Category> category_from_id(std::string_view id) { return from_id<Category>(kCategoryIds, id); }
@@ -45,5 +48,18 @@ const Link* Document::link(Id id) const { return find_by_id(links, id); }
 Id Document::next_partner_id() const { return next_id(partners); }
 Id Document::next_participant_id() const { return next_id(participants); }
 Id Document::next_link_id() const { return next_id(links); }
+Id Document::next_action_id() const { return next_id(actions); }
+
+const CardNote* Document::note(Id partner_id, std::string_view card) const {
+    for (const CardNote& n : notes)
+        if (n.partner == partner_id && n.card == card) return &n;
+    return nullptr;
+}
+
+const ClosingAnswer* Document::answer(std::string_view question) const {
+    for (const ClosingAnswer& a : closing)
+        if (a.question == question) return &a;
+    return nullptr;
+}
 
 }  // namespace nk

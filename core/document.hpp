@@ -35,6 +35,11 @@ std::optional<Phase> phase_from_id(std::string_view id);
 std::optional<Role> role_from_id(std::string_view id);
 std::optional<Category> category_from_id(std::string_view id);
 
+// A screen edge, where a person stands at a table or a wall.
+enum class Side { Bottom, Right, Top, Left };
+std::string_view side_id(Side s);                    // "bottom" "right" "top" "left"
+std::optional<Side> side_from_id(std::string_view id);
+
 struct Vec2 {
     double x = 0, y = 0;
     friend bool operator==(const Vec2&, const Vec2&) = default;
@@ -62,6 +67,11 @@ struct Partner {
     int ring = 0;
     double rotation = 0;      // radians, clockwise; a note faces the side it was written from
     double scale = 1;         // 0.75 .. 1.5
+    Id author = 0;            // the participant who wrote it in the brainstorm; 0 = not known
+    bool face_up = true;      // false: still private in its writer's tray (brainstorm, phase 2A)
+    Side side = Side::Bottom; // the screen edge its writer stood at: where the reveal puts it
+    bool missing = false;     // "ontbrekend": a partner the school lacks (phase 4), drawn dashed
+    bool overrepresented = false;  // marked over-represented in phase 4
     friend bool operator==(const Partner&, const Partner&) = default;
 };
 
@@ -81,6 +91,29 @@ struct Priority {
     friend bool operator==(const Priority&, const Priority&) = default;
 };
 
+// The note-taker's notes on one reflection card for one partner (phase 3). `card` is one
+// of method.hpp's card ids.
+struct CardNote {
+    Id partner = 0;
+    std::string card;
+    std::string text;
+    friend bool operator==(const CardNote&, const CardNote&) = default;
+};
+
+// The answer to one closing question (phase 4); `question` is one of method.hpp's ids.
+struct ClosingAnswer {
+    std::string question;
+    std::string text;
+    friend bool operator==(const ClosingAnswer&, const ClosingAnswer&) = default;
+};
+
+// A next step agreed in phase 4: what, who, by when (free text, e.g. "juni 2027").
+struct ActionItem {
+    Id id = 0;
+    std::string what, who, due;
+    friend bool operator==(const ActionItem&, const ActionItem&) = default;
+};
+
 struct Document {
     std::string school = "School";
     std::string date;  // the session's date, YYYY-MM-DD; set when the board is created
@@ -89,6 +122,12 @@ struct Document {
     std::vector<Partner> partners;
     std::vector<Link> links;
     std::vector<Priority> priorities;
+    Id facilitator = 0;   // the participant who leads the conversation (0: not chosen)
+    Id notetaker = 0;     // the participant who writes the notes (0: not chosen)
+    int plan_minutes = 90;  // the session's plan: 90 or 120 minutes
+    std::vector<CardNote> notes;        // at most one per (partner, card)
+    std::vector<ClosingAnswer> closing; // at most one per question
+    std::vector<ActionItem> actions;
     friend bool operator==(const Document&, const Document&) = default;
 
     const Partner* partner(Id id) const;
@@ -98,6 +137,11 @@ struct Document {
     Id next_partner_id() const;
     Id next_participant_id() const;
     Id next_link_id() const;
+    Id next_action_id() const;
+    // The note on `card` for `partner`, or nullptr.
+    const CardNote* note(Id partner, std::string_view card) const;
+    // The answer to closing question `question`, or nullptr.
+    const ClosingAnswer* answer(std::string_view question) const;
 };
 
 }  // namespace nk

@@ -31,22 +31,34 @@ bool school_contains(Vec2 p) {
 
 Id partner_at(const Document& d, Vec2 p) {
     for (auto it = d.partners.rbegin(); it != d.partners.rend(); ++it)
-        if (note_contains(*it, p)) return it->id;
+        if (it->face_up && note_contains(*it, p)) return it->id;
     return 0;
 }
 
-Vec2 free_lane_slot(const Document& d) {
+namespace {
+bool slot_taken(const Document& d, Vec2 c) {
+    return std::any_of(d.partners.begin(), d.partners.end(), [&](const Partner& n) {
+        return n.face_up && std::abs(n.x - c.x) < kNoteW && std::abs(n.y - c.y) < kNoteH;
+    });
+}
+}  // namespace
+
+Vec2 free_lane_slot(const Document& d) { return free_lane_slot(d, Side::Right); }
+
+Vec2 free_lane_slot(const Document& d, Side side) {
+    // Slots run in columns of seven from the lane's inner edge outward; the rows are
+    // visited top-down (right/left), bottom-up for writers at the bottom edge, and top-down
+    // from the top for writers at the top edge, so each person's notes land nearest them.
+    const double sign = side == Side::Left ? -1 : (side == Side::Right ? 1 : (side == Side::Bottom ? 1 : -1));
     const double top = -3 * kLaneSlotDy;
     for (int col = 0; col < 64; ++col) {
-        for (int row = 0; row < 7; ++row) {
-            const Vec2 c{kLaneX + kNoteW / 2 + 20 + col * kLaneSlotDx, top + row * kLaneSlotDy};
-            const bool taken = std::any_of(d.partners.begin(), d.partners.end(), [&](const Partner& n) {
-                return std::abs(n.x - c.x) < kNoteW && std::abs(n.y - c.y) < kNoteH;
-            });
-            if (!taken) return c;
+        for (int k = 0; k < 7; ++k) {
+            const int row = side == Side::Bottom ? 6 - k : k;
+            const Vec2 c{sign * (kLaneX + kNoteW / 2 + 20 + col * kLaneSlotDx), top + row * kLaneSlotDy};
+            if (!slot_taken(d, c)) return c;
         }
     }
-    return {kLaneX + kNoteW / 2 + 20, 0};
+    return {sign * (kLaneX + kNoteW / 2 + 20), 0};
 }
 
 double distance_to_segment(Vec2 p, Vec2 a, Vec2 b) {

@@ -37,13 +37,16 @@ bool note_contains(const Partner& n, Vec2 p);
 // Whether p lies on the school node.
 bool school_contains(Vec2 p);
 
-// The topmost partner under p (the last in the list wins, as it is drawn last), or 0.
+// The topmost face-up partner under p (the last in the list wins, as it is drawn last), or 0.
 Id partner_at(const Document& d, Vec2 p);
 
 // A deterministic free place in the right-hand parking lane for a new post-it:
-// the first lane slot (top to bottom, then the next column outward) that no partner
-// overlaps.
+// the first lane slot (top to bottom, then the next column outward) that no face-up
+// partner overlaps.
 Vec2 free_lane_slot(const Document& d);
+// The same for the lane on a side: Right (the default lane), Left, and for Bottom and Top
+// writers the right and left lanes' lower and upper halves, nearest their edge.
+Vec2 free_lane_slot(const Document& d, Side side);
 
 // Distance from p to the segment a-b.
 double distance_to_segment(Vec2 p, Vec2 a, Vec2 b);

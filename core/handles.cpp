@@ -31,6 +31,7 @@ double line_hit_radius(const View& view, double min_target_px) {
 BoardHit board_hit(const Document& d, Vec2 p, const View& view, double min_target_px) {
     if (!finite(p) || !usable(view)) return {};
     for (auto it = d.partners.rbegin(); it != d.partners.rend(); ++it) {
+        if (!it->face_up) continue;  // private in a brainstorm tray: not on the board
         const Vec2 h = link_handle_board(*it);
         if (std::hypot(p.x - h.x, p.y - h.y) <= handle_hit_radius(*it, view, min_target_px))
             return {BoardHit::Kind::Handle, it->id};

@@ -47,6 +47,16 @@ struct Describer {
     }
     ActionLabel operator()(const act::SetPhase&) const { return {"phase", {}}; }
     ActionLabel operator()(const act::SetSchoolName& a) const { return {"school", a.name}; }
+    ActionLabel operator()(const act::Reveal&) const { return {"reveal", {}}; }
+    ActionLabel operator()(const act::SetPartnerMarks& a) const { return {"marks", partner_text(d, a.partner)}; }
+    ActionLabel operator()(const act::SetFacilitator& a) const { return {"facilitator", participant_name(d, a.participant)}; }
+    ActionLabel operator()(const act::SetNotetaker& a) const { return {"notetaker", participant_name(d, a.participant)}; }
+    ActionLabel operator()(const act::SetPlan&) const { return {"plan", {}}; }
+    ActionLabel operator()(const act::SetCardNote& a) const { return {"card-note", partner_text(d, a.partner)}; }
+    ActionLabel operator()(const act::SetClosingAnswer&) const { return {"closing", {}}; }
+    ActionLabel operator()(const act::AddActionItem& a) const { return {"action", a.what}; }
+    ActionLabel operator()(const act::SetActionItem& a) const { return {"action", a.what}; }
+    ActionLabel operator()(const act::RemoveActionItem&) const { return {"action", {}}; }
 };
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "geometry.hpp"
+#include "method.hpp"
 #include "utf8.hpp"
 
 namespace nk {
@@ -75,6 +76,26 @@ std::vector<std::string> invariant_violations(const Document& d) {
                 break;
             }
     }
+    std::set<std::pair<Id, std::string>> note_keys;
+    for (const CardNote& n : d.notes) {
+        if (!d.partner(n.partner) || !method::card(n.card)) out.push_back("a card note names a missing partner or card");
+        if (!note_keys.insert({n.partner, n.card}).second) out.push_back("two notes for one partner and card");
+        if (!utf8::valid(n.text)) out.push_back("a card note is not valid UTF-8");
+    }
+    std::set<std::string> questions;
+    for (const ClosingAnswer& a : d.closing) {
+        if (!method::is_closing_question(a.question)) out.push_back("an answer to an unknown closing question");
+        if (!questions.insert(a.question).second) out.push_back("two answers to one closing question");
+        if (!utf8::valid(a.text)) out.push_back("a closing answer is not valid UTF-8");
+    }
+    if (!unique_positive_ids(d.actions)) out.push_back("action ids are not unique and positive");
+    for (const ActionItem& a : d.actions)
+        if (!utf8::valid(a.what) || !utf8::valid(a.who) || !utf8::valid(a.due)) out.push_back("an action is not valid UTF-8");
+    for (const Partner& p : d.partners)
+        if (p.author != 0 && !d.participant(p.author)) out.push_back("partner " + std::to_string(p.id) + " names a missing author");
+    if (d.facilitator != 0 && !d.participant(d.facilitator)) out.push_back("the facilitator is not a participant");
+    if (d.notetaker != 0 && !d.participant(d.notetaker)) out.push_back("the note-taker is not a participant");
+    if (d.plan_minutes != 90 && d.plan_minutes != 120) out.push_back("the plan is neither 90 nor 120 minutes");
     return out;
 }
 
@@ -150,6 +171,36 @@ RepairReport repair(Document& d) {
         std::erase_if(p.stroke, [](const Vec2& v) { return !finite(v.x) || !finite(v.y); });
         if (p.stroke.size() != before) note("non-finite stroke points removed");
     }
+
+    for (CardNote& n : d.notes) fix_text(n.text, "card note");
+    for (ClosingAnswer& a : d.closing) fix_text(a.text, "closing answer");
+    for (ActionItem& a : d.actions) {
+        fix_text(a.what, "action");
+        fix_text(a.who, "action");
+        fix_text(a.due, "action");
+    }
+    std::set<std::pair<Id, std::string>> note_keys;
+    const size_t notes_before = d.notes.size();
+    std::erase_if(d.notes, [&](const CardNote& n) {
+        return !partner_ids.count(n.partner) || !method::card(n.card) || !note_keys.insert({n.partner, n.card}).second;
+    });
+    if (d.notes.size() != notes_before)
+        note(std::to_string(notes_before - d.notes.size()) + " card note(s) for a missing partner or card removed");
+    std::set<std::string> questions;
+    const size_t closing_before = d.closing.size();
+    std::erase_if(d.closing, [&](const ClosingAnswer& a) {
+        return !method::is_closing_question(a.question) || !questions.insert(a.question).second;
+    });
+    if (d.closing.size() != closing_before) note("answers to unknown or repeated closing questions removed");
+    if (int n = renumber_duplicates(d.actions)) note(std::to_string(n) + " action id(s) renumbered");
+    for (Partner& p : d.partners)
+        if (p.author != 0 && !participant_ids.count(p.author)) {
+            p.author = 0;
+            note("partner " + std::to_string(p.id) + ": unknown author cleared");
+        }
+    if (d.facilitator != 0 && !participant_ids.count(d.facilitator)) d.facilitator = 0, note("unknown facilitator cleared");
+    if (d.notetaker != 0 && !participant_ids.count(d.notetaker)) d.notetaker = 0, note("unknown note-taker cleared");
+    if (d.plan_minutes != 90 && d.plan_minutes != 120) d.plan_minutes = 90, note("plan set to 90 minutes");
     return r;
 }
 

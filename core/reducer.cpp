@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "geometry.hpp"
+#include "method.hpp"
 #include "utf8.hpp"
 
 namespace nk {
@@ -37,6 +38,10 @@ struct Reducer {
         p.text = utf8::repaired(a.text);
         p.category = a.category;
         p.rotation = std::isfinite(a.rotation) ? a.rotation : 0;
+        p.author = d.participant(a.author) ? a.author : 0;
+        p.face_up = a.face_up;
+        p.side = a.side;
+        p.missing = a.missing;
         place(p, finite(a.pos) ? a.pos : geo::free_lane_slot(d));
         d.partners.push_back(std::move(p));
     }
@@ -65,6 +70,7 @@ struct Reducer {
         std::erase_if(d.partners, [id](const Partner& p) { return p.id == id; });
         std::erase_if(d.links, [id](const Link& l) { return l.from == id || l.to == id; });
         std::erase_if(d.priorities, [id](const Priority& p) { return p.partner == id; });
+        std::erase_if(d.notes, [id](const CardNote& n) { return n.partner == id; });
     }
     void operator()(const act::DuplicatePartner& a) {
         const Partner* src = d.partner(a.partner);
@@ -97,6 +103,10 @@ struct Reducer {
     void operator()(const act::RemoveParticipant& a) {
         std::erase_if(d.participants, [&](const Participant& p) { return p.id == a.participant; });
         std::erase_if(d.priorities, [&](const Priority& p) { return p.participant == a.participant; });
+        for (Partner& p : d.partners)
+            if (p.author == a.participant) p.author = 0;
+        if (d.facilitator == a.participant) d.facilitator = 0;
+        if (d.notetaker == a.participant) d.notetaker = 0;
     }
     void operator()(const act::SetPriority& a) {
         if (!d.participant(a.participant) || !d.partner(a.partner)) return;
@@ -111,6 +121,45 @@ struct Reducer {
     }
     void operator()(const act::SetPhase& a) { d.phase = a.phase; }
     void operator()(const act::SetSchoolName& a) { d.school = utf8::repaired(a.name); }
+    void operator()(const act::Reveal& a) {
+        for (Partner& p : d.partners) {
+            if (p.face_up || (a.author != 0 && p.author != a.author)) continue;
+            p.face_up = true;
+            place(p, geo::free_lane_slot(d, p.side));
+        }
+    }
+    void operator()(const act::SetPartnerMarks& a) {
+        if (Partner* p = find_partner(d, a.partner)) p->missing = a.missing, p->overrepresented = a.overrepresented;
+    }
+    void operator()(const act::SetFacilitator& a) {
+        if (a.participant == 0 || d.participant(a.participant)) d.facilitator = a.participant;
+    }
+    void operator()(const act::SetNotetaker& a) {
+        if (a.participant == 0 || d.participant(a.participant)) d.notetaker = a.participant;
+    }
+    void operator()(const act::SetPlan& a) {
+        if (a.minutes == 90 || a.minutes == 120) d.plan_minutes = a.minutes;
+    }
+    void operator()(const act::SetCardNote& a) {
+        if (!d.partner(a.partner) || !method::card(a.card)) return;
+        std::erase_if(d.notes, [&](const CardNote& n) { return n.partner == a.partner && n.card == a.card; });
+        if (!a.text.empty()) d.notes.push_back({a.partner, a.card, utf8::repaired(a.text)});
+    }
+    void operator()(const act::SetClosingAnswer& a) {
+        if (!method::is_closing_question(a.question)) return;
+        std::erase_if(d.closing, [&](const ClosingAnswer& c) { return c.question == a.question; });
+        if (!a.text.empty()) d.closing.push_back({a.question, utf8::repaired(a.text)});
+    }
+    void operator()(const act::AddActionItem& a) {
+        d.actions.push_back({d.next_action_id(), utf8::repaired(a.what), utf8::repaired(a.who), utf8::repaired(a.due)});
+    }
+    void operator()(const act::SetActionItem& a) {
+        for (ActionItem& it : d.actions)
+            if (it.id == a.id) it = {a.id, utf8::repaired(a.what), utf8::repaired(a.who), utf8::repaired(a.due)};
+    }
+    void operator()(const act::RemoveActionItem& a) {
+        std::erase_if(d.actions, [&](const ActionItem& it) { return it.id == a.id; });
+    }
 };
 }  // namespace
 
