@@ -52,7 +52,7 @@ std::string load_error_text(const Strings& s, const LoadError& e, const std::str
 }
 
 bool App::start(std::string& error) {
-    strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + opt_.lang + ".txt");
+    set_language(opt_.lang);
     WindowRequest req;
     req.w = opt_.windowed_w;
     req.h = opt_.windowed_h;
@@ -68,9 +68,24 @@ bool App::start(std::string& error) {
     return true;
 }
 
-void App::relayout() {
-    // The board fills the window between the top bar and the bottom controls.
-    fitted_ = fit_view(0, 96.0 * k_, width_, height_ - 104.0 * k_);
+View App::compute_fitted() const {
+    // The board fills the window between the phase bar (with its hint line) and the bottom
+    // controls, and leaves the right part to a phase's side panel when one is open.
+    double right = width_;
+    if (session_) {
+        const Phase ph = session_->current().phase;
+        if (ph == Phase::Vooraf) right = width_ * 0.50;
+        else if (ph == Phase::Terugblik || (ph == Phase::Gesprek && deck_partner_)) right = width_ * 0.55;
+    }
+    return fit_view(0, 150.0 * k_, right, height_ - 104.0 * k_);
+}
+
+void App::relayout() { fitted_ = compute_fitted(); }
+
+void App::set_language(const std::string& lang) {
+    opt_.lang = lang;
+    strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + ".txt");
+    strings_.merge(Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + "-method.txt"));
 }
 
 void App::load_initial_board() {
@@ -137,7 +152,7 @@ int App::run() {
         if (!opt_.board_file.empty()) {
             auto parsed = load_board_file(opt_.board_file);
             if (auto* err = std::get_if<LoadError>(&parsed)) {
-                strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + opt_.lang + ".txt");
+                set_language(opt_.lang);
                 std::fprintf(stderr, "netwerkkaart: %s\n", load_error_text(strings_, *err, opt_.board_file).c_str());
                 return 1;
             }
@@ -146,7 +161,7 @@ int App::run() {
             doc = std::get<LoadedBoard>(parse_board(rec->bytes)).doc;
         }
         if (auto ph = phase_from_id(opt_.phase)) doc.phase = *ph;
-        strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + opt_.lang + ".txt");
+        set_language(opt_.lang);
         WindowRequest req;
         req.w = 64, req.h = 64, req.hidden = true;
         std::string error;
@@ -219,6 +234,20 @@ void App::frame() {
     const auto work_start = std::chrono::steady_clock::now();
     SDL_Event e;
     int events = 0;
+    if (focus_wait_frames_ > 0) --focus_wait_frames_;
+    if (!held_keys_.empty() && (ImGui::GetIO().WantTextInput || focus_wait_frames_ == 0)) {
+        // Hand the kept keys over, up to the first key release: ImGui 1.86 loses a key
+        // that goes down and up within one frame.
+        replaying_held_ = true;
+        while (!held_keys_.empty()) {
+            const SDL_Event k = held_keys_.front();
+            held_keys_.pop_front();
+            handle_event(k);
+            ++events;
+            if (k.type == SDL_KEYUP) break;
+        }
+        replaying_held_ = false;
+    }
     while (SDL_PollEvent(&e)) handle_event(e), ++events;
     apply(gestures_.tick(session_->current(), view_, clock_ms_));
     if (autosave_) {
@@ -231,6 +260,10 @@ void App::frame() {
     }
     if (message_ && !message_->modal && clock_ms_ > message_->until_ms) message_.reset();
 
+    if (const View f = compute_fitted(); !(f == fitted_)) {
+        if (view_ == fitted_) view_ = f;  // follow the layout unless someone zoomed
+        fitted_ = f;
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // ImGui 1.86 polls SDL's mouse; the pointer we decided belongs to the UI wins.
@@ -258,6 +291,12 @@ void App::frame() {
         sc.live.editing->caret_on = std::fmod(clock_ms_ - caret_epoch_, 1000.0) < 600;
     }
     sc.live.selected_link = selected_link_;
+    if (pen_pointer_) {
+        sc.live.pen_stroke = pen_stroke_;
+        if (const Participant* who = session_->current().participant(pen_participant_))
+            sc.live.pen_colour = role_colour(who->role);
+    }
+    decorate_board(sc.live);
     draw_board(ImGui::GetBackgroundDrawList(), fonts_, sc, io.DisplaySize);
     build_ui();
 
@@ -300,6 +339,13 @@ void App::frame() {
 
 // ---- events --------------------------------------------------------------------------
 void App::handle_event(const SDL_Event& e) {
+    // Typing right after a control asked a field for the focus: the field takes the focus
+    // over the next frame or two; keep the keys until it has it, so no letter is lost.
+    const bool keyish = e.type == SDL_TEXTINPUT || e.type == SDL_KEYDOWN || e.type == SDL_KEYUP;
+    if (keyish && !editing_ && (focus_wait_frames_ > 0 || !held_keys_.empty()) && !replaying_held_) {
+        held_keys_.push_back(e);
+        return;
+    }
     const float fw = float(width_), fh = float(height_);
     switch (e.type) {
         case SDL_QUIT: ask_for_facilitator(); break;  // Alt+F4, the window's close button
@@ -391,6 +437,17 @@ void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
         return;
     }
     (void)is_mouse;
+    if (!board_editable()) {
+        owners_[key] = Owner::Ignored;  // phases 0, 1 and 5 show the map without changing it
+        return;
+    }
+    if (pen_participant_ && !pen_pointer_ && session_->current().phase == Phase::Prioriteiten) {
+        // An armed pen draws, even when the stroke starts on a post-it.
+        owners_[key] = Owner::Pen;
+        pen_pointer_ = key;
+        pen_stroke_ = {view_.to_board({p.x, p.y})};
+        return;
+    }
     owners_[key] = Owner::Board;
     apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},
                            {PointerEvent::Type::Down, key, {p.x, p.y}, clock_ms_}));
@@ -399,7 +456,9 @@ void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
 void App::pointer_move(PointerKey key, ImVec2 p) {
     auto it = owners_.find(key);
     if (it == owners_.end()) return;
-    if (it->second == Owner::Ui) {
+    if (it->second == Owner::Pen) {
+        if (std::isfinite(p.x) && std::isfinite(p.y) && pen_stroke_.size() < 5000) pen_stroke_.push_back(view_.to_board({p.x, p.y}));
+    } else if (it->second == Owner::Ui) {
         if (ui_pointer_.active && ui_pointer_.key == key) ui_pointer_.pos = p;
     } else if (it->second == Owner::Board) {
         apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},
@@ -412,7 +471,10 @@ void App::pointer_up(PointerKey key, ImVec2 p) {
     if (it == owners_.end()) return;
     const Owner owner = it->second;
     owners_.erase(it);
-    if (owner == Owner::Ui) {
+    if (owner == Owner::Pen) {
+        if (std::isfinite(p.x) && std::isfinite(p.y)) pen_stroke_.push_back(view_.to_board({p.x, p.y}));
+        pen_stroke_end();
+    } else if (owner == Owner::Ui) {
         if (ui_pointer_.active && ui_pointer_.key == key) {
             if (std::isfinite(p.x) && std::isfinite(p.y)) ui_pointer_.pos = p;
             // ImGui 1.86 misses a press that starts and ends in one frame: such a release
@@ -458,6 +520,10 @@ void App::apply(const Effects& fx) {
                 commit_editing();
                 selected_link_ = 0;
                 menu_partner_ = 0;
+                if (session_->current().phase == Phase::Gesprek && !link_from_) {
+                    deck_partner_ = r.partner;
+                    deck_card_.clear();
+                }
                 if (link_from_) {
                     session_->dispatch(act::AddLink{link_from_, r.partner});
                     link_from_ = 0;
@@ -487,8 +553,14 @@ void App::commit_editing() {
     const auto b = e.text.find_first_not_of(" \t\n");
     const auto t = e.text.find_last_not_of(" \t\n");
     const std::string text = b == std::string::npos ? std::string() : e.text.substr(b, t - b + 1);
+    const bool missing = adding_missing_;
+    adding_missing_ = false;
     if (e.partner == 0) {
-        if (!text.empty()) session_->dispatch(act::AddPartner{text, Category::Andere, e.pos, e.rotation});
+        if (!text.empty()) {
+            act::AddPartner a{text, Category::Andere, e.pos, e.rotation};
+            a.missing = missing;
+            session_->dispatch(a);
+        }
     } else if (text.empty()) {
         session_->dispatch(act::RemovePartner{e.partner});
     } else {

@@ -8,7 +8,9 @@
 #include <SDL.h>
 
 #include <chrono>
+#include <deque>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -56,7 +58,7 @@ public:
     void request_screenshot(std::string path) { screenshot_path_ = std::move(path); }
 
 private:
-    enum class Owner { Ui, Board, Ignored };
+    enum class Owner { Ui, Board, Pen, Ignored };
     struct UiPointer {
         bool active = false;
         PointerKey key{};
@@ -82,6 +84,34 @@ private:
     void draw_note_menu();      // ui_note_menu.cpp
     void draw_line_menu();      // ui_note_menu.cpp
     void draw_facilitator();    // ui_facilitator.cpp
+    void draw_phase_bar();      // ui_phase_bar.cpp: phase buttons, hint, timer
+    void draw_setup();          // ui_setup.cpp: phase 0, the team
+    void draw_intro();          // ui_intro.cpp: phase 1, pages to read together
+    void draw_pens();           // ui_pens.cpp: phase 2C, pens and patterns
+    void draw_priority_dialog();// ui_pens.cpp: which partner, replace?
+    void draw_cards();          // ui_cards.cpp: phase 3, the card deck
+    void draw_closing();        // ui_closing.cpp: phase 4
+    void draw_keep();           // ui_keep.cpp: phase 5
+    void go_to_phase(Phase p);
+    // Phase-specific marks on the board: discussed partners, a role's choices (app_ui.cpp).
+    void decorate_board(LiveState& live) const;
+    void set_language(const std::string& lang);
+    // The view that fits the board into the part of the window this phase leaves it.
+    View compute_fitted() const;
+    // Whether the board takes gestures in this phase (2A to 4).
+    bool board_editable() const;
+    // A text field bound to a document string (ui_fields.cpp). Shows `current`; while the
+    // field is being edited every change is dispatched through `make` with `key` as the
+    // coalesce key (saved at every letter, one undo step). Returns its rect.
+    Rect text_field(const std::string& id, const std::string& current, float width, bool multiline,
+                    const std::function<Action(const std::string&)>& make, const char* hint = nullptr);
+    // Asks the field with `id` to take the keyboard focus in the next frame.
+    void focus_field(const std::string& id) {
+        focus_request_ = id;
+        focus_wait_frames_ = 3;
+    }
+    // Pen strokes of phase 2C (ui_pens.cpp).
+    void pen_stroke_end();
     void start_editing(Id partner, Vec2 pos, double rotation, std::string text);
     void commit_editing();
     void cancel_editing();
@@ -115,6 +145,34 @@ private:
     Id menu_partner_ = 0;       // the post-it whose long-press menu is open
     Vec2 menu_at_{};            // where the finger was (screen), to place the menu
     Id link_from_ = 0;          // "Verbinden" chosen: the next tap on a post-it or the school links it
+    // Phases: live state around the document's phase.
+    double phase_started_ms_ = 0;
+    std::map<std::string, std::string> field_buffers_;  // text of fields being edited
+    std::string focus_request_;
+    int focus_wait_frames_ = 0;        // frames keys are held back for a field taking the focus
+    std::deque<SDL_Event> held_keys_;  // those keys, in order
+    bool replaying_held_ = false;
+    int intro_page_ = 0;
+    // 2C: the armed pen (a participant), the stroke it draws, and what it asks after.
+    Id pen_participant_ = 0;
+    std::optional<PointerKey> pen_pointer_;
+    std::vector<Vec2> pen_stroke_;
+    struct PendingPriority {
+        Id participant = 0;
+        std::vector<Vec2> stroke;
+        std::vector<Id> candidates;  // more than one: ask which; one: it replaces an earlier choice
+        Id chosen = 0;
+        bool confirm_replace = false;
+    };
+    std::optional<PendingPriority> pending_priority_;
+    int highlight_role_ = -1;   // patterns view: the role whose choices the board highlights
+    bool show_patterns_ = false;
+    bool adding_missing_ = false;  // the post-it being typed is a phase-4 "ontbrekend" one
+    // 3: the deck of reflection cards of one partner.
+    Id deck_partner_ = 0;
+    std::string deck_card_;
+    // 4: the closing question that is open.
+    std::string closing_open_;
     double caret_epoch_ = 0;
     bool snapshot_requested_ = false;
     std::string screenshot_path_;

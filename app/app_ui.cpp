@@ -5,6 +5,8 @@
 
 #include "app.hpp"
 #include "geometry.hpp"
+#include "method.hpp"
+#include "patterns.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
@@ -25,31 +27,56 @@ std::string App::label_text(const ActionLabel& l) const {
     return strings_.format("verb." + l.verb, {l.subject});
 }
 
-void App::build_ui() {
-    // Top bar: the school and the phase, centred, quiet.
-    {
-        ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, 18 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));
-        ImGui::Begin("##topbar", nullptr, kPanelFlags);
-        ImGui::PushFont(fonts_.bold);
-        const Document& d = session_->current();
-        ImGui::TextUnformatted(d.school.c_str());
-        ImGui::PopFont();
-        ImGui::SameLine(0, 24 * k_);
-        ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("phase." + std::string(phase_id(d.phase))).c_str());
-        targets_.panel(window_rect());
-        ImGui::End();
+void App::decorate_board(LiveState& live) const {
+    const Document& d = session_->current();
+    if (d.phase == Phase::Prioriteiten && show_patterns_ && highlight_role_ >= 0) {
+        live.highlight = chosen_by_role(d, Role(highlight_role_));
+        live.highlight_colour = role_colour(Role(highlight_role_));
     }
-    // Legend, bottom-left, drawn with the same code as the snapshot's.
-    {
+    if (d.phase == Phase::Gesprek || d.phase == Phase::Terugblik || d.phase == Phase::Naverwerking) {
+        // Discussed partners carry a check once a card of each of the three groups has a note.
+        for (const Partner& p : d.partners) {
+            bool group[method::kCardPhases + 1] = {};
+            for (const CardNote& n : d.notes)
+                if (n.partner == p.id)
+                    if (const method::Card* c = method::card(n.card)) group[c->phase] = true;
+            if (group[1] && group[2] && group[3]) live.badges.push_back(p.id);
+        }
+        if (deck_partner_) {
+            live.highlight = {deck_partner_};
+            live.highlight_colour = colour::kSelection;
+        }
+    }
+}
+
+void App::build_ui() {
+    const Phase phase = session_->current().phase;
+    draw_phase_bar();
+    // Legend, bottom-left, drawn with the same code as the snapshot's, while the map is in use.
+    if (phase >= Phase::Brainstorm) {
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         const ImVec2 size = draw_legend(dl, fonts_, strings_, ImVec2(0, 0), k_, true);
         const ImVec2 pos(20 * k_, float(height_) - size.y - 20 * k_);
         draw_legend(dl, fonts_, strings_, pos, k_);
         targets_.panel({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
     }
-    draw_toolbar();
-    draw_note_menu();
-    draw_line_menu();
+    switch (phase) {
+        case Phase::Vooraf: draw_setup(); break;
+        case Phase::Introductie: draw_intro(); break;
+        case Phase::Prioriteiten:
+            draw_pens();
+            draw_priority_dialog();
+            break;
+        case Phase::Gesprek: draw_cards(); break;
+        case Phase::Terugblik: draw_closing(); break;
+        case Phase::Naverwerking: draw_keep(); break;
+        default: break;
+    }
+    if (phase != Phase::Introductie && phase != Phase::Prioriteiten) draw_toolbar();
+    if (board_editable()) {
+        draw_note_menu();
+        draw_line_menu();
+    }
     draw_messages();
     draw_facilitator();
 }
@@ -74,15 +101,18 @@ void App::draw_toolbar() {
                        undo_what.empty() ? strings_.get("undo.nothing").c_str()
                                          : strings_.format("undo.label", {undo_what}).c_str());
     ImGui::PopFont();
-    push_primary_button();
-    const bool add = button("note.add", strings_.get("button.note_add"), true);
-    pop_primary_button();
+    bool add = false;
+    if (board_editable()) {
+        push_primary_button();
+        add = button("note.add", strings_.get("button.note_add"), true);
+        pop_primary_button();
+        ImGui::SameLine();
+    }
     if (add) {
         commit_editing();
         const Vec2 slot = geo::free_lane_slot(session_->current());
         start_editing(0, slot, 0, {});
     }
-    ImGui::SameLine();
     if (button("undo", "\xE2\x86\xB6  " + strings_.get("button.undo"), hist.can_undo())) {
         commit_editing();
         session_->undo();
@@ -112,6 +142,7 @@ void App::draw_messages() {
     ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) / 2 - (message_->modal ? 0 : float(height_) * 0.3f)),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(float(width_) * 0.6f, float(height_) * 0.8f));
+    ImGui::SetNextWindowFocus();  // above every panel
     ImGui::Begin("##message", nullptr, kPanelFlags);
     ImGui::PushTextWrapPos(float(width_) * 0.55f);
     ImGui::TextUnformatted(message_->text.c_str());

@@ -213,6 +213,38 @@ void draw_priorities(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc) {
 }
 
 // ---- live overlays -----------------------------------------------------------------
+void draw_pen_and_highlights(ImDrawList* dl, const BoardScene& sc) {
+    const Document& d = *sc.doc;
+    for (Id id : sc.live.highlight) {
+        const Partner* p = d.partner(id);
+        if (!p || !p->face_up) continue;
+        ImVec2 q[4];
+        const ImVec2 c = screen(sc.view, {p->x, p->y});
+        const float pad = float(8 * sc.view.scale);
+        corners(c, float(geo::kNoteW * p->scale * sc.view.scale / 2) + pad,
+                float(geo::kNoteH * p->scale * sc.view.scale / 2) + pad, float(p->rotation), q);
+        dl->AddPolyline(q, 4, sc.live.highlight_colour, ImDrawFlags_Closed, std::max(3.0f, float(5 * sc.view.scale)));
+    }
+    for (Id id : sc.live.badges) {
+        const Partner* p = d.partner(id);
+        if (!p || !p->face_up) continue;
+        // A green check in a white disc at the top-left corner: "discussed".
+        const ImVec2 c = screen(sc.view, {p->x - geo::kNoteW * p->scale / 2 + 4, p->y - geo::kNoteH * p->scale / 2 + 4});
+        const float r = std::max(9.0f * sc.ui_scale, float(12 * sc.view.scale));
+        dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 255), 20);
+        dl->AddCircleFilled(c, r * 0.82f, IM_COL32(46, 140, 80, 255), 20);
+        const ImVec2 a(c.x - r * 0.4f, c.y), b(c.x - r * 0.1f, c.y + r * 0.35f), e(c.x + r * 0.45f, c.y - r * 0.35f);
+        dl->AddLine(a, b, IM_COL32(255, 255, 255, 255), r * 0.22f);
+        dl->AddLine(b, e, IM_COL32(255, 255, 255, 255), r * 0.22f);
+    }
+    if (sc.live.pen_stroke.size() >= 2) {
+        std::vector<ImVec2> pts;
+        for (const Vec2& v : sc.live.pen_stroke) pts.push_back(screen(sc.view, v));
+        dl->AddPolyline(pts.data(), int(pts.size()), sc.live.pen_colour, ImDrawFlags_None,
+                        std::max(2.0f, float(4 * sc.view.scale)));
+    }
+}
+
 void draw_link_drafts(ImDrawList* dl, const BoardScene& sc) {
     const float w = std::max(2.0f, float(4.5 * sc.view.scale));
     for (const auto& draft : sc.live.link_drafts) {
@@ -278,6 +310,7 @@ void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, ImVec2
         for (const Partner& p : d.partners)
             if (p.face_up && !live_of(p.id) && p.id != editing) draw_handle(dl, sc, {p.x, p.y}, p.rotation, p.scale);
     draw_priorities(dl, fonts, sc);
+    draw_pen_and_highlights(dl, sc);
     draw_link_drafts(dl, sc);
     for (const auto& l : live.placements)
         if (const Partner* p = d.partner(l.partner)) draw_note(dl, fonts, sc, *p, l.pos, l.rotation, l.scale, true, nullptr, false);

@@ -24,6 +24,11 @@ struct LiveState {
     struct Editing { Id partner = 0; /* 0: a new post-it */ Vec2 pos; double rotation = 0; std::string text; bool caret_on = true; };
     std::optional<Editing> editing;         // the post-it whose text is being typed
     Id selected_link = 0;
+    std::vector<Vec2> pen_stroke;           // a priority circle being drawn (board units)
+    ImU32 pen_colour = 0;
+    std::vector<Id> highlight;              // post-its to ring (patterns view, discussed ones)
+    ImU32 highlight_colour = 0;
+    std::vector<Id> badges;                 // post-its with a small check mark (discussed in phase 3)
 };
 
 struct BoardScene {

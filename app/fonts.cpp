@@ -26,7 +26,7 @@ bool Fonts::build(float new_scale) {
     const char* boldf = first_existing({"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
                                         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"});
     if (!regular) {
-        ui = bold = small = note = title = atlas->AddFontDefault();
+        ui = bold = small = note = title = read = atlas->AddFontDefault();
         return false;
     }
     if (!boldf) boldf = regular;
@@ -50,9 +50,10 @@ bool Fonts::build(float new_scale) {
     small = add(regular, kSmall);
     note = add(regular, kNote);
     title = add(boldf, kTitle);
-    if (!ui || !bold || !small || !note || !title) {
+    read = add(regular, kRead);
+    if (!ui || !bold || !small || !note || !title || !read) {
         atlas->Clear();
-        ui = bold = small = note = title = atlas->AddFontDefault();
+        ui = bold = small = note = title = read = atlas->AddFontDefault();
         return false;
     }
     return atlas->Build();

@@ -11,11 +11,12 @@ struct Fonts {
     ImFont* bold = nullptr;    // headings, the school node
     ImFont* small = nullptr;   // ring labels, legend
     ImFont* note = nullptr;    // post-it text, baked large and drawn at or below its size
-    ImFont* title = nullptr;   // the snapshot title
+    ImFont* title = nullptr;   // the snapshot title, page titles
+    ImFont* read = nullptr;    // running text meant to be read together from a distance
     float scale = 1;           // the scale the fonts were baked at
 
     // Baked sizes at scale 1 (1080 px high); draw with size * scale.
-    static constexpr float kUi = 26, kBold = 26, kSmall = 19, kNote = 30, kTitle = 40;
+    static constexpr float kUi = 26, kBold = 26, kSmall = 19, kNote = 30, kTitle = 40, kRead = 34;
 
     // (Re)builds the atlas in ImGui's current context at `scale`. Returns false when no
     // font file could be found (ImGui's built-in font is used then). The caller uploads

@@ -1,4 +1,4 @@
-// Board file, format version 1 (docs/file-format.md).
+// Board file, format version 2 (docs/file-format.md); reads versions 1 and 2.
 //
 // Sections:
 //   1. Writing: cereal JSONOutputArchive, through small "Out" views of the document.
@@ -67,7 +67,9 @@ struct PartnerOut {
            cereal::make_nvp("category", std::string(category_id(p.category))),
            cereal::make_nvp("x", finite_or_0(p.x)), cereal::make_nvp("y", finite_or_0(p.y)),
            cereal::make_nvp("ring", p.ring), cereal::make_nvp("rotation", finite_or_0(p.rotation)),
-           cereal::make_nvp("scale", finite_or_0(p.scale)));
+           cereal::make_nvp("scale", finite_or_0(p.scale)), cereal::make_nvp("author", p.author),
+           cereal::make_nvp("face_up", p.face_up), cereal::make_nvp("side", std::string(side_id(p.side))),
+           cereal::make_nvp("missing", p.missing), cereal::make_nvp("overrepresented", p.overrepresented));
     }
 };
 
@@ -107,6 +109,31 @@ struct PriorityOut {
     void save(A& ar) const {
         ar(cereal::make_nvp("participant", p.participant), cereal::make_nvp("partner", p.partner),
            cereal::make_nvp("stroke", ListOut<Vec2, PointOut>{p.stroke}));
+    }
+};
+
+struct CardNoteOut {
+    const CardNote& n;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_nvp("partner", n.partner), cereal::make_nvp("card", n.card), cereal::make_nvp("text", n.text));
+    }
+};
+
+struct ClosingAnswerOut {
+    const ClosingAnswer& a;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_nvp("question", a.question), cereal::make_nvp("text", a.text));
+    }
+};
+
+struct ActionItemOut {
+    const ActionItem& a;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_nvp("id", a.id), cereal::make_nvp("what", a.what), cereal::make_nvp("who", a.who),
+           cereal::make_nvp("due", a.due));
     }
 };
 
@@ -214,6 +241,12 @@ std::optional<LoadError> parse_json(std::string_view text, size_t base_offset, r
 
 using Value = rapidjson::Value;
 
+// What a missing field means. Version 1 fields are in every file a writer wrote, so their
+// absence is damage and is reported. Fields added later (version 2: authors, trays, phase-4
+// marks, roles, plan, notes, closing answers, actions) are absent from every older file,
+// which is not broken for it: they take their defaults quietly, in a file of any version.
+enum class Missing { Report, Quiet };
+
 // Past this many entries the reader's own report only counts (the document is still
 // repaired in full), so a file with 100,000 broken notes cannot flood the report.
 constexpr size_t kMaxNotes = 100;
@@ -245,6 +278,9 @@ public:
         const Value* partners = list(root, "partners");
         const Value* links = list(root, "links");
         const Value* priorities = list(root, "priorities");
+        const Value* notes = list(root, "notes", Missing::Quiet);
+        const Value* closing = list(root, "closing", Missing::Quiet);
+        const Value* actions = list(root, "actions", Missing::Quiet);
         if (error) return;
 
         doc.school = text(root, "", "school", doc.school);
@@ -263,6 +299,14 @@ public:
         if (partners) read_partners(*partners);
         if (links) read_links(*links);
         if (priorities) read_priorities(*priorities);
+        // Participant ids that name no one (and plans other than 90/120) are cleared by
+        // repair(), which reports them.
+        doc.facilitator = integer(root, "", "facilitator", Missing::Quiet).value_or(0);
+        doc.notetaker = integer(root, "", "notetaker", Missing::Quiet).value_or(0);
+        doc.plan_minutes = integer(root, "", "plan_minutes", Missing::Quiet).value_or(Document{}.plan_minutes);
+        if (notes) read_notes(*notes);
+        if (closing) read_closing(*closing);
+        if (actions) read_actions(*actions);
     }
 
 private:
@@ -295,14 +339,17 @@ private:
                               shown};
             return false;
         }
-        if (n != kFormatVersion) note("format_version " + std::to_string(n) + " is not a known version; read as 1");
+        // Every version up to this one reads the same way (later fields are optional).
+        if (n < 1 || n != std::floor(n))
+            note("format_version " + std::to_string(n) + " is not a known version; read like versions 1 to " +
+                 std::to_string(kFormatVersion));
         return true;
     }
 
-    const Value* list(const Value& root, const char* key) {
+    const Value* list(const Value& root, const char* key, Missing missing = Missing::Report) {
         auto it = root.FindMember(key);
         if (it == root.MemberEnd()) {
-            note(std::string("no \"") + key + "\" list; empty");
+            if (missing == Missing::Report) note(std::string("no \"") + key + "\" list; empty");
             return nullptr;
         }
         if (!it->value.IsArray()) {
@@ -318,16 +365,17 @@ private:
         return &it->value;
     }
 
-    // A field of `obj`, or nullptr (reported) when it is missing.
-    const Value* field(const Value& obj, std::string_view path, const char* key) {
+    // A field of `obj`, or nullptr when it is missing (reported unless Missing::Quiet).
+    const Value* field(const Value& obj, std::string_view path, const char* key, Missing missing = Missing::Report) {
         auto it = obj.FindMember(key);
         if (it != obj.MemberEnd()) return &it->value;
-        note(where(path, key) + " is missing; default used");
+        if (missing == Missing::Report) note(where(path, key) + " is missing; default used");
         return nullptr;
     }
 
-    std::string text(const Value& obj, std::string_view path, const char* key, std::string def) {
-        const Value* v = field(obj, path, key);
+    std::string text(const Value& obj, std::string_view path, const char* key, std::string def,
+                     Missing missing = Missing::Report) {
+        const Value* v = field(obj, path, key, missing);
         if (!v) return def;
         if (!v->IsString()) {
             note(where(path, key) + " is not a string; default used");
@@ -362,12 +410,24 @@ private:
         return std::nullopt;
     }
 
-    std::optional<int> integer(const Value& obj, std::string_view path, const char* key) {
-        const Value* v = field(obj, path, key);
+    std::optional<int> integer(const Value& obj, std::string_view path, const char* key,
+                               Missing missing = Missing::Report) {
+        const Value* v = field(obj, path, key, missing);
         if (!v) return std::nullopt;
         auto i = as_int(*v);
         if (!i) note(where(path, key) + " is not an integer; default used");
         return i;
+    }
+
+    // true or false; every boolean field is a version-2 field, so a missing one is quiet.
+    bool boolean(const Value& obj, std::string_view path, const char* key, bool def) {
+        const Value* v = field(obj, path, key, Missing::Quiet);
+        if (!v) return def;
+        if (!v->IsBool()) {
+            note(where(path, key) + " is not true or false; default used");
+            return def;
+        }
+        return v->GetBool();
     }
 
     static bool is_date(std::string_view s) {
@@ -423,6 +483,15 @@ private:
             }
             p.rotation = number(o, path, "rotation").value_or(0.0);
             p.scale = number(o, path, "scale").value_or(1.0);
+            p.author = integer(o, path, "author", Missing::Quiet).value_or(0);  // unknown ones: repair()
+            p.face_up = boolean(o, path, "face_up", true);
+            const std::string side = text(o, path, "side", "bottom", Missing::Quiet);
+            if (auto sd = side_from_id(side))
+                p.side = *sd;
+            else
+                note(path + ".side \"" + side + "\" is unknown; set to bottom");
+            p.missing = boolean(o, path, "missing", false);
+            p.overrepresented = boolean(o, path, "overrepresented", false);
             doc.partners.push_back(std::move(p));
         });
         // Without a position a note goes to the parking lane, like a new note: placed
@@ -492,6 +561,50 @@ private:
         });
     }
 
+    // Card ids, closing-question ids and partner ids are checked by repair(), which drops
+    // and reports what names nothing. Inside a notes/closing/actions entry every field is
+    // expected: a version-2 writer always writes them all.
+    void read_notes(const Value& list) {
+        each_object(list, "notes", [&](const Value& o, const std::string& path) {
+            const auto partner = integer(o, path, "partner");
+            const Value* card = field(o, path, "card");
+            if (!partner || !card || !card->IsString()) {
+                note(path + " dropped: it lacks a partner id or card id");
+                return;
+            }
+            CardNote n;
+            n.partner = *partner;
+            n.card = text(o, path, "card", "");
+            n.text = text(o, path, "text", "");
+            doc.notes.push_back(std::move(n));
+        });
+    }
+
+    void read_closing(const Value& list) {
+        each_object(list, "closing", [&](const Value& o, const std::string& path) {
+            const Value* question = field(o, path, "question");
+            if (!question || !question->IsString()) {
+                note(path + " dropped: it lacks a question id");
+                return;
+            }
+            ClosingAnswer a;
+            a.question = text(o, path, "question", "");
+            a.text = text(o, path, "text", "");
+            doc.closing.push_back(std::move(a));
+        });
+    }
+
+    void read_actions(const Value& list) {
+        each_object(list, "actions", [&](const Value& o, const std::string& path) {
+            ActionItem a;
+            a.id = integer(o, path, "id").value_or(0);  // 0: repair() gives a fresh id
+            a.what = text(o, path, "what", "");
+            a.who = text(o, path, "who", "");
+            a.due = text(o, path, "due", "");
+            doc.actions.push_back(std::move(a));
+        });
+    }
+
     void read_stroke(const Value& stroke, const std::string& path, std::vector<Vec2>& out) {
         size_t skipped = 0;
         out.reserve(stroke.Size());
@@ -547,11 +660,15 @@ std::string serialize_board(const Document& d) {
         cereal::JSONOutputArchive ar(os);  // closes the top-level object when destroyed
         ar(cereal::make_nvp("format_version", kFormatVersion), cereal::make_nvp("app", std::string("netwerkkaart")),
            cereal::make_nvp("school", d.school), cereal::make_nvp("date", d.date),
-           cereal::make_nvp("phase", std::string(phase_id(d.phase))),
+           cereal::make_nvp("phase", std::string(phase_id(d.phase))), cereal::make_nvp("plan_minutes", d.plan_minutes),
+           cereal::make_nvp("facilitator", d.facilitator), cereal::make_nvp("notetaker", d.notetaker),
            cereal::make_nvp("participants", ListOut<Participant, ParticipantOut>{d.participants}),
            cereal::make_nvp("partners", ListOut<Partner, PartnerOut>{d.partners}),
            cereal::make_nvp("links", ListOut<Link, LinkOut>{d.links}),
-           cereal::make_nvp("priorities", ListOut<Priority, PriorityOut>{d.priorities}));
+           cereal::make_nvp("priorities", ListOut<Priority, PriorityOut>{d.priorities}),
+           cereal::make_nvp("notes", ListOut<CardNote, CardNoteOut>{d.notes}),
+           cereal::make_nvp("closing", ListOut<ClosingAnswer, ClosingAnswerOut>{d.closing}),
+           cereal::make_nvp("actions", ListOut<ActionItem, ActionItemOut>{d.actions}));
     }
     os << '\n';
     return std::move(os).str();

@@ -1,8 +1,9 @@
-// The board file: a Document as JSON (format version 1), written by cereal and read
+// The board file: a Document as JSON (format version 2), written by cereal and read
 // defensively, because a file on a USB stick may be truncated, edited or hostile.
 //
-// The format is documented field by field in docs/file-format.md; the golden file
-// tests/data/board-v1.json must stay loadable forever.
+// The format is documented field by field in docs/file-format.md. Every earlier version
+// keeps loading: the golden files tests/data/board-v1.json and board-v2.json must stay
+// loadable forever, and the writer reproduces board-v2.json byte for byte.
 #pragma once
 
 #include <cstddef>
@@ -15,15 +16,19 @@
 
 namespace nk {
 
-// The version this build writes, and the newest it reads.
-inline constexpr int kFormatVersion = 1;
+// The version this build writes, and the newest it reads (it reads every version from 1 up).
+// 1: the first. 2: authors, private trays and sides of post-its, missing/over-represented
+// marks, facilitator and note-taker, plan, card notes, closing answers, actions.
+inline constexpr int kFormatVersion = 2;
 
 // Limits on what parse_board accepts; past them a file is refused, never half-read.
 // They keep memory bounded for any input and are far above any real workshop.
 inline constexpr std::size_t kMaxFileBytes = 64u << 20;     // 64 MiB
 inline constexpr int kMaxJsonDepth = 64;                   // nested arrays/objects
 inline constexpr std::size_t kMaxJsonValues = 4'000'000;   // values in the whole file
-inline constexpr std::size_t kMaxListLength = 100'000;     // participants, partners, links, priorities
+inline constexpr std::size_t kMaxListLength = 100'000;     // entries in any one list: participants,
+                                                           // partners, links, priorities, notes,
+                                                           // closing, actions
 inline constexpr std::size_t kMaxStrokePoints = 10'000;    // points in one priority stroke
 
 enum class LoadErrorKind {
@@ -52,8 +57,9 @@ struct LoadedBoard {
 
 // Parses board-file bytes. Never throws, never crashes, bounded memory and stack for
 // any input. A file that parses but is damaged is repaired, not refused; only the
-// LoadErrorKinds above refuse it. Fields the file lacks get their defaults; fields this
-// version does not know are ignored.
+// LoadErrorKinds above refuse it. Fields the file lacks get their defaults (reported for
+// version-1 fields, quietly for fields added since); fields this version does not know
+// are ignored.
 std::variant<LoadedBoard, LoadError> parse_board(std::string_view bytes);
 
 // Reads the file at `path` (at most kMaxFileBytes + 1 bytes are ever read, so a huge

@@ -66,7 +66,19 @@ History::History(Document initial, size_t limit) : limit_(limit < 2 ? 2 : limit)
     entries_.push_back({std::move(initial), {}});
 }
 
+bool History::push_coalesced(Document next, ActionLabel label, const std::string& coalesce_key) {
+    if (next == current()) return false;
+    if (!coalesce_key.empty() && coalesce_key == last_key_ && pos_ + 1 == entries_.size() && pos_ > 0) {
+        entries_[pos_].doc = std::move(next);
+        return true;
+    }
+    push(std::move(next), std::move(label));
+    last_key_ = coalesce_key;
+    return true;
+}
+
 bool History::push(Document next, ActionLabel label) {
+    last_key_.clear();
     if (next == current()) return false;
     entries_.resize(pos_ + 1);
     entries_.push_back({std::move(next), std::move(label)});
@@ -79,18 +91,21 @@ ActionLabel History::undo_label() const { return can_undo() ? entries_[pos_].lab
 ActionLabel History::redo_label() const { return can_redo() ? entries_[pos_ + 1].label : ActionLabel{}; }
 
 bool History::undo() {
+    last_key_.clear();
     if (!can_undo()) return false;
     --pos_;
     return true;
 }
 
 bool History::redo() {
+    last_key_.clear();
     if (!can_redo()) return false;
     ++pos_;
     return true;
 }
 
 void History::reset(Document doc) {
+    last_key_.clear();
     entries_.clear();
     entries_.push_back({std::move(doc), {}});
     pos_ = 0;

@@ -34,6 +34,10 @@ public:
     // Records `next` as the result of an edit labelled `label`; drops the redo tail.
     // Does nothing (and returns false) when `next` equals the current board.
     bool push(Document next, ActionLabel label);
+    // Like push, but when the previous push carried the same non-empty `coalesce_key` and
+    // nothing was undone since, the newest step is replaced instead: typing a note letter
+    // by letter is saved at every letter, yet undone as one step.
+    bool push_coalesced(Document next, ActionLabel label, const std::string& coalesce_key);
     bool can_undo() const { return pos_ > 0; }
     bool can_redo() const { return pos_ + 1 < entries_.size(); }
     // The label of what undo() / redo() would change; empty verb when it can't.
@@ -52,6 +56,7 @@ private:
     };
     std::vector<Entry> entries_;
     size_t pos_ = 0;
+    std::string last_key_;  // coalesce key of the newest entry, while it is current
     size_t limit_;
 };
 

@@ -14,6 +14,13 @@ bool Session::dispatch(const Action& a) {
     return true;
 }
 
+bool Session::dispatch_coalesced(const Action& a, const std::string& coalesce_key) {
+    ActionLabel label = describe(current(), a);
+    if (!history_.push_coalesced(reduce(current(), a), std::move(label), coalesce_key)) return false;
+    save_now();
+    return true;
+}
+
 bool Session::undo() {
     if (!history_.undo()) return false;
     save_now();

@@ -24,6 +24,9 @@ public:
     // Applies `a`; returns true when the board changed (then it is one undo step and
     // is autosaved).
     bool dispatch(const Action& a);
+    // Applies `a`, merging it into the previous step when that carried the same key
+    // (History::push_coalesced): for text typed into a field, saved at every change.
+    bool dispatch_coalesced(const Action& a, const std::string& coalesce_key);
     bool undo();
     bool redo();
     // Replaces the board (opened from a file, recovered): a fresh history; autosaved.

@@ -21,6 +21,11 @@ public:
     // The text for `key`; the key itself when it is missing, so a gap shows, never crashes.
     const std::string& get(const std::string& key) const;
     bool has(const std::string& key) const { return map_.count(key) != 0; }
+    // Adds every entry of `other`, replacing entries with the same key.
+    void merge(const Strings& other) {
+        for (const auto& [k, v] : other.map_) map_[k] = v;
+        skipped_ += other.skipped_;
+    }
     // `get(key)` with every "{}" replaced in turn by the arguments.
     std::string format(const std::string& key, std::initializer_list<std::string_view> args) const;
     size_t size() const { return map_.size(); }

@@ -1,7 +1,7 @@
-// The board file: round trips, the golden file, and hostile or damaged input.
+// The board file: round trips, the golden files, and hostile or damaged input.
 //
-// Sections: helpers; writing and round trips; the golden file; refused input (errors);
-// repaired input; reading files from disk.
+// Sections: helpers; writing and round trips; the golden files; refused input (errors);
+// repaired input; version-2 fields; reading files from disk.
 #include "board_file.hpp"
 
 #include <gtest/gtest.h>
@@ -23,7 +23,9 @@ namespace {
 
 // ---- helpers ----------------------------------------------------------------------------
 
-const std::string kGolden = std::string(NK_TEST_DATA) + "/board-v1.json";
+// board-v1.json: written by version 1, never changed. board-v2.json: what this writer writes.
+const std::string kGoldenV1 = std::string(NK_TEST_DATA) + "/board-v1.json";
+const std::string kGoldenV2 = std::string(NK_TEST_DATA) + "/board-v2.json";
 
 std::string read_all(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -99,12 +101,23 @@ Document rich_document() {
         const Category c = cats[static_cast<size_t>(id) % kCategoryCount];
         const double rotation = (id % 2 ? -1.0 : 1.0) * 0.1 * id;
         const double scale = 0.75 + 0.75 * id / 9.0;
-        d.partners.push_back({id * 3, "Partner " + std::to_string(id) + "\n\ttab \x01 ctrl, ëïö ∑",
-                              c, p.x, p.y, geo::ring_at(p), rotation, scale});
+        const Id authors[] = {0, 1, 2, 3, 7, 9};
+        d.partners.push_back({id * 3, "Partner " + std::to_string(id) + "\n\ttab \x01 ctrl, ëïö ∑", c, p.x, p.y,
+                              geo::ring_at(p), rotation, scale, authors[static_cast<size_t>(id) % 6], id % 3 != 0,
+                              static_cast<Side>(id % 4), id == 4, id == 5 || id == 8});
         ++id;
     }
     d.links = {{1, 3, kSchool}, {2, kSchool, 6}, {5, 6, 9}, {6, 27, 3}};
     d.priorities = {{1, 3, {{1.5, 2.25}, {-3, 4}, {5e-5, -6e5}}}, {7, 27, {}}, {3, 6, {{0, 0}}}};
+    d.facilitator = 7;
+    d.notetaker = 3;
+    d.plan_minutes = 120;
+    d.notes = {{3, "f1.actoren", "Wie: \"CLB\" \\ zorgteam\nélan — 🌳"},
+               {27, "f2.verbinding", ""},
+               {3, "f3.school", "één"},
+               {6, "f2.tijd", "tab\there"}};
+    d.closing = {{"verder", "Volgend jaar opnieuw."}, {"metafoor", ""}, {"oververtegenwoordigd", "Nascholing ×3"}};
+    d.actions = {{4, "Bellen", "Émile", "juni 2027"}, {1, "", "", ""}, {9, "Plan — fase 2", "Ann & Tom", "vóór 1/9"}};
     return d;
 }
 
@@ -132,7 +145,7 @@ TEST(BoardFile, SerializeIsDeterministicAndPretty) {
     const Document d = rich_document();
     const std::string a = serialize_board(d), b = serialize_board(Document(d));
     EXPECT_EQ(a, b);
-    EXPECT_TRUE(a.starts_with("{\n    \"format_version\": 1,\n    \"app\": \"netwerkkaart\","));
+    EXPECT_TRUE(a.starts_with("{\n    \"format_version\": 2,\n    \"app\": \"netwerkkaart\","));
     EXPECT_EQ(a.back(), '\n');
     EXPECT_NE(a.find("\"to\": \"school\""), std::string::npos);
     EXPECT_NE(a.find("\"from\": \"school\""), std::string::npos);
@@ -154,40 +167,120 @@ TEST(BoardFile, SerializeNeverWritesNonFiniteNumbers) {
     EXPECT_EQ(back.doc.priorities.at(0).stroke, (std::vector<Vec2>{{0, 1}, {2, 0}}));
 }
 
-// ---- the golden file ---------------------------------------------------------------------
+// ---- the golden files --------------------------------------------------------------------
 
-TEST(BoardFile, GoldenVersion1FileLoads) {
-    auto r = load_board_file(kGolden);
+// What board-v1.json has always loaded as: every version-2 field at its default.
+Document v1_document() {
+    Document d;
+    d.school = "Basisschool De Linde";
+    d.date = "2024-03-14";
+    d.phase = Phase::Prioriteiten;
+    d.participants = {{1, "An", Role::Directie}, {2, "Joke", Role::Zorgcoordinator}, {3, "Mehmet", Role::Leraar}};
+    d.partners = {{1, "CLB Gent", Category::Zorg, 120, -80, 1, 0, 1},
+                  {2, "Coördinatie zorg", Category::Beleid, -250, 100, 2, 0.12, 1},
+                  {3, "Pedagogische begeleidingsdienst", Category::Professionalisering, 300, 300, 3, -0.2, 1.25},
+                  {4, "Bibliotheek Sint-Amandsberg", Category::Aanbod, 0, 250, 2, 0, 1},
+                  {5, "Hogeschool – stagiairs lager onderwijs", Category::Stages, -420, -300, 4, 0.05, 0.9},
+                  {6, "Muziekacademie „De Notenbalk”", Category::Projecten, 720, -300, 0, 0, 1}};
+    d.links = {{1, 1, kSchool}, {2, 2, 1}, {3, kSchool, 3}, {4, 4, 5}};
+    d.priorities = {{2, 1, {{70, -120}, {170, -110}, {185, -50}, {120, -30}, {60, -60}, {72.5, -118.25}}}};
+    return d;
+}
+
+// What board-v2.json holds: a board at the end of phase 4 that uses every field.
+Document v2_document() {
+    Document d;
+    d.school = "Gemeentelijke Basisschool ’t Zonneke – Oostakker";
+    d.date = "2025-09-23";
+    d.phase = Phase::Terugblik;
+    d.plan_minutes = 120;
+    d.facilitator = 2;
+    d.notetaker = 4;
+    d.participants = {{1, "Sofie", Role::Directie},  {2, "Bram", Role::Beleidsondersteuner},
+                      {3, "Joke", Role::Zorgcoordinator}, {4, "Mehmet", Role::Leraar},
+                      {5, "Inès", Role::Leraar},      {6, "Griet (CLB)", Role::Extern}};
+    d.partners = {
+        {1, "CLB Gent", Category::Zorg, 120, -80, 1, 0, 1, 3, true, Side::Bottom, false, false},
+        {2, "Pedagogische begeleidingsdienst", Category::Professionalisering, 300, 200, 3, -0.2, 1.25, 1, true,
+         Side::Right, false, true},
+        {3, "Ouderraad – werkgroep feesten", Category::Beleid, -250, 100, 2, 0.12, 1, 2, true, Side::Left, false, false},
+        {4, "Bibliotheek Sint-Amandsberg", Category::Aanbod, 0, 250, 2, 0, 1, 5, true, Side::Bottom, false, false},
+        {5, "Hogeschool – stagiairs kleuteronderwijs", Category::Stages, -420, -300, 4, 3.1416, 0.9, 4, true, Side::Top,
+         false, false},
+        {6, "Buurtwerk ’t Centrum", Category::Andere, 520, 160, 4, 0, 1, 0, true, Side::Bottom, true, false},
+        {7, "Atletiekclub „Oost”: naschoolse sport", Category::Projecten, -720, 200, 0, 1.5708, 1, 5, false, Side::Left,
+         false, false},
+        {8, "Logopedie – zelfstandige praktijk", Category::Zorg, 700, -350, 0, 3.1416, 1, 6, false, Side::Top, false,
+         false}};
+    d.links = {{1, 1, kSchool}, {2, 3, 1}, {3, kSchool, 2}, {4, 4, 5}};
+    d.priorities = {{3, 1, {{70, -120}, {170, -110}, {185, -50}, {120, -30}, {72.5, -118.25}}},
+                    {1, 2, {{250, 150}, {350, 160}, {340, 250}, {255.5, 245.75}}}};
+    d.notes = {
+        {1, "f1.samenwerking", "Wekelijks MDO; de CLB-medewerker komt elke dinsdag naar school."},
+        {1, "f2.tijd", "Te weinig tijd voor overleg tussen leraren en CLB — vaak pas na de schooluren."},
+        {1, "f3.leerlingen", "Snellere opvolging van leerlingen met leerstoornissen; minder wachttijd."},
+        {2, "f1.beweegredenen", "Nieuwe leerplannen: de directie wil één gedeelde visie op evaluatie."},
+        {2, "f2.leiderschap", "Het beleidsteam kiest mee de thema’s van de nascholingen."},
+        {2, "f3.leraren", "Leraren voelen zich zekerder bij differentiëren en co-teaching."}};
+    d.closing = {{"metafoor", "Een spinnenweb: stevig in het midden, losse draadjes aan de rand."},
+                 {"inzichten", "Rond zorg werken we veel samen, rond naschoolse activiteiten nauwelijks."},
+                 {"beleid", "Partnerschappen opnemen in het schoolwerkplan, met één aanspreekpunt per partner."}};
+    d.actions = {{1, "Contact opnemen met Buurtwerk ’t Centrum", "Sofie", "oktober 2025"},
+                 {2, "Overleg met het CLB inplannen vóór de kerstvakantie", "Joke en Griet", "december 2025"}};
+    return d;
+}
+
+TEST(BoardFile, GoldenVersion1FileLoadsAsItAlwaysDid) {
+    auto r = load_board_file(kGoldenV1);
     ASSERT_TRUE(std::holds_alternative<LoadedBoard>(r)) << std::get<LoadError>(r).detail;
     const LoadedBoard& b = std::get<LoadedBoard>(r);
-    const Document& d = b.doc;
     EXPECT_TRUE(b.repairs.empty()) << dump(b.repairs);
-    EXPECT_EQ(d.school, "Basisschool De Linde");
-    EXPECT_EQ(d.date, "2024-03-14");
-    EXPECT_EQ(d.phase, Phase::Prioriteiten);
-    ASSERT_EQ(d.participants.size(), 3u);
-    EXPECT_EQ(d.participants[1], (Participant{2, "Joke", Role::Zorgcoordinator}));
-    ASSERT_EQ(d.partners.size(), 6u);
-    EXPECT_EQ(d.partners[0], (Partner{1, "CLB Gent", Category::Zorg, 120, -80, 1, 0, 1}));
-    EXPECT_EQ(d.partners[1], (Partner{2, "Coördinatie zorg", Category::Beleid, -250, 100, 2, 0.12, 1}));
-    EXPECT_EQ(d.partners[2].scale, 1.25);
+    EXPECT_EQ(b.doc, v1_document());
+    // Spelled out, so that a change of a default in document.hpp shows up here.
+    const Document& d = b.doc;
+    EXPECT_EQ(d.facilitator, 0);
+    EXPECT_EQ(d.notetaker, 0);
+    EXPECT_EQ(d.plan_minutes, 90);
+    EXPECT_TRUE(d.notes.empty());
+    EXPECT_TRUE(d.closing.empty());
+    EXPECT_TRUE(d.actions.empty());
+    for (const Partner& p : d.partners) {
+        EXPECT_EQ(p.author, 0);
+        EXPECT_TRUE(p.face_up);
+        EXPECT_EQ(p.side, Side::Bottom);
+        EXPECT_FALSE(p.missing);
+        EXPECT_FALSE(p.overrepresented);
+    }
     EXPECT_EQ(d.partners[4].text, "Hogeschool – stagiairs lager onderwijs");
-    EXPECT_EQ(d.partners[4].ring, 4);
     EXPECT_EQ(d.partners[5].ring, 0);  // parked in the lane
-    ASSERT_EQ(d.links.size(), 4u);
-    EXPECT_EQ(d.links[0], (Link{1, 1, kSchool}));
-    EXPECT_EQ(d.links[2], (Link{3, kSchool, 3}));
-    ASSERT_EQ(d.priorities.size(), 1u);
-    EXPECT_EQ(d.priorities[0].participant, 2);
-    EXPECT_EQ(d.priorities[0].partner, 1);
-    ASSERT_EQ(d.priorities[0].stroke.size(), 6u);
     EXPECT_EQ(d.priorities[0].stroke.back(), (Vec2{72.5, -118.25}));
 }
 
-// The writer still writes version 1 byte for byte. When the format changes on purpose,
-// keep board-v1.json (it must stay loadable) and add a golden file for the new version.
-TEST(BoardFile, WriterStillWritesTheGoldenBytes) {
-    const std::string bytes = read_all(kGolden);
+// A version-1 board is saved as version 2 and reads back as the same board.
+TEST(BoardFile, Version1BoardIsRewrittenAsVersion2) {
+    const std::string v2 = serialize_board(ok(read_all(kGoldenV1)).doc);
+    EXPECT_TRUE(v2.starts_with("{\n    \"format_version\": 2,")) << v2.substr(0, 60);
+    const LoadedBoard back = ok(v2);
+    EXPECT_TRUE(back.repairs.empty()) << dump(back.repairs);
+    EXPECT_EQ(back.doc, v1_document());
+}
+
+TEST(BoardFile, GoldenVersion2FileLoads) {
+    auto r = load_board_file(kGoldenV2);
+    ASSERT_TRUE(std::holds_alternative<LoadedBoard>(r)) << std::get<LoadError>(r).detail;
+    const LoadedBoard& b = std::get<LoadedBoard>(r);
+    EXPECT_TRUE(b.repairs.empty()) << dump(b.repairs);
+    EXPECT_EQ(b.doc, v2_document());
+    EXPECT_TRUE(invariant_violations(b.doc).empty());
+}
+
+// The writer writes the golden file byte for byte. When the format changes on purpose,
+// keep every board-vN.json (each must stay loadable, see above) and add a golden file for
+// the new version; this test then checks the newest.
+TEST(BoardFile, WriterReproducesTheGoldenBytes) {
+    const std::string bytes = read_all(kGoldenV2);
+    ASSERT_FALSE(bytes.empty());
+    EXPECT_EQ(serialize_board(v2_document()), bytes);
     EXPECT_EQ(serialize_board(ok(bytes).doc), bytes);
 }
 
@@ -245,25 +338,54 @@ TEST(BoardFile, NewerVersionIsRefusedWithItsNumber) {
     const LoadError e = refused(R"({"format_version": 99, "partners": [], "something_new": {"a": 1}})");
     EXPECT_EQ(e.kind, LoadErrorKind::NewerVersion);
     EXPECT_EQ(e.version, 99);
-    EXPECT_EQ(refused(R"({"format_version": 1.5})").version, 2);
+    EXPECT_EQ(refused(R"({"format_version": 3, "partners": []})").version, 3);
+    EXPECT_EQ(refused(R"({"format_version": 2.5})").version, 3);
+    const LoadError next = refused(R"({"format_version": 3, "partners": []})");
+    EXPECT_EQ(next.kind, LoadErrorKind::NewerVersion);
+    EXPECT_NE(next.detail.find("newer than 2"), std::string::npos) << next.detail;
 }
 
-TEST(BoardFile, TruncatedGoldenFileNeverCrashes) {
-    const std::string bytes = read_all(kGolden);
-    ASSERT_GT(bytes.size(), 1000u);
-    for (size_t n = 0; n < bytes.size(); ++n) {
-        auto r = parse_board(std::string_view(bytes).substr(0, n));
-        if (auto* b = std::get_if<LoadedBoard>(&r)) {
-            EXPECT_TRUE(invariant_violations(b->doc).empty()) << "cut at " << n;
-            EXPECT_GE(n, bytes.size() - 1) << "only the final newline may be cut";
+// Every version up to kFormatVersion reads without a remark; other numbers are read, reported.
+TEST(BoardFile, KnownVersionsReadQuietly) {
+    static_assert(kFormatVersion == 2);
+    for (int v = 1; v <= kFormatVersion; ++v) {
+        const LoadedBoard b = ok(R"({"format_version":)" + std::to_string(v) +
+                                 R"(,"school":"S","date":"","phase":"0","participants":[],"partners":[],)"
+                                 R"("links":[],"priorities":[]})");
+        EXPECT_TRUE(b.repairs.empty()) << "version " << v << "\n" << dump(b.repairs);
+    }
+    for (const char* v : {"0", "-1", "1.5", "\"2\""})
+        EXPECT_TRUE(mentions(ok(std::string(R"({"format_version":)") + v + R"(,"partners":[]})").repairs,
+                             "format_version"))
+            << v;
+}
+
+TEST(BoardFile, TruncatedGoldenFilesNeverCrash) {
+    for (const std::string& golden : {kGoldenV1, kGoldenV2}) {
+        const std::string bytes = read_all(golden);
+        ASSERT_GT(bytes.size(), 1000u) << golden;
+        for (size_t n = 0; n < bytes.size(); ++n) {
+            auto r = parse_board(std::string_view(bytes).substr(0, n));
+            if (auto* b = std::get_if<LoadedBoard>(&r)) {
+                EXPECT_TRUE(invariant_violations(b->doc).empty()) << golden << " cut at " << n;
+                EXPECT_GE(n, bytes.size() - 1) << golden << ": only the final newline may be cut";
+            }
         }
     }
 }
 
-TEST(BoardFile, MutatedFilesGiveAnErrorOrAValidBoard) {
-    const std::string golden = serialize_board(rich_document());
+// Random edits of the rich document's file and of both golden files: each gives an error
+// or a board that keeps every invariant and round-trips, and enough of them load to
+// exercise the repairs.
+class MutatedFiles : public ::testing::TestWithParam<int> {};
+
+TEST_P(MutatedFiles, GiveAnErrorOrAValidBoard) {
+    const std::string golden = GetParam() == 0   ? serialize_board(rich_document())
+                               : GetParam() == 1 ? read_all(kGoldenV1)
+                                                 : read_all(kGoldenV2);
+    ASSERT_FALSE(golden.empty());
     const char tokens[] = "{}[],:\"\\0123456789.eE-+ aztfnul\xC3\xA9\xFF\x80";
-    std::mt19937 rng(2024);
+    std::mt19937 rng(2024u + static_cast<unsigned>(GetParam()));
     int accepted = 0;
     for (int i = 0; i < 3000; ++i) {
         std::string bytes = golden;
@@ -280,10 +402,20 @@ TEST(BoardFile, MutatedFilesGiveAnErrorOrAValidBoard) {
         if (auto* b = std::get_if<LoadedBoard>(&r)) {
             ++accepted;
             ASSERT_TRUE(invariant_violations(b->doc).empty()) << bytes;
+            // What was loaded is saved and read back unchanged, without repairs.
+            const LoadedBoard back = ok(serialize_board(b->doc));
+            ASSERT_EQ(back.doc, b->doc) << bytes;
+            ASSERT_TRUE(back.repairs.empty()) << bytes << "\n" << dump(back.repairs);
         }
     }
     EXPECT_GT(accepted, 100);  // the test also exercises the repairs, not only the parser
 }
+
+INSTANTIATE_TEST_SUITE_P(BoardFile, MutatedFiles, ::testing::Values(0, 1, 2),
+                         [](const ::testing::TestParamInfo<int>& i) {
+                             return i.param == 0 ? std::string("RichDocument")
+                                                 : "GoldenV" + std::to_string(i.param);
+                         });
 
 TEST(BoardFile, DeepNestingIsTooDeepAndQuick) {
     const auto start = std::chrono::steady_clock::now();
@@ -512,6 +644,203 @@ TEST(BoardFile, ManyEmptyPartnersLoadQuickly) {
     EXPECT_EQ(b.doc.partners.size(), kMaxListLength);
     EXPECT_EQ(b.doc.partners.back().ring, 0);
     EXPECT_LT(b.repairs.changes.size(), 120u);
+}
+
+// ---- version-2 fields ----------------------------------------------------------------------
+
+// A version-2 board: participants 1 and 2, partners 1 and 2 (the first with `partner_extra`
+// appended), no links or priorities, and `top` appended to the top-level object.
+std::string v2_json(const std::string& top, const std::string& partner_extra = "") {
+    std::string j = board_json("[" + partner_json(1, 100, 0, partner_extra) + "," + partner_json(2, 0, 250) + "]");
+    j.replace(j.find("\"format_version\":1"), 18, "\"format_version\":2");
+    j.insert(j.size() - 1, top);
+    return j;
+}
+
+TEST(BoardFile, WriterUsesTheDocumentedNames) {
+    const std::string text = serialize_board(rich_document());
+    for (const char* s :
+         {"\"plan_minutes\": 120,", "\"facilitator\": 7,", "\"notetaker\": 3,", "\"author\": 9,",
+          "\"face_up\": false,", "\"face_up\": true,", "\"side\": \"bottom\",", "\"side\": \"right\",",
+          "\"side\": \"top\",", "\"side\": \"left\",", "\"missing\": true,", "\"missing\": false,", "\"overrepresented\": true", "\"overrepresented\": false",
+          "\"notes\": [", "\"partner\": 27,", "\"card\": \"f2.verbinding\",", "\"closing\": [",
+          "\"question\": \"metafoor\",", "\"actions\": [", "\"what\": \"Bellen\",", "\"who\": \"Émile\",",
+          "\"due\": \"juni 2027\""})
+        EXPECT_NE(text.find(s), std::string::npos) << s;
+    Document empty;
+    const std::string none = serialize_board(empty);
+    for (const char* s : {"\"notes\": []", "\"closing\": []", "\"actions\": []", "\"facilitator\": 0,",
+                          "\"notetaker\": 0,", "\"plan_minutes\": 90,"})
+        EXPECT_NE(none.find(s), std::string::npos) << s << "\n" << none;
+}
+
+// A version-1 file lacks every version-2 field and is not broken for it; nor is a
+// version-2 file that leaves them out. They take their defaults without a remark.
+TEST(BoardFile, Version2FieldsAreOptionalInAnyVersion) {
+    for (const std::string& json : {board_json("[" + partner_json(1) + "]"), v2_json("")}) {
+        const LoadedBoard b = ok(json);
+        EXPECT_TRUE(b.repairs.empty()) << json << "\n" << dump(b.repairs);
+        EXPECT_EQ(b.doc.facilitator, 0);
+        EXPECT_EQ(b.doc.notetaker, 0);
+        EXPECT_EQ(b.doc.plan_minutes, 90);
+        EXPECT_TRUE(b.doc.notes.empty() && b.doc.closing.empty() && b.doc.actions.empty());
+        const Partner& p = b.doc.partners.at(0);
+        EXPECT_EQ(p.author, 0);
+        EXPECT_TRUE(p.face_up);
+        EXPECT_EQ(p.side, Side::Bottom);
+        EXPECT_FALSE(p.missing);
+        EXPECT_FALSE(p.overrepresented);
+    }
+    // Each field alone may be missing too.
+    const LoadedBoard one = ok(v2_json(R"(,"plan_minutes":120,"notes":[],"actions":[])", R"(,"face_up":false)"));
+    EXPECT_TRUE(one.repairs.empty()) << dump(one.repairs);
+    EXPECT_EQ(one.doc.plan_minutes, 120);
+    EXPECT_FALSE(one.doc.partners.at(0).face_up);
+    EXPECT_EQ(one.doc.partners.at(0).side, Side::Bottom);
+}
+
+TEST(BoardFile, Version2FieldsOfTheWrongTypeGetDefaults) {
+    const LoadedBoard b = ok(v2_json(
+        R"(,"facilitator":"2","notetaker":1.5,"plan_minutes":"120","notes":{"partner":1},"closing":"alles goed",)"
+        R"("actions":[7,{"id":"1","what":["x"],"who":"An","due":null}])",
+        R"(,"author":"2","face_up":0,"side":3,"missing":"yes","overrepresented":null)"));
+    const Document& d = b.doc;
+    EXPECT_EQ(d.facilitator, 0);
+    EXPECT_EQ(d.notetaker, 0);
+    EXPECT_EQ(d.plan_minutes, 90);
+    EXPECT_TRUE(d.notes.empty());
+    EXPECT_TRUE(d.closing.empty());
+    ASSERT_EQ(d.actions.size(), 1u);
+    EXPECT_GT(d.actions[0].id, 0);
+    EXPECT_EQ(d.actions[0].what, "");
+    EXPECT_EQ(d.actions[0].who, "An");
+    EXPECT_EQ(d.actions[0].due, "");
+    const Partner& p = d.partners.at(0);
+    EXPECT_EQ(p.author, 0);
+    EXPECT_TRUE(p.face_up);
+    EXPECT_EQ(p.side, Side::Bottom);
+    EXPECT_FALSE(p.missing);
+    EXPECT_FALSE(p.overrepresented);
+    for (const char* what :
+         {"facilitator is not an integer", "notetaker is not an integer", "plan_minutes is not an integer",
+          "\"notes\" is not a list", "\"closing\" is not a list", "actions[0] is not an object",
+          "actions[1].id is not an integer", "actions[1].what is not a string", "actions[1].due is not a string",
+          "partners[0].author is not an integer", "partners[0].face_up is not true or false",
+          "partners[0].side is not a string", "partners[0].missing is not true or false",
+          "partners[0].overrepresented is not true or false"})
+        EXPECT_TRUE(mentions(b.repairs, what)) << what << "\n" << dump(b.repairs);
+    EXPECT_TRUE(invariant_violations(d).empty());
+}
+
+TEST(BoardFile, UnknownSideIsBottom) {
+    const LoadedBoard b = ok(v2_json("", R"(,"side":"north")"));
+    EXPECT_EQ(b.doc.partners.at(0).side, Side::Bottom);
+    EXPECT_TRUE(mentions(b.repairs, "partners[0].side \"north\"")) << dump(b.repairs);
+    for (Side s : {Side::Bottom, Side::Right, Side::Top, Side::Left}) {
+        const std::string id(side_id(s));
+        const LoadedBoard r = ok(v2_json("", R"(,"side":")" + id + "\""));
+        EXPECT_EQ(r.doc.partners.at(0).side, s) << id;
+        EXPECT_TRUE(r.repairs.empty()) << dump(r.repairs);
+    }
+}
+
+// Ids that name nothing are left to nk::repair, which clears or drops them and says so.
+TEST(BoardFile, DanglingIdsInVersion2FieldsAreRepaired) {
+    const LoadedBoard b = ok(v2_json(
+        R"(,"facilitator":9,"notetaker":-1,"plan_minutes":60,)"
+        R"("notes":[{"partner":1,"card":"f1.actoren","text":"ok"},{"partner":77,"card":"f1.actoren","text":"weg"},)"
+        R"({"partner":1,"card":"f9.onbekend","text":"weg"},{"partner":1,"card":"f1.actoren","text":"dubbel"}],)"
+        R"("closing":[{"question":"metafoor","text":"ok"},{"question":"weer","text":"weg"},)"
+        R"({"question":"metafoor","text":"dubbel"}],)"
+        R"("actions":[{"id":3,"what":"a","who":"","due":""},{"id":3,"what":"b","who":"","due":""},)"
+        R"({"id":-4,"what":"c","who":"","due":""}])",
+        R"(,"author":42)"));
+    const Document& d = b.doc;
+    EXPECT_EQ(d.facilitator, 0);
+    EXPECT_EQ(d.notetaker, 0);
+    EXPECT_EQ(d.plan_minutes, 90);
+    EXPECT_EQ(d.partners.at(0).author, 0);
+    EXPECT_EQ(d.notes, (std::vector<CardNote>{{1, "f1.actoren", "ok"}}));
+    EXPECT_EQ(d.closing, (std::vector<ClosingAnswer>{{"metafoor", "ok"}}));
+    ASSERT_EQ(d.actions.size(), 3u);
+    EXPECT_EQ(d.actions[0].id, 3);
+    EXPECT_EQ(d.actions[2].what, "c");
+    for (const char* what : {"facilitator", "note-taker", "plan", "author", "card note", "closing question",
+                             "action id"})
+        EXPECT_TRUE(mentions(b.repairs, what)) << what << "\n" << dump(b.repairs);
+    EXPECT_TRUE(invariant_violations(d).empty());
+}
+
+TEST(BoardFile, BrokenNotesAnswersAndActionsAreDroppedOrDefaulted) {
+    const LoadedBoard b = ok(v2_json(
+        R"(,"notes":[{"card":"f1.actoren","text":"geen partner"},{"partner":1,"text":"geen kaart"},)"
+        R"({"partner":1,"card":5,"text":"kaart is geen tekst"},"los",{"partner":2,"card":"f2.tijd"}],)"
+        R"("closing":[{"text":"geen vraag"},{"question":"verder"}],)"
+        R"("actions":[{"what":"zonder id"},{"id":5}])"));
+    const Document& d = b.doc;
+    EXPECT_EQ(d.notes, (std::vector<CardNote>{{2, "f2.tijd", ""}}));
+    EXPECT_EQ(d.closing, (std::vector<ClosingAnswer>{{"verder", ""}}));
+    ASSERT_EQ(d.actions.size(), 2u);
+    EXPECT_EQ(d.actions[0].what, "zonder id");
+    EXPECT_EQ(d.actions[1].id, 5);
+    EXPECT_NE(d.actions[0].id, 5);
+    EXPECT_GT(d.actions[0].id, 0);
+    for (const char* what : {"notes[0] dropped", "notes[1] dropped", "notes[2] dropped", "notes[3] is not an object",
+                             "notes[4].text is missing", "closing[0] dropped", "closing[1].text is missing",
+                             "actions[0].id is missing", "actions[1].what is missing", "action id(s) renumbered"})
+        EXPECT_TRUE(mentions(b.repairs, what)) << what << "\n" << dump(b.repairs);
+    EXPECT_TRUE(invariant_violations(d).empty());
+}
+
+TEST(BoardFile, InvalidUtf8InVersion2TextsIsReplaced) {
+    const LoadedBoard b = ok(v2_json(
+        ",\"notes\":[{\"partner\":1,\"card\":\"f1.actoren\",\"text\":\"a\xFF\"}],"
+        "\"closing\":[{\"question\":\"inzichten\",\"text\":\"\xC3\"}],"
+        "\"actions\":[{\"id\":1,\"what\":\"\xED\xA0\x80\",\"who\":\"W\xFE\",\"due\":\"\x80\"}]"));
+    const Document& d = b.doc;
+    EXPECT_EQ(d.notes.at(0).text, "a\xEF\xBF\xBD");
+    EXPECT_EQ(d.closing.at(0).text, "\xEF\xBF\xBD");
+    EXPECT_EQ(d.actions.at(0).who, "W\xEF\xBF\xBD");
+    EXPECT_EQ(d.actions.at(0).due, "\xEF\xBF\xBD");
+    for (const char* what : {"notes[0].text", "closing[0].text", "actions[0].what", "actions[0].who", "actions[0].due"})
+        EXPECT_TRUE(mentions(b.repairs, what)) << what << "\n" << dump(b.repairs);
+    EXPECT_TRUE(invariant_violations(d).empty());
+}
+
+TEST(BoardFile, Version2ListsPastTheCapAreTooLarge) {
+    for (const char* key : {"notes", "closing", "actions"}) {
+        std::string list = "[{}";
+        for (size_t i = 0; i < kMaxListLength; ++i) list += ",{}";
+        list += "]";
+        const LoadError e = refused(v2_json(std::string(",\"") + key + "\":" + list));
+        EXPECT_EQ(e.kind, LoadErrorKind::TooLarge) << key;
+        EXPECT_NE(e.detail.find(key), std::string::npos) << e.detail;
+    }
+}
+
+// kMaxListLength entries are still read, and quickly (repair uses sets, not searches).
+TEST(BoardFile, ManyNotesLoadQuickly) {
+    std::string notes = "[";
+    for (size_t i = 0; i < kMaxListLength; ++i)
+        notes += std::string(i ? "," : "") + R"({"partner":)" + std::to_string(i % 3) +
+                 R"(,"card":"f2.tijd","text":"t"})";
+    notes += "]";
+    const auto start = std::chrono::steady_clock::now();
+    const LoadedBoard b = ok(v2_json(",\"notes\":" + notes));
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+    EXPECT_EQ(b.doc.notes.size(), 2u);  // partners 1 and 2 once each; 0 and the repeats dropped
+    EXPECT_TRUE(mentions(b.repairs, "card note")) << dump(b.repairs);
+}
+
+TEST(BoardFile, EveryFieldRoundTrips) {
+    Document d = v2_document();
+    d.partners[0].side = Side::Right;
+    d.partners[1].face_up = false;
+    d.partners[2].missing = d.partners[2].overrepresented = true;
+    d.notetaker = 0;
+    const LoadedBoard back = ok(serialize_board(d));
+    EXPECT_TRUE(back.repairs.empty()) << dump(back.repairs);
+    EXPECT_EQ(back.doc, d);
 }
 
 // ---- reading files -------------------------------------------------------------------------

@@ -59,6 +59,24 @@ TEST(History, IsBounded) {
     EXPECT_EQ(h.current().school, "School 40");
 }
 
+TEST(History, TypingIntoOneFieldIsOneUndoStepButSavedAtEveryChange) {
+    Session s{Document{}};
+    s.dispatch(act::AddPartner{"CLB", Category::Zorg, {0, 250}, 0});
+    for (const char* t : {"W", "We", "Wek", "Wekelijks"})
+        s.dispatch_coalesced(act::SetCardNote{1, "f1.actoren", t}, "note:1:f1.actoren");
+    EXPECT_EQ(s.current().notes.at(0).text, "Wekelijks");
+    EXPECT_EQ(s.history().size(), 3u);
+    s.dispatch_coalesced(act::SetClosingAnswer{"metafoor", "Een parachute"}, "closing:metafoor");
+    EXPECT_EQ(s.history().size(), 4u);
+    ASSERT_TRUE(s.undo());
+    ASSERT_TRUE(s.undo());
+    EXPECT_TRUE(s.current().notes.empty());
+    // After an undo, the same key starts a new step.
+    s.dispatch_coalesced(act::SetCardNote{1, "f1.actoren", "X"}, "note:1:f1.actoren");
+    s.dispatch_coalesced(act::SetCardNote{1, "f1.actoren", "XY"}, "note:1:f1.actoren");
+    EXPECT_EQ(s.history().size(), 3u);
+}
+
 TEST(History, OpeningABoardStartsAFreshHistory) {
     Session s{Document{}};
     s.dispatch(act::AddPartner{"A", Category::Zorg, {0, 250}, 0});

@@ -1,0 +1,139 @@
+// Phase 0 — Vooraf: the school's name, the team (a first name or initials, and a role),
+// who leads and who writes, the 90- or 120-minute plan, the language, and an earlier map
+// to start from. Ids: setup.school, participant.add, participant.N.name,
+// participant.N.role.<role>, participant.N.remove, setup.facilitator.N, setup.notetaker.N,
+// plan.90, plan.120, lang.nl, lang.en, setup.open.<n>.
+#include <imgui.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "app.hpp"
+#include "theme.hpp"
+
+namespace nk::app {
+namespace {
+namespace fs = std::filesystem;
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
+Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
+Rect window_rect() {
+    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+    return {p, ImVec2(p.x + s.x, p.y + s.y)};
+}
+
+// Board files the facilitator may start from: the data folder's "kaarten" folder and the
+// top of any mounted USB stick. No operating-system file dialog: the kiosk stays closed.
+std::vector<fs::path> earlier_maps(const std::string& data_dir) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    auto scan = [&](const fs::path& dir) {
+        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+            if (it->is_regular_file(ec) && it->path().extension() == ".json") out.push_back(it->path());
+    };
+    scan(fs::path(data_dir) / "kaarten");
+    for (const char* media : {"/media", "/run/media"})
+        for (fs::directory_iterator user(media, ec), end; !ec && user != end; user.increment(ec))
+            for (fs::directory_iterator stick(user->path(), ec), e2; !ec && stick != e2; stick.increment(ec))
+                if (stick->is_directory(ec)) scan(stick->path());
+    std::sort(out.begin(), out.end());
+    if (out.size() > 8) out.resize(8);
+    return out;
+}
+}  // namespace
+
+void App::draw_setup() {
+    const Document& d = session_->current();
+    const float x0 = float(width_) * 0.50f, top = 150 * k_;
+    ImGui::SetNextWindowPos(ImVec2(x0, top), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(float(width_) - x0 - 20 * k_, float(height_) - top - 150 * k_), ImGuiCond_Always);
+    ImGui::Begin("##setup", nullptr, kPanelFlags);
+    const float w = ImGui::GetContentRegionAvail().x;
+    auto heading = [&](const char* key) {
+        ImGui::Spacing();
+        ImGui::PushFont(fonts_.bold);
+        ImGui::TextUnformatted(strings_.get(key).c_str());
+        ImGui::PopFont();
+    };
+    auto chip = [&](const std::string& id, const std::string& label, bool on, ImU32 colour = 0) {
+        if (on) push_primary_button();
+        if (colour && !on) ImGui::PushStyleColor(ImGuiCol_Text, ImColor(colour).Value);
+        const bool pressed = ImGui::Button((label + "##" + id).c_str(), ImVec2(0, 56 * k_));
+        if (colour && !on) ImGui::PopStyleColor();
+        if (on) pop_primary_button();
+        targets_.control(id, item_rect());
+        return pressed;
+    };
+
+    heading("setup.school_label");
+    text_field("setup.school", d.school, w, false, [](const std::string& t) -> Action { return act::SetSchoolName{t}; });
+
+    heading("setup.participants_title");
+    ImGui::PushFont(fonts_.small);
+    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("setup.participant_hint").c_str());
+    ImGui::PopFont();
+    for (const Participant& p : d.participants) {
+        const std::string n = std::to_string(p.id);
+        ImGui::PushID(p.id);
+        // The pen colour of the role, as a dot before the name.
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(c.x + 12 * k_, c.y + 28 * k_), 11 * k_, role_colour(p.role));
+        ImGui::Dummy(ImVec2(28 * k_, 56 * k_));
+        ImGui::SameLine();
+        const Id pid = p.id;
+        text_field("participant." + n + ".name", p.name, 230 * k_, false,
+                   [pid](const std::string& t) -> Action { return act::SetParticipantName{pid, t}; });
+        for (int r = 0; r < kRoleCount; ++r) {
+            ImGui::SameLine();
+            const std::string rid(role_id(Role(r)));
+            if (chip("participant." + n + ".role." + rid, strings_.get("role." + rid + ".short"), p.role == Role(r),
+                     role_colour(Role(r))))
+                session_->dispatch(act::SetParticipantRole{pid, Role(r)});
+        }
+        ImGui::SameLine();
+        if (chip("participant." + n + ".remove", "\xC3\x97", false)) session_->dispatch(act::RemoveParticipant{pid});
+        ImGui::PopID();
+    }
+    if (chip("participant.add", "+ " + strings_.get("setup.add_participant"), false)) {
+        session_->dispatch(act::AddParticipant{"", Role::Leraar});
+        focus_field("participant." + std::to_string(session_->current().participants.back().id) + ".name");
+    }
+
+    auto who = [&](const char* key, const char* prefix, Id current, auto make) {
+        heading(key);
+        for (const Participant& p : d.participants) {
+            ImGui::SameLine(0, -1);
+            if (&p == &d.participants.front()) ImGui::NewLine();
+            const std::string label = p.name.empty() ? "#" + std::to_string(p.id) : p.name;
+            if (chip(std::string(prefix) + std::to_string(p.id), label, current == p.id))
+                session_->dispatch(make(current == p.id ? 0 : p.id));
+        }
+    };
+    who("setup.facilitator", "setup.facilitator.", d.facilitator, [](Id id) -> Action { return act::SetFacilitator{id}; });
+    who("setup.notetaker", "setup.notetaker.", d.notetaker, [](Id id) -> Action { return act::SetNotetaker{id}; });
+
+    heading("setup.plan");
+    if (chip("plan.90", "90 min", d.plan_minutes == 90)) session_->dispatch(act::SetPlan{90});
+    ImGui::SameLine();
+    if (chip("plan.120", "120 min", d.plan_minutes == 120)) session_->dispatch(act::SetPlan{120});
+    ImGui::SameLine(0, 40 * k_);
+    if (chip("lang.nl", "Nederlands", opt_.lang == "nl")) set_language("nl");
+    ImGui::SameLine();
+    if (chip("lang.en", "English", opt_.lang == "en")) set_language("en");
+
+    heading("setup.existing_title");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("setup.existing_map").c_str());
+    ImGui::PopTextWrapPos();
+    int n = 0;
+    for (const fs::path& f : earlier_maps(opt_.data_dir)) {
+        if (chip("setup.open." + std::to_string(++n), f.filename().string(), false)) {
+            std::string err;
+            if (!open_board(f.string(), err)) show_message(err, true);
+        }
+    }
+    targets_.panel(window_rect());
+    ImGui::End();
+}
+
+}  // namespace nk::app
