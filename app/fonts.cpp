@@ -14,7 +14,7 @@ const char* first_existing(std::initializer_list<const char*> paths) {
 // and U+FFFD, which stands in for any glyph the font lacks.
 const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0xFFFD, 0xFFFD, 0};
 // Symbols Noto Sans lacks (arrows for undo and redo, clock, shapes), merged in from DejaVu Sans.
-const ImWchar kSymbolRanges[] = {0x2190, 0x21FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0};
+const ImWchar kSymbolRanges[] = {0x2190, 0x21FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF, 0};
 }  // namespace
 
 bool Fonts::build(float new_scale) {

@@ -42,6 +42,8 @@ void App::draw_cards() {
         deck_card_.clear();
     }
     targets_.control("card.close", item_rect());
+    // Below the partner's name, the cards scroll; the name and Close stay in view.
+    ImGui::BeginChild("##deckbody", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav);
     // Progress against the method's rule: at least one card from each group.
     ImGui::PushFont(fonts_.small);
     ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("cards.rule").c_str());
@@ -91,6 +93,7 @@ void App::draw_cards() {
                    [pid, card](const std::string& t) -> Action { return act::SetCardNote{pid, card, t}; },
                    strings_.get("cards.note_hint").c_str());
     }
+    ImGui::EndChild();
     targets_.panel(window_rect());
     ImGui::End();
 }

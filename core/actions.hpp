@@ -69,6 +69,8 @@ struct SetClosingAnswer { std::string question; std::string text; };
 struct AddActionItem { std::string what, who, due; };
 struct SetActionItem { Id id = 0; std::string what, who, due; };
 struct RemoveActionItem { Id id = 0; };
+// Keeps the current map as a version inside the file (issue: the map over the years).
+struct SaveVersion { std::string date; std::string note; };
 }  // namespace act
 
 using Action = std::variant<act::AddPartner, act::SetPartnerText, act::SetCategory, act::MovePartners,
@@ -77,6 +79,6 @@ using Action = std::variant<act::AddPartner, act::SetPartnerText, act::SetCatego
                             act::RemoveParticipant, act::SetPriority, act::RemovePriority, act::SetPhase,
                             act::SetSchoolName, act::Reveal, act::SetPartnerMarks, act::SetFacilitator,
                             act::SetNotetaker, act::SetPlan, act::SetCardNote, act::SetClosingAnswer,
-                            act::AddActionItem, act::SetActionItem, act::RemoveActionItem>;
+                            act::AddActionItem, act::SetActionItem, act::RemoveActionItem, act::SaveVersion>;
 
 }  // namespace nk

@@ -114,6 +114,8 @@ struct ActionItem {
     friend bool operator==(const ActionItem&, const ActionItem&) = default;
 };
 
+struct Version;
+
 struct Document {
     std::string school = "School";
     std::string date;  // the session's date, YYYY-MM-DD; set when the board is created
@@ -128,6 +130,9 @@ struct Document {
     std::vector<CardNote> notes;        // at most one per (partner, card)
     std::vector<ClosingAnswer> closing; // at most one per question
     std::vector<ActionItem> actions;
+    // Earlier versions of this map kept inside the file ("save as new version"), oldest
+    // first. Their own `versions` are always empty.
+    std::vector<Version> versions;
     friend bool operator==(const Document&, const Document&) = default;
 
     const Partner* partner(Id id) const;
@@ -142,6 +147,14 @@ struct Document {
     const CardNote* note(Id partner, std::string_view card) const;
     // The answer to closing question `question`, or nullptr.
     const ClosingAnswer* answer(std::string_view question) const;
+};
+
+// A saved version of the map: when, a note, and the board as it was then.
+struct Version {
+    std::string date;  // YYYY-MM-DD
+    std::string note;
+    Document board;
+    friend bool operator==(const Version&, const Version&) = default;
 };
 
 }  // namespace nk

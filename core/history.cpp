@@ -57,6 +57,7 @@ struct Describer {
     ActionLabel operator()(const act::AddActionItem& a) const { return {"action", a.what}; }
     ActionLabel operator()(const act::SetActionItem& a) const { return {"action", a.what}; }
     ActionLabel operator()(const act::RemoveActionItem&) const { return {"action", {}}; }
+    ActionLabel operator()(const act::SaveVersion& a) const { return {"version", a.note}; }
 };
 }  // namespace
 

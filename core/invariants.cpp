@@ -96,6 +96,12 @@ std::vector<std::string> invariant_violations(const Document& d) {
     if (d.facilitator != 0 && !d.participant(d.facilitator)) out.push_back("the facilitator is not a participant");
     if (d.notetaker != 0 && !d.participant(d.notetaker)) out.push_back("the note-taker is not a participant");
     if (d.plan_minutes != 90 && d.plan_minutes != 120) out.push_back("the plan is neither 90 nor 120 minutes");
+    for (size_t i = 0; i < d.versions.size(); ++i) {
+        const Version& v = d.versions[i];
+        if (!v.board.versions.empty()) out.push_back("version " + std::to_string(i + 1) + " holds versions itself");
+        else if (!invariant_violations(v.board).empty()) out.push_back("version " + std::to_string(i + 1) + " breaks a rule");
+        if (!utf8::valid(v.note) || !utf8::valid(v.date)) out.push_back("a version's note is not valid UTF-8");
+    }
     return out;
 }
 
@@ -201,6 +207,16 @@ RepairReport repair(Document& d) {
     if (d.facilitator != 0 && !participant_ids.count(d.facilitator)) d.facilitator = 0, note("unknown facilitator cleared");
     if (d.notetaker != 0 && !participant_ids.count(d.notetaker)) d.notetaker = 0, note("unknown note-taker cleared");
     if (d.plan_minutes != 90 && d.plan_minutes != 120) d.plan_minutes = 90, note("plan set to 90 minutes");
+    for (size_t i = 0; i < d.versions.size(); ++i) {
+        Version& v = d.versions[i];
+        fix_text(v.note, "version note");
+        fix_text(v.date, "version date");
+        if (!v.board.versions.empty()) {
+            v.board.versions.clear();
+            note("version " + std::to_string(i + 1) + ": nested versions removed");
+        }
+        for (std::string& c : repair(v.board).changes) note("version " + std::to_string(i + 1) + ": " + c);
+    }
     return r;
 }
 

@@ -157,6 +157,11 @@ struct Reducer {
         for (ActionItem& it : d.actions)
             if (it.id == a.id) it = {a.id, utf8::repaired(a.what), utf8::repaired(a.who), utf8::repaired(a.due)};
     }
+    void operator()(const act::SaveVersion& a) {
+        Version v{utf8::repaired(a.date), utf8::repaired(a.note), d};
+        v.board.versions.clear();
+        d.versions.push_back(std::move(v));
+    }
     void operator()(const act::RemoveActionItem& a) {
         std::erase_if(d.actions, [&](const ActionItem& it) { return it.id == a.id; });
     }

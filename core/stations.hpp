@@ -1,0 +1,182 @@
+// Brainstorm stations: a keyboard per writer at the screen's edges (phase 2A).
+//
+// In the individual brainstorm every participant writes partners on their own post-its
+// before the group talks. A station is one writer's place: a header (who writes, the
+// tray count, a close button) above a Keyboard (keyboard.hpp), standing at a screen edge
+// and facing the person there. Finishing a text (enter) gives an act::AddPartner that is
+// face down in the writer's tray; the station stays open for the next post-it.
+//
+// The rules:
+//  * At most kMaxStations open at once, numbered from 1; a new one takes the lowest
+//    free number.
+//  * Wall layout: stations stand on the bottom edge only, upright (a request for another
+//    edge goes to the bottom). Table layout: any edge. The layout applies to stations
+//    opened after it is set.
+//  * Stations stay where they are when another opens, if they can (a keyboard should not
+//    move under its writer): a new one takes the free place along its edge nearest to
+//    where it was asked, kStationGap clear of every other station's screen rectangle
+//    (corners included). Only when the edge has room for it no other way do the stations
+//    on that edge close up along it, keeping their order, each as little as it can. No
+//    room even then: the open is refused (NoRoom). At 1080p scale 1 a 1920-pixel edge
+//    holds three stations.
+//  * With no team list (no participants in the document) a station writes anonymously
+//    (author 0) and opens on its keyboard. With a team list it first asks who writes
+//    (ChoosingWriter): one button per participant (station.N.participant.<id>, at most
+//    kMaxChoices of them, in document order) and station.N.anonymous. While typing, the
+//    header's station.N.writer goes back to that choice (the text in progress stays).
+//  * Every station has its own keyboard and text: what one person types never reaches
+//    another station. Fingers are captured at down (down() returns true): a finger that
+//    landed on a station belongs to it until it lifts, wherever it slides.
+//  * A control (close, writer, a participant, anonymous) acts on up, when the finger
+//    lifts over the same control it went down on. A key follows Keyboard's rules; the
+//    text field places the cursor on down. Closing discards the text in progress.
+//  * Tray count: the face-down partners in the document by the station's writer; for an
+//    anonymous station, the face-down ones this station wrote (it keeps their ids).
+//
+// Drawing (the app): for each station, frame.to_screen() of its local rectangle turned by
+// frame.rotation(); controls() in the header (or the writer choice); when Typing, the
+// keyboard's keys(), text_field() with text() and a caret at cursor(), and popup(), each
+// through keyboard_to_screen(). Feed every finger first to down(); tick() each frame.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actions.hpp"
+#include "document.hpp"
+#include "gestures.hpp"
+#include "keyboard.hpp"
+
+namespace nk {
+
+enum class StationLayout { Wall, Table };
+
+// A station's local frame: x right, y down for its writer, 1080p pixels at scale 1.
+// The header is on top (y < kStationHeaderH); the keyboard's local frame starts below it.
+inline constexpr double kStationHeaderH = 60;
+inline constexpr double kStationW = kb::kWidth;                       // 572
+inline constexpr double kStationH = kStationHeaderH + kb::kHeight;    // 360
+inline constexpr double kStationGap = 8;     // screen pixels between stations (times scale)
+inline constexpr int kMaxStations = 10;
+inline constexpr int kMaxChoices = 14;       // participant buttons; anonymous is the 15th
+
+struct Station {
+    enum class State { ChoosingWriter, Typing };
+    int number = 0;
+    State state = State::Typing;
+    Id writer = 0;                  // 0: anonymous
+    kb::EdgeFrame frame;            // where it stands; local_size = (kStationW, kStationH)
+    kb::Keyboard keyboard;
+    std::vector<Id> anonymous_ids;  // partners this station wrote anonymously
+    std::uint64_t serial = 0;       // unique per opening (a reused number is another station)
+
+    Side side() const { return frame.side; }
+    // Keyboard frame <-> station frame <-> screen.
+    static Vec2 keyboard_to_local(Vec2 kb) { return {kb.x, kb.y + kStationHeaderH}; }
+    static Vec2 local_to_keyboard(Vec2 l) { return {l.x, l.y - kStationHeaderH}; }
+    Vec2 keyboard_to_screen(Vec2 kb) const { return frame.to_screen(keyboard_to_local(kb)); }
+    // Face-down post-its in this writer's tray (see the rules above).
+    int tray_count(const Document& doc) const;
+};
+
+// A button of a station's own (not the keyboard's), in the station's local frame.
+struct StationControl {
+    enum class Kind { Close, Writer, Participant, Anonymous };
+    Kind kind = Kind::Close;
+    std::string id;         // station.N.close | station.N.writer | station.N.participant.<id> | station.N.anonymous
+    kb::Rect rect;
+    Id participant = 0;     // Participant: who; Writer: the current writer (0: anonymous)
+};
+
+// What is under a screen point.
+struct StationHit {
+    enum class Part { Body, Control, TextField, Key };
+    int station = 0;
+    Part part = Part::Body;
+    std::optional<StationControl> control;  // Part::Control
+    std::optional<kb::KeyId> key;           // Part::Key
+    Vec2 local;                             // station frame
+};
+
+class Stations {
+public:
+    enum class OpenError { None, Full, NoRoom };
+    struct Opened {
+        int number = 0;  // 0 when refused
+        OpenError error = OpenError::None;
+    };
+
+    explicit Stations(StationLayout layout = StationLayout::Wall, kb::Layout keys = kb::Layout::Azerty);
+
+    // The window in pixels and the UI scale (1 at 1080p). Stations re-place themselves
+    // in number order, each as near as possible to where it stood (if none is free it
+    // stays, clamped to its edge).
+    void set_screen(Vec2 size, double scale);
+    void set_layout(StationLayout layout) { layout_ = layout; }
+    StationLayout layout() const { return layout_; }
+    void set_keyboard_layout(kb::Layout keys) { keys_ = keys; }  // for stations opened later
+
+    // Opens a station at `side`, centred at `along` (screen x for Bottom/Top, y for
+    // Left/Right) or the nearest free place. `doc` decides whether it asks who writes.
+    Opened open(Side side, double along, const Document& doc);
+    // Closes station `number`; false if there is none.
+    bool close(int number);
+
+    const std::vector<Station>& all() const { return stations_; }  // in number order
+    const Station* find(int number) const;
+    Station* find(int number);
+
+    // The station's own buttons for its state (local frame).
+    std::vector<StationControl> controls(const Station& s, const Document& doc) const;
+    // The station and part under a screen point, or nullopt when no station is there.
+    std::optional<StationHit> hit(Vec2 screen, const Document& doc) const;
+
+    // Fingers. down() returns whether the finger landed on a station (then it is the
+    // stations' until up or cancel, and must not go to the board or ImGui). `width`
+    // measures text in the text field (local units); without it, 14 per character.
+    bool down(PointerKey p, Vec2 screen, double t_ms, const Document& doc, const kb::TextWidth& width = {});
+    void move(PointerKey p, Vec2 screen, double t_ms);
+    // A finished post-it to dispatch, when this lift was enter on a non-empty text. The
+    // caller MUST dispatch it before the next call into Stations (an anonymous station
+    // remembers doc.next_partner_id() as its id).
+    std::optional<act::AddPartner> up(PointerKey p, Vec2 screen, double t_ms, const Document& doc);
+    void cancel(PointerKey p);
+    void tick(double t_ms);  // once a frame: long-presses and backspace repeat
+    bool owns(PointerKey p) const;
+
+    // For replays: the screen centre of a control id, or of a key (by replay name, on
+    // the station's current layer); nullopt when not on screen now.
+    std::optional<Vec2> control_centre(std::string_view id, const Document& doc) const;
+    std::optional<Vec2> key_centre(int station, std::string_view key_name) const;
+
+private:
+    struct Capture {
+        PointerKey pointer;
+        std::uint64_t serial = 0;
+        StationHit hit;
+        bool pressed_key = false;  // this finger pressed the station's keyboard key
+    };
+    kb::EdgeFrame frame_for(Side side, double along) const;
+    // The free place nearest to `along` on `side`, clear of `obstacles` (screen rects).
+    std::optional<double> free_along(Side side, double along, const std::vector<kb::Rect>& obstacles) const;
+    // Closes up the stations on `side` to make room for a new one near `along`; returns
+    // the new one's place (and moves the others), or nullopt (and moves nothing).
+    std::optional<double> close_up(Side side, double along);
+    Station* by_serial(std::uint64_t serial);
+    void choose(Station& s, const StationControl& c);
+
+    StationLayout layout_;
+    kb::Layout keys_;
+    Vec2 screen_{1920, 1080};
+    double scale_ = 1;
+    std::vector<Station> stations_;
+    std::vector<Capture> captures_;
+    std::uint64_t next_serial_ = 1;
+};
+
+std::string_view station_open_error_id(Stations::OpenError e);  // "none" "full" "no_room"
+
+}  // namespace nk

@@ -1,0 +1,388 @@
+// Brainstorm stations: several writers' fingers on one screen, then the post-its.
+//
+// Sections: harness | numbering and placement | writers | typing at several stations |
+// finishing and trays | hit-testing through the rotation | fingers.
+#include "stations.hpp"
+
+#include <gtest/gtest.h>
+
+#include "reducer.hpp"
+
+using namespace nk;
+
+namespace {
+
+// ---- harness: a screen with stations, a board and a clock ------------------------------
+struct Screen {
+    Document doc;
+    Stations st{StationLayout::Table};
+    double t = 1000;
+    std::vector<act::AddPartner> added;
+
+    Screen() { st.set_screen({1920, 1080}, 1); }
+
+    int open(Side side, double along) {
+        const Stations::Opened o = st.open(side, along, doc);
+        EXPECT_EQ(o.error, Stations::OpenError::None);
+        return o.number;
+    }
+    void finish(std::optional<act::AddPartner> a) {
+        if (!a) return;
+        added.push_back(*a);
+        doc = reduce(doc, *a);
+    }
+    Vec2 key(int station, std::string_view name) {
+        const auto c = st.key_centre(station, name);
+        EXPECT_TRUE(c.has_value()) << "station " << station << " key " << name;
+        return c.value_or(Vec2{});
+    }
+    void tap_at(PointerKey p, Vec2 s) {
+        EXPECT_TRUE(st.down(p, s, t, doc));
+        t += 32;
+        finish(st.up(p, s, t, doc));
+        t += 400;
+    }
+    void tap_control(std::string_view id) {
+        const auto c = st.control_centre(id, doc);
+        ASSERT_TRUE(c.has_value()) << id;
+        tap_at({1, 99}, *c);
+    }
+    // One stroke of a plan, as a finger on the screen (through the station's rotation).
+    // The plan for `text` at `station`, typed stroke by stroke with finger `p`.
+    void type(int station, PointerKey p, std::string_view text) {
+        const auto plan = st.find(station)->keyboard.plan_typing(text);
+        ASSERT_TRUE(plan.has_value()) << text;
+        for (const kb::KeyStroke& k : *plan) stroke(station, p, k);
+    }
+    void stroke(int station, PointerKey p, const kb::KeyStroke& k) {
+        const Station* s = st.find(station);
+        const Vec2 at = s->keyboard_to_screen(s->keyboard.key(k.key)->rect.centre());
+        ASSERT_TRUE(st.down(p, at, t, doc));
+        Vec2 up = at;
+        if (k.choice >= 0) {
+            for (double end = t + 600; t < end;) st.tick(t += 16);
+            const auto& pop = st.find(station)->keyboard.popup();
+            ASSERT_TRUE(pop.has_value());
+            up = s->keyboard_to_screen(pop->rects.at(static_cast<std::size_t>(k.choice)).centre());
+            st.move(p, up, t += 16);
+        }
+        t += 32;
+        finish(st.up(p, up, t, doc));
+        t += 100;
+    }
+};
+
+PointerKey finger(int i) { return {1, i}; }
+
+bool apart(const kb::Rect& a, const kb::Rect& b) {
+    return a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+}
+
+// ---- numbering and placement -----------------------------------------------------------
+
+TEST(Stations, NumbersTakeTheLowestFree) {
+    Screen s;
+    EXPECT_EQ(s.open(Side::Bottom, 300), 1);
+    EXPECT_EQ(s.open(Side::Bottom, 960), 2);
+    EXPECT_EQ(s.open(Side::Top, 960), 3);
+    EXPECT_TRUE(s.st.close(2));
+    EXPECT_FALSE(s.st.close(2));
+    EXPECT_EQ(s.open(Side::Bottom, 1600), 2);
+    EXPECT_EQ(s.open(Side::Left, 540), 4);
+    ASSERT_EQ(s.st.all().size(), 4u);
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(s.st.all()[static_cast<std::size_t>(i)].number, i + 1);
+}
+
+TEST(Stations, AtMostTenAndNeverOverlapping) {
+    Screen s;
+    s.st.set_screen({3840, 2160}, 1);  // a big table at scale 1: room for more than ten
+    for (int i = 0; i < 10; ++i) EXPECT_EQ(s.open(i % 2 ? Side::Top : Side::Bottom, 400.0 * i), i + 1);
+    EXPECT_EQ(s.st.open(Side::Left, 1000, s.doc).error, Stations::OpenError::Full);
+    for (const Station& a : s.st.all()) {
+        const kb::Rect r = a.frame.screen_bounds();
+        EXPECT_GE(r.x, -1e-9);
+        EXPECT_LE(r.x + r.w, 3840 + 1e-9);
+        for (const Station& b : s.st.all())
+            if (a.number != b.number) {
+                EXPECT_TRUE(apart(r, b.frame.screen_bounds())) << a.number << " " << b.number;
+            }
+    }
+}
+
+TEST(Stations, WallStandsOnTheBottomAndRefusesWhenTheEdgeIsFull) {
+    Screen s;
+    s.st.set_layout(StationLayout::Wall);
+    EXPECT_EQ(s.open(Side::Left, 500), 1);
+    EXPECT_EQ(s.st.find(1)->side(), Side::Bottom);
+    EXPECT_DOUBLE_EQ(s.st.find(1)->frame.rotation(), 0);
+    EXPECT_EQ(s.open(Side::Bottom, 500), 2);  // asked where 1 stands: the nearest free place
+    EXPECT_DOUBLE_EQ(s.st.find(1)->frame.along, 500);  // the first did not move for it
+    EXPECT_DOUBLE_EQ(s.st.find(2)->frame.along, 500 + kStationW + kStationGap);
+    // A third has no free place as they stand (214 and 546 pixels are left): they close up.
+    EXPECT_EQ(s.open(Side::Top, 500), 3);
+    EXPECT_EQ(s.st.open(Side::Bottom, 960, s.doc).error, Stations::OpenError::NoRoom);
+    EXPECT_EQ(station_open_error_id(Stations::OpenError::NoRoom), "no_room");
+    std::vector<double> order;
+    for (const Station& a : s.st.all()) {
+        const kb::Rect r = a.frame.screen_bounds();
+        EXPECT_GE(r.x, -1e-9);
+        EXPECT_LE(r.x + r.w, 1920 + 1e-9);
+        order.push_back(a.frame.along);
+        for (const Station& b : s.st.all())
+            if (a.number != b.number) {
+                EXPECT_TRUE(apart(r, b.frame.screen_bounds()));
+            }
+    }
+    EXPECT_LT(order[2], order[0]);  // the new one came in where it was asked: left of 1
+    EXPECT_LT(order[0], order[1]);  // and 1 and 2 kept their order
+}
+
+TEST(Stations, CornersAreKeptClear) {
+    Screen s;
+    s.open(Side::Bottom, 0);   // pushed into the corner: x 0..572
+    s.open(Side::Left, 1080);  // would run into it: goes up
+    const kb::Rect b = s.st.find(1)->frame.screen_bounds(), l = s.st.find(2)->frame.screen_bounds();
+    EXPECT_DOUBLE_EQ(b.x, 0);
+    EXPECT_TRUE(apart(b, l));
+    EXPECT_GE(l.y, 0);
+}
+
+TEST(Stations, ANewScreenSizeKeepsThemApart) {
+    Screen s;
+    s.open(Side::Bottom, 300);
+    s.open(Side::Bottom, 900);
+    s.st.set_screen({3840, 2160}, 2);
+    const kb::Rect a = s.st.find(1)->frame.screen_bounds(), b = s.st.find(2)->frame.screen_bounds();
+    EXPECT_DOUBLE_EQ(a.w, 2 * kStationW);
+    EXPECT_TRUE(apart(a, b));
+    EXPECT_DOUBLE_EQ(a.y + a.h, 2160);
+}
+
+// ---- writers ---------------------------------------------------------------------------
+
+TEST(Stations, WithoutATeamListWritesAnonymouslyStraightAway) {
+    Screen s;
+    const int n = s.open(Side::Bottom, 960);
+    EXPECT_EQ(s.st.find(n)->state, Station::State::Typing);
+    EXPECT_EQ(s.st.find(n)->writer, 0);
+    const auto c = s.st.controls(*s.st.find(n), s.doc);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0].id, "station.1.close");
+}
+
+TEST(Stations, WithATeamListItFirstAsksWhoWrites) {
+    Screen s;
+    s.doc = reduce(s.doc, act::AddParticipant{"An", Role::Leraar});
+    s.doc = reduce(s.doc, act::AddParticipant{"Bart", Role::Directie});
+    const int n = s.open(Side::Right, 540);
+    EXPECT_EQ(s.st.find(n)->state, Station::State::ChoosingWriter);
+    EXPECT_FALSE(s.st.key_centre(n, "a"));  // no keyboard yet
+    std::vector<std::string> ids;
+    for (const StationControl& c : s.st.controls(*s.st.find(n), s.doc)) {
+        ids.push_back(c.id);
+        EXPECT_GE(c.rect.w, 48);
+        EXPECT_GE(c.rect.h, 48);
+        EXPECT_LE(c.rect.y + c.rect.h, kStationH);
+    }
+    EXPECT_EQ(ids, (std::vector<std::string>{"station.1.close", "station.1.participant.1", "station.1.participant.2",
+                                             "station.1.anonymous"}));
+    s.tap_control("station.1.participant.2");
+    EXPECT_EQ(s.st.find(n)->state, Station::State::Typing);
+    EXPECT_EQ(s.st.find(n)->writer, 2);
+    s.tap_control("station.1.writer");
+    EXPECT_EQ(s.st.find(n)->state, Station::State::ChoosingWriter);
+    s.tap_control("station.1.anonymous");
+    EXPECT_EQ(s.st.find(n)->writer, 0);
+    EXPECT_EQ(s.st.find(n)->state, Station::State::Typing);
+}
+
+TEST(Stations, TheChoiceHoldsFourteenParticipantsAndAnonymous) {
+    Screen s;
+    for (int i = 0; i < 20; ++i) s.doc = reduce(s.doc, act::AddParticipant{"P" + std::to_string(i), Role::Leraar});
+    s.open(Side::Bottom, 960);
+    const auto c = s.st.controls(*s.st.find(1), s.doc);
+    ASSERT_EQ(c.size(), 1u + kMaxChoices + 1u);
+    EXPECT_EQ(c.back().id, "station.1.anonymous");
+    for (const StationControl& a : c)
+        for (const StationControl& b : c)
+            if (a.id != b.id) {
+                EXPECT_TRUE(apart(a.rect, b.rect)) << a.id << " " << b.id;
+            }
+}
+
+// ---- typing at several stations --------------------------------------------------------
+
+TEST(Stations, FourWritersTypingInterleavedNeverMix) {
+    Screen s;
+    const std::vector<std::pair<Side, double>> places = {
+        {Side::Bottom, 960}, {Side::Top, 960}, {Side::Left, 540}, {Side::Right, 540}};
+    const std::vector<std::string> texts = {"Coördinatie zorg", "CLB", "Gemeente: jeugddienst", "École"};
+    std::vector<std::vector<kb::KeyStroke>> plans;
+    for (std::size_t i = 0; i < 4; ++i) {
+        ASSERT_EQ(s.open(places[i].first, places[i].second), static_cast<int>(i) + 1);
+        plans.push_back(*s.st.find(static_cast<int>(i) + 1)->keyboard.plan_typing(texts[i]));
+    }
+    std::vector<std::size_t> next(4, 0);
+    for (bool more = true; more;) {
+        more = false;
+        // All four press at once (a key each), then all lift: no key reaches another station.
+        // A long-press runs alone (holding, the clock runs for every keyboard).
+        for (int i = 0; i < 4; ++i) {
+            if (next[i] < plans[i].size() && plans[i][next[i]].choice >= 0) s.stroke(i + 1, finger(i), plans[i][next[i]++]);
+        }
+        std::vector<std::pair<int, Vec2>> held;
+        for (int i = 0; i < 4; ++i) {
+            if (next[i] >= plans[i].size() || plans[i][next[i]].choice >= 0) continue;
+            const kb::KeyStroke& k = plans[i][next[i]];
+            const Station* st = s.st.find(i + 1);
+            const Vec2 at = st->keyboard_to_screen(st->keyboard.key(k.key)->rect.centre());
+            ASSERT_TRUE(s.st.down(finger(i), at, s.t, s.doc));
+            held.push_back({i, at});
+            ++next[i];
+        }
+        s.t += 40;
+        for (const auto& [i, at] : held) s.finish(s.st.up(finger(i), at, s.t, s.doc));
+        s.t += 100;
+        for (int i = 0; i < 4; ++i) more = more || next[i] < plans[i].size();
+    }
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(s.st.find(i + 1)->keyboard.text(), texts[i]);
+    EXPECT_TRUE(s.added.empty());
+}
+
+// ---- finishing and trays ---------------------------------------------------------------
+
+TEST(Stations, EnterGivesAFaceDownPostItAndTheStationStaysOpen) {
+    Screen s;
+    s.doc = reduce(s.doc, act::AddParticipant{"An", Role::Leraar});
+    const int n = s.open(Side::Left, 540);
+    s.tap_control("station.1.participant.1");
+    s.type(n, finger(0), "CLB");
+    EXPECT_EQ(s.st.find(n)->tray_count(s.doc), 0);
+    s.tap_at(finger(0), s.key(n, "enter"));
+    ASSERT_EQ(s.added.size(), 1u);
+    const act::AddPartner& a = s.added[0];
+    EXPECT_EQ(a.text, "CLB");
+    EXPECT_EQ(a.category, Category::Andere);
+    EXPECT_EQ(a.author, 1);
+    EXPECT_FALSE(a.face_up);
+    EXPECT_EQ(a.side, Side::Left);
+    EXPECT_EQ(a.rotation, 0);
+    EXPECT_EQ(s.st.find(n)->keyboard.text(), "");
+    EXPECT_EQ(s.st.find(n)->state, Station::State::Typing);
+    EXPECT_EQ(s.st.find(n)->tray_count(s.doc), 1);
+    s.tap_at(finger(0), s.key(n, "enter"));  // enter on an empty text: nothing
+    EXPECT_EQ(s.added.size(), 1u);
+    s.doc = reduce(s.doc, act::Reveal{0});
+    EXPECT_EQ(s.st.find(n)->tray_count(s.doc), 0);
+}
+
+TEST(Stations, AnAnonymousStationCountsItsOwnTray) {
+    Screen s;
+    const int a = s.open(Side::Bottom, 400), b = s.open(Side::Bottom, 1400);
+    for (const char* text : {"Bib", "CLB"}) {
+        s.type(a, finger(0), text);
+        s.tap_at(finger(0), s.key(a, "enter"));
+    }
+    s.type(b, finger(1), "OCMW");
+    s.tap_at(finger(1), s.key(b, "enter"));
+    ASSERT_EQ(s.added.size(), 3u);
+    EXPECT_EQ(s.added[2].author, 0);
+    EXPECT_EQ(s.st.find(a)->tray_count(s.doc), 2);
+    EXPECT_EQ(s.st.find(b)->tray_count(s.doc), 1);
+    s.doc = reduce(s.doc, act::Reveal{0});
+    EXPECT_EQ(s.st.find(a)->tray_count(s.doc), 0);
+}
+
+// ---- hit-testing through the rotation --------------------------------------------------
+
+TEST(Stations, EveryKeyIsHitWhereItIsDrawnFromEachSide) {
+    for (Side side : {Side::Bottom, Side::Right, Side::Top, Side::Left}) {
+        Screen s;
+        s.st.set_screen({1920, 1080}, 1.25);
+        const int n = s.open(side, 500);
+        const Station& st = *s.st.find(n);
+        for (const kb::Key& k : st.keyboard.keys()) {
+            const auto h = s.st.hit(st.keyboard_to_screen(k.rect.centre()), s.doc);
+            ASSERT_TRUE(h.has_value()) << side_id(side) << " " << k.name;
+            EXPECT_EQ(h->station, n);
+            EXPECT_EQ(h->part, StationHit::Part::Key);
+            EXPECT_EQ(h->key, k.id) << side_id(side) << " " << k.name;
+        }
+        const auto tf = s.st.hit(st.keyboard_to_screen(kb::Keyboard::text_field().centre()), s.doc);
+        ASSERT_TRUE(tf.has_value());
+        EXPECT_EQ(tf->part, StationHit::Part::TextField);
+        const auto close = s.st.hit(*s.st.control_centre("station.1.close", s.doc), s.doc);
+        ASSERT_TRUE(close && close->control);
+        EXPECT_EQ(close->control->id, "station.1.close");
+        // Just outside the station's far side (away from the edge): nothing.
+        EXPECT_FALSE(s.st.hit(st.frame.to_screen({kStationW / 2, -3}), s.doc));
+        EXPECT_TRUE(s.st.hit(st.frame.to_screen({kStationW / 2, 3}), s.doc));
+    }
+}
+
+TEST(Stations, ATapOnTheTextFieldPlacesTheCursor) {
+    Screen s;
+    const int n = s.open(Side::Top, 960);
+    s.st.find(n)->keyboard.set_text("Coördinatie");
+    const kb::Rect f = kb::Keyboard::text_field();
+    const Vec2 at = s.st.find(n)->keyboard_to_screen({f.x + kb::kTextPad + 31, f.centre().y});
+    const auto w = [](std::string_view t) { return 10.0 * static_cast<double>(t.size()); };  // bytes
+    ASSERT_TRUE(s.st.down(finger(0), at, s.t, s.doc, w));
+    EXPECT_EQ(s.st.find(n)->keyboard.cursor(), 4u);  // 31 is nearer 40 ("Coö") than 20 ("Co")
+    s.st.up(finger(0), at, s.t + 30, s.doc);
+}
+
+// ---- fingers ---------------------------------------------------------------------------
+
+TEST(Stations, CloseActsOnUpOverTheButtonOnly) {
+    Screen s;
+    s.open(Side::Bottom, 960);
+    const Vec2 c = *s.st.control_centre("station.1.close", s.doc);
+    ASSERT_TRUE(s.st.down(finger(0), c, s.t, s.doc));
+    s.st.move(finger(0), {c.x - 200, c.y}, s.t + 20);
+    s.st.up(finger(0), {c.x - 200, c.y}, s.t + 40, s.doc);  // slid off: no close
+    EXPECT_TRUE(s.st.find(1));
+    s.tap_control("station.1.close");
+    EXPECT_FALSE(s.st.find(1));
+    EXPECT_FALSE(s.st.down(finger(0), c, s.t, s.doc));  // nothing there now
+}
+
+TEST(Stations, AFingerStaysWithItsStationAndASecondOnTheSameKeyboardIsIgnored) {
+    Screen s;
+    s.open(Side::Bottom, 400);
+    s.open(Side::Bottom, 1400);
+    const Vec2 a1 = s.key(1, "a"), b1 = s.key(1, "b"), a2 = s.key(2, "a");
+    ASSERT_TRUE(s.st.down(finger(0), a1, s.t, s.doc));
+    ASSERT_TRUE(s.st.down(finger(1), b1, s.t + 5, s.doc));  // consumed, but ignored
+    EXPECT_TRUE(s.st.owns(finger(1)));
+    s.st.move(finger(0), a2, s.t + 20);  // slides over station 2: still station 1's finger
+    s.finish(s.st.up(finger(1), b1, s.t + 30, s.doc));
+    s.finish(s.st.up(finger(0), a2, s.t + 40, s.doc));
+    EXPECT_EQ(s.st.find(1)->keyboard.text(), "");  // slid off its key: taken back
+    EXPECT_EQ(s.st.find(2)->keyboard.text(), "");
+    EXPECT_FALSE(s.st.owns(finger(0)));
+    EXPECT_FALSE(s.st.down(finger(2), {960, 100}, s.t, s.doc));  // the board's
+    // A closed station's finger is forgotten; a new station with the same number is another.
+    ASSERT_TRUE(s.st.down(finger(3), s.key(1, "a"), s.t + 100, s.doc));
+    s.st.close(1);
+    EXPECT_EQ(s.open(Side::Bottom, 400), 1);
+    s.finish(s.st.up(finger(3), s.key(1, "a"), s.t + 200, s.doc));
+    EXPECT_EQ(s.st.find(1)->keyboard.text(), "");
+    EXPECT_FALSE(s.st.find(1)->keyboard.held());
+}
+
+TEST(Stations, BackspaceRepeatsThroughTick) {
+    Screen s;
+    s.open(Side::Right, 540);
+    s.st.find(1)->keyboard.set_text("abcdef");
+    const Vec2 bs = s.key(1, "backspace");
+    ASSERT_TRUE(s.st.down(finger(0), bs, 0, s.doc));
+    s.st.tick(kb::kRepeatDelayMs + kb::kRepeatIntervalMs);
+    EXPECT_EQ(s.st.find(1)->keyboard.text(), "abc");
+    s.st.cancel(finger(0));
+    s.st.tick(5000);
+    EXPECT_EQ(s.st.find(1)->keyboard.text(), "abc");
+    EXPECT_FALSE(s.st.owns(finger(0)));
+}
+
+}  // namespace
