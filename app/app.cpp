@@ -18,6 +18,7 @@
 #include "geometry.hpp"
 #include "replay_player.hpp"
 #include "snapshot.hpp"
+#include "station_renderer.hpp"
 #include "theme.hpp"
 #include "utf8.hpp"
 
@@ -65,6 +66,7 @@ bool App::start(std::string& error) {
     apply_style(k_);
     relayout();
     view_ = fitted_;
+    stations_.set_layout(opt_.layout == "table" ? StationLayout::Table : StationLayout::Wall);
     return true;
 }
 
@@ -250,6 +252,8 @@ void App::frame() {
     }
     while (SDL_PollEvent(&e)) handle_event(e), ++events;
     apply(gestures_.tick(session_->current(), view_, clock_ms_));
+    stations_.set_screen({double(width_), double(height_)}, k_);
+    stations_.tick(clock_ms_);
     if (autosave_) {
         const AutosaveStatus st = autosave_->status();
         if (st.failure_epoch > warned_failure_epoch_) {
@@ -299,6 +303,8 @@ void App::frame() {
     decorate_board(sc.live);
     draw_board(ImGui::GetBackgroundDrawList(), fonts_, sc, io.DisplaySize);
     build_ui();
+    if (session_->current().phase == Phase::Brainstorm)
+        draw_stations(ImGui::GetForegroundDrawList(), fonts_, stations_, session_->current(), strings_, clock_ms_);
 
     ImGui::Render();
     const auto work_end = std::chrono::steady_clock::now();
@@ -425,6 +431,14 @@ void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
     if (!std::isfinite(p.x) || !std::isfinite(p.y)) return;
     if (auto it = owners_.find(key); it != owners_.end()) pointer_up(key, p);  // its up never came
     // Decided once, at the touch: a finger on a panel belongs to the UI until it lifts.
+    // A writer's station is drawn above everything else, so it is touched first: a finger
+    // on it is that writer's until it lifts.
+    if (session_->current().phase == Phase::Brainstorm && !(message_ && message_->modal) &&
+        facilitator_ == Facilitator::Closed && !leave_brainstorm_to_ &&
+        stations_.down(key, {p.x, p.y}, clock_ms_, session_->current(), station_text_width(fonts_))) {
+        owners_[key] = Owner::Station;
+        return;
+    }
     // While a dialog waits for an answer, every touch goes to the dialog, never the board.
     const bool dialog = (message_ && message_->modal) || facilitator_ != Facilitator::Closed;
     if (targets_.on_panel(p) || dialog) {
@@ -456,7 +470,9 @@ void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
 void App::pointer_move(PointerKey key, ImVec2 p) {
     auto it = owners_.find(key);
     if (it == owners_.end()) return;
-    if (it->second == Owner::Pen) {
+    if (it->second == Owner::Station) {
+        stations_.move(key, {p.x, p.y}, clock_ms_);
+    } else if (it->second == Owner::Pen) {
         if (std::isfinite(p.x) && std::isfinite(p.y) && pen_stroke_.size() < 5000) pen_stroke_.push_back(view_.to_board({p.x, p.y}));
     } else if (it->second == Owner::Ui) {
         if (ui_pointer_.active && ui_pointer_.key == key) ui_pointer_.pos = p;
@@ -471,7 +487,10 @@ void App::pointer_up(PointerKey key, ImVec2 p) {
     if (it == owners_.end()) return;
     const Owner owner = it->second;
     owners_.erase(it);
-    if (owner == Owner::Pen) {
+    if (owner == Owner::Station) {
+        // Enter on a station: the post-it goes face down into its writer's tray.
+        if (auto a = stations_.up(key, {p.x, p.y}, clock_ms_, session_->current())) session_->dispatch(*a);
+    } else if (owner == Owner::Pen) {
         if (std::isfinite(p.x) && std::isfinite(p.y)) pen_stroke_.push_back(view_.to_board({p.x, p.y}));
         pen_stroke_end();
     } else if (owner == Owner::Ui) {
@@ -494,10 +513,22 @@ void App::apply(const Effects& fx) {
     if (fx.view) view_ = *fx.view;
     for (const Request& r : fx.requests) {
         switch (r.kind) {
-            case Request::Kind::CreateNoteAt:
+            case Request::Kind::CreateNoteAt: {
                 commit_editing();
+                // In the brainstorm a long-press near an edge opens a writer's station there.
+                const double edge = 160 * k_;
+                if (session_->current().phase == Phase::Brainstorm) {
+                    const double dl = r.screen.x, dr = width_ - r.screen.x, dt = r.screen.y, db = height_ - r.screen.y;
+                    const double m = std::min({dl, dr, dt, db});
+                    if (m < edge) {
+                        const Side side = m == db ? Side::Bottom : m == dt ? Side::Top : m == dl ? Side::Left : Side::Right;
+                        open_station(side, side == Side::Bottom || side == Side::Top ? r.screen.x : r.screen.y);
+                        break;
+                    }
+                }
                 start_editing(0, r.pos, r.rotation, {});
                 break;
+            }
             case Request::Kind::DoubleTapNote:
                 commit_editing();
                 if (const Partner* p = session_->current().partner(r.partner))
@@ -538,6 +569,11 @@ void App::apply(const Effects& fx) {
                 break;
         }
     }
+}
+
+void App::open_station(Side side, double along) {
+    const Stations::Opened o = stations_.open(side, along, session_->current());
+    if (o.number == 0) show_message(strings_.get(o.error == Stations::OpenError::Full ? "brainstorm.full" : "brainstorm.no_room"), false);
 }
 
 void App::start_editing(Id partner, Vec2 pos, double rotation, std::string text) {

@@ -24,6 +24,7 @@
 #include "options.hpp"
 #include "platform.hpp"
 #include "session.hpp"
+#include "stations.hpp"
 #include "strings.hpp"
 #include "ui_targets.hpp"
 #include "view.hpp"
@@ -47,6 +48,7 @@ public:
     const Document& document() const { return session_->current(); }
     const View& view() const { return view_; }
     SDL_Window* window() const { return platform_.window(); }
+    const Stations& stations() const { return stations_; }
     // Renders the board to a PNG file; false with a message on failure.
     bool write_snapshot(const std::string& path, int w, int h, std::string& error);
     // Writes the board file; false with a message on failure.
@@ -58,7 +60,7 @@ public:
     void request_screenshot(std::string path) { screenshot_path_ = std::move(path); }
 
 private:
-    enum class Owner { Ui, Board, Pen, Ignored };
+    enum class Owner { Ui, Board, Pen, Station, Ignored };
     struct UiPointer {
         bool active = false;
         PointerKey key{};
@@ -92,6 +94,9 @@ private:
     void draw_cards();          // ui_cards.cpp: phase 3, the card deck
     void draw_closing();        // ui_closing.cpp: phase 4
     void draw_keep();           // ui_keep.cpp: phase 5
+    void draw_brainstorm();     // ui_brainstorm.cpp: phase 2A controls
+    void draw_leave_brainstorm();  // ui_brainstorm.cpp: leaving 2A with hidden post-its
+    void open_station(Side side, double along);
     void go_to_phase(Phase p);
     // Phase-specific marks on the board: discussed partners, a role's choices (app_ui.cpp).
     void decorate_board(LiveState& live) const;
@@ -167,7 +172,10 @@ private:
     std::optional<PendingPriority> pending_priority_;
     int highlight_role_ = -1;   // patterns view: the role whose choices the board highlights
     bool show_patterns_ = false;
-    bool adding_missing_ = false;  // the post-it being typed is a phase-4 "ontbrekend" one
+    bool adding_missing_ = false;
+    // 2A: the writers' stations, and leaving the phase with post-its still hidden.
+    Stations stations_;
+    std::optional<Phase> leave_brainstorm_to_;  // the post-it being typed is a phase-4 "ontbrekend" one
     // 3: the deck of reflection cards of one partner.
     Id deck_partner_ = 0;
     std::string deck_card_;

@@ -53,7 +53,7 @@ void App::build_ui() {
     const Phase phase = session_->current().phase;
     draw_phase_bar();
     // Legend, bottom-left, drawn with the same code as the snapshot's, while the map is in use.
-    if (phase >= Phase::Brainstorm) {
+    if (phase >= Phase::Netwerkkaart) {
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         const ImVec2 size = draw_legend(dl, fonts_, strings_, ImVec2(0, 0), k_, true);
         const ImVec2 pos(20 * k_, float(height_) - size.y - 20 * k_);
@@ -63,6 +63,7 @@ void App::build_ui() {
     switch (phase) {
         case Phase::Vooraf: draw_setup(); break;
         case Phase::Introductie: draw_intro(); break;
+        case Phase::Brainstorm: draw_brainstorm(); break;
         case Phase::Prioriteiten:
             draw_pens();
             draw_priority_dialog();
@@ -77,6 +78,7 @@ void App::build_ui() {
         draw_note_menu();
         draw_line_menu();
     }
+    draw_leave_brainstorm();
     draw_messages();
     draw_facilitator();
 }

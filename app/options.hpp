@@ -17,6 +17,7 @@ struct Options {
     std::string lang = "nl";           // --lang nl|en
     double ui_scale = 1.0;             // --ui-scale F
     bool new_board = false;            // --new: start a new board, not the autosave
+    std::string layout = "wall";       // --layout wall|table: where brainstorm stations stand
     std::string frame_log;             // --frame-log FILE: one line of timings per frame (bench)
     bool help = false;
 };

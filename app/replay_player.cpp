@@ -5,6 +5,8 @@
 
 #include "app.hpp"
 #include "handles.hpp"
+#include "keyboard.hpp"
+#include "stations.hpp"
 
 namespace nk::app {
 namespace {
@@ -81,9 +83,13 @@ bool ReplayPlayer::resolve(App& app, const replay::Command& c, const replay::Pos
     };
     switch (t.kind) {
         case replay::Target::Kind::Ui: {
-            const Rect* r = app.targets().find(t.a);
-            if (!r) return fail(c, replay::format_target(t) + " is not on screen"), false;
-            s = {r->centre().x, r->centre().y};
+            if (const Rect* r = app.targets().find(t.a)) {
+                s = {r->centre().x, r->centre().y};
+            } else if (auto sc = app.stations().control_centre(t.a, d)) {
+                s = *sc;  // a station's own button (station.N.close, station.N.participant.<id>, ...)
+            } else {
+                return fail(c, replay::format_target(t) + " is not on screen"), false;
+            }
             break;
         }
         case replay::Target::Kind::School: s = app.view().to_screen({0, 0}); break;
@@ -106,8 +112,12 @@ bool ReplayPlayer::resolve(App& app, const replay::Command& c, const replay::Pos
             s = app.view().to_screen({(a->x + b->x) / 2, (a->y + b->y) / 2});
             break;
         }
-        case replay::Target::Kind::Key:
-            return fail(c, replay::format_target(t) + " is not on screen (no keyboard station is open)"), false;
+        case replay::Target::Kind::Key: {
+            auto kc = app.stations().key_centre(t.station, t.a);
+            if (!kc) return fail(c, replay::format_target(t) + " is not on screen"), false;
+            s = *kc;
+            break;
+        }
     }
     if (!on_screen(s, app)) return fail(c, replay::format_target(t) + " is not on screen"), false;
     x = float(s.x + p.dx * w);
@@ -178,7 +188,7 @@ bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
             now.push_back(e);
             e.type = SDL_KEYUP;
             e.key.state = SDL_RELEASED;
-            queued_.push_back({e});
+            queued_.push_back({{e}, {}});
             return true;
         }
         case Op::Tap:
@@ -195,7 +205,7 @@ bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
                 up.push_back(finger(SDL_FINGERUP, c.finger, x, y, win, w, h));
             }
             for (int i = 0; i < hold; ++i) queued_.emplace_back();
-            queued_.push_back(std::move(up));
+            queued_.push_back({std::move(up), {}});
             return true;
         }
         case Op::Drag: {
@@ -211,14 +221,96 @@ bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
             for (int i = 1; i <= steps; ++i) {
                 const float t = float(i) / float(steps);
                 const float px = x + (x2 - x) * t, py = y + (y2 - y) * t;
-                queued_.push_back({m ? mouse_motion(px, py, true, win) : finger(SDL_FINGERMOTION, c.finger, px, py, win, w, h)});
+                queued_.push_back({{m ? mouse_motion(px, py, true, win) : finger(SDL_FINGERMOTION, c.finger, px, py, win, w, h)}, {}});
             }
-            queued_.push_back({m ? mouse_button(SDL_MOUSEBUTTONUP, x2, y2, win) : finger(SDL_FINGERUP, c.finger, x2, y2, win, w, h)});
+            queued_.push_back({{m ? mouse_button(SDL_MOUSEBUTTONUP, x2, y2, win) : finger(SDL_FINGERUP, c.finger, x2, y2, win, w, h)}, {}});
             return true;
         }
-        case Op::Type: return fail(c, "keyboard stations are not available in this version"), false;
+        case Op::Type: return expand_type(app, c, now);
         default: return true;
     }
+}
+
+bool ReplayPlayer::expand_type(App& app, const replay::Command& c, Frame& now) {
+    const Station* st = app.stations().find(c.number);
+    if (!st || st->state != Station::State::Typing)
+        return fail(c, "there is no open keyboard at station " + std::to_string(c.number)), false;
+    std::string missing;
+    const auto plan = st->keyboard.plan_typing(c.text, &missing);
+    if (!plan) return fail(c, "station " + std::to_string(c.number) + "'s keyboard has no key for '" + missing + "'"), false;
+    const int station = c.number;
+    const int finger_id = 900 + station;  // the writer's own finger, separate from any in the script
+    const int line = c.line;
+    // Each stroke: down on the key, (for an accent: hold, slide to the choice,) up.
+    bool first = true;
+    for (const kb::KeyStroke& ks : *plan) {
+        const std::string name = ks.name;
+        const int choice = ks.choice;
+        auto key_pos = [this, station, name, line](App& a, float& x, float& y) {
+            auto kc = a.stations().key_centre(station, name);
+            if (!kc) {
+                replay::Command at;
+                at.line = line;
+                fail(at, "key '" + name + "' of station " + std::to_string(station) + " is not on screen");
+                return false;
+            }
+            x = float(kc->x), y = float(kc->y);
+            return true;
+        };
+        Queued down{{}, [key_pos, finger_id](App& a, Frame& f) {
+                        float x, y;
+                        if (!key_pos(a, x, y)) return false;
+                        f.push_back(finger(SDL_FINGERDOWN, finger_id, x, y, SDL_GetWindowID(a.window()), float(a.width()),
+                                           float(a.height())));
+                        return true;
+                    }};
+        if (first) {
+            // The first press goes down in this frame.
+            if (!down.make(app, now)) return false;
+            first = false;
+        } else {
+            queued_.push_back(std::move(down));
+        }
+        if (choice >= 0) {
+            for (int i = 0; i < replay::frames_for_wait(int(kb::kLongPressMs)) + 1; ++i) queued_.emplace_back();
+            // Slide to the chosen accent, known only once its popup is open.
+            auto choice_pos = [this, station, choice, line](App& a, float& x, float& y) {
+                const Station* s = a.stations().find(station);
+                if (!s || !s->keyboard.popup() || choice >= int(s->keyboard.popup()->rects.size())) {
+                    replay::Command at;
+                    at.line = line;
+                    fail(at, "the accent choices of station " + std::to_string(station) + " did not open");
+                    return false;
+                }
+                const Vec2 p = s->keyboard_to_screen(s->keyboard.popup()->rects[size_t(choice)].centre());
+                x = float(p.x), y = float(p.y);
+                return true;
+            };
+            queued_.push_back({{}, [choice_pos, finger_id](App& a, Frame& f) {
+                                   float x, y;
+                                   if (!choice_pos(a, x, y)) return false;
+                                   f.push_back(finger(SDL_FINGERMOTION, finger_id, x, y, SDL_GetWindowID(a.window()),
+                                                      float(a.width()), float(a.height())));
+                                   return true;
+                               }});
+            queued_.push_back({{}, [choice_pos, finger_id](App& a, Frame& f) {
+                                   float x, y;
+                                   if (!choice_pos(a, x, y)) return false;
+                                   f.push_back(finger(SDL_FINGERUP, finger_id, x, y, SDL_GetWindowID(a.window()),
+                                                      float(a.width()), float(a.height())));
+                                   return true;
+                               }});
+        } else {
+            queued_.push_back({{}, [key_pos, finger_id](App& a, Frame& f) {
+                                   float x, y;
+                                   if (!key_pos(a, x, y)) return false;
+                                   f.push_back(finger(SDL_FINGERUP, finger_id, x, y, SDL_GetWindowID(a.window()),
+                                                      float(a.width()), float(a.height())));
+                                   return true;
+                               }});
+        }
+    }
+    return true;
 }
 
 void ReplayPlayer::begin_frame(App& app) {
@@ -233,8 +325,10 @@ void ReplayPlayer::begin_frame(App& app) {
         for (SDL_Event& e : f) SDL_PushEvent(&e);
     };
     if (!queued_.empty()) {
-        push_all(queued_.front());
+        Queued q = std::move(queued_.front());
         queued_.pop_front();
+        if (q.make && !q.make(app, q.events)) return;
+        push_all(q.events);
         return;
     }
     if (idle_frames_ > 0) {

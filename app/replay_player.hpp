@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,12 @@ public:
 
 private:
     using Frame = std::vector<SDL_Event>;
+    // Events of a coming frame, or a function that makes them when that frame comes
+    // (for positions known only then, like an accent popup's choices).
+    struct Queued {
+        Frame events;
+        std::function<bool(App&, Frame&)> make;
+    };
     // Where a position is on screen now, in pixels; false (and an error) if its target
     // was not on screen in the last frame.
     bool resolve(App& app, const replay::Command& c, const replay::Pos& p, float& x, float& y);
@@ -40,7 +47,9 @@ private:
 
     replay::Script script_;
     size_t next_ = 0;
-    std::deque<Frame> queued_;  // events for the coming frames, front = next frame
+    std::deque<Queued> queued_;  // events for the coming frames, front = next frame
+    // `type N "text"`: the taps a person would make on station N's keyboard.
+    bool expand_type(App& app, const replay::Command& c, Frame& now);
     int idle_frames_ = 0;
     bool finished_ = false;
     std::string error_;

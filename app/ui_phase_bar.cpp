@@ -34,6 +34,15 @@ bool App::board_editable() const {
 
 void App::go_to_phase(Phase p) {
     if (p == session_->current().phase) return;
+    // Leaving the brainstorm with post-its still hidden in trays: ask, then reveal them.
+    if (session_->current().phase == Phase::Brainstorm && !leave_brainstorm_to_) {
+        for (const Partner& n : session_->current().partners)
+            if (!n.face_up) {
+                leave_brainstorm_to_ = p;
+                return;
+            }
+    }
+    leave_brainstorm_to_.reset();
     commit_editing();
     menu_partner_ = selected_link_ = link_from_ = 0;
     pen_participant_ = 0;
