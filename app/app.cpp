@@ -3,6 +3,7 @@
 
 #include <glad/gl.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
@@ -76,7 +77,7 @@ View App::compute_fitted() const {
     double right = width_;
     if (session_) {
         const Phase ph = session_->current().phase;
-        if (ph == Phase::Vooraf) right = width_ * 0.50;
+        if (ph == Phase::Vooraf) right = width_ * 0.36;
         else if (ph == Phase::Terugblik || (ph == Phase::Gesprek && deck_partner_)) right = width_ * 0.55;
     }
     return fit_view(0, 150.0 * k_, right, height_ - 104.0 * k_);
@@ -241,12 +242,14 @@ void App::frame() {
         // Hand the kept keys over, up to the first key release: ImGui 1.86 loses a key
         // that goes down and up within one frame.
         replaying_held_ = true;
+        bool key_went_down = false;
         while (!held_keys_.empty()) {
             const SDL_Event k = held_keys_.front();
+            if (k.type == SDL_KEYUP && key_went_down) break;  // its release comes next frame
             held_keys_.pop_front();
             handle_event(k);
             ++events;
-            if (k.type == SDL_KEYUP) break;
+            key_went_down |= k.type == SDL_KEYDOWN;
         }
         replaying_held_ = false;
     }
@@ -332,7 +335,16 @@ void App::frame() {
     }
 
     ++frame_no_;
-    if (ui_pointer_.release_next_frame) {
+    if (ui_pointer_.release_next_frame || (ui_pointer_.active && !ui_pointer_.down)) {
+        // A control is being pressed: it may give a text field the focus in the next
+        // frame, so keys typed right after the tap wait for that field.
+        focus_wait_frames_ = std::max(focus_wait_frames_, 2);
+    }
+    if (ui_pointer_.press_next_frame) {
+        ui_pointer_.press_next_frame = false;
+        ui_pointer_.down = true;
+        ui_pointer_.down_frame = frame_no_;
+    } else if (ui_pointer_.release_next_frame) {
         ui_pointer_.down = false;
         ui_pointer_.release_next_frame = false;
         ui_pointer_.active = false;
@@ -418,10 +430,19 @@ void App::handle_event(const SDL_Event& e) {
             }
             break;
         case SDL_KEYDOWN:
-            handle_key(e.key);
-            if (!editing_) ImGui_ImplSDL2_ProcessEvent(&e);
+        case SDL_KEYUP: {
+            if (e.type == SDL_KEYDOWN) handle_key(e.key);
+            if (editing_ && e.type == SDL_KEYDOWN) break;
+            ImGui_ImplSDL2_ProcessEvent(&e);
+            // ImGui's backend reads modifiers from SDL's keyboard state; take them from the
+            // event, so scripted and real keys behave the same.
+            ImGuiIO& kio = ImGui::GetIO();
+            const Uint16 mod = e.key.keysym.mod;
+            kio.KeyCtrl = (mod & KMOD_CTRL) != 0;
+            kio.KeyShift = (mod & KMOD_SHIFT) != 0;
+            kio.KeyAlt = (mod & KMOD_ALT) != 0;
             break;
-        case SDL_KEYUP: ImGui_ImplSDL2_ProcessEvent(&e); break;
+        }
         default: break;
     }
 }
@@ -448,6 +469,14 @@ void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
         }
         owners_[key] = Owner::Ui;
         ui_pointer_ = {true, key, p, true, false, frame_no_};
+        // A text field being edited would swallow this touch (ImGui blocks other items
+        // while one is active): the editing ends now, and the press reaches ImGui in the
+        // next frame. The field's text is already in the document.
+        if (ImGui::GetActiveID() != 0) {
+            ImGui::ClearActiveID();
+            ui_pointer_.down = false;
+            ui_pointer_.press_next_frame = true;
+        }
         return;
     }
     (void)is_mouse;
@@ -498,8 +527,8 @@ void App::pointer_up(PointerKey key, ImVec2 p) {
             if (std::isfinite(p.x) && std::isfinite(p.y)) ui_pointer_.pos = p;
             // ImGui 1.86 misses a press that starts and ends in one frame: such a release
             // waits for the next frame; a longer press ends now.
-            if (ui_pointer_.down_frame == frame_no_) ui_pointer_.release_next_frame = true;
-            else ui_pointer_.down = false, ui_pointer_.active = false;
+            if (ui_pointer_.down_frame == frame_no_ || ui_pointer_.press_next_frame) ui_pointer_.release_next_frame = true;
+            else ui_pointer_.down = false, ui_pointer_.active = false, focus_wait_frames_ = std::max(focus_wait_frames_, 2);
         }
     } else if (owner == Owner::Board) {
         apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},

@@ -68,6 +68,7 @@ private:
         bool down = false;
         bool release_next_frame = false;
         std::uint64_t down_frame = 0;  // the frame its press went down in
+        bool press_next_frame = false; // held back a frame (a text field was being edited)
     };
 
     bool start(std::string& error);

@@ -188,6 +188,7 @@ bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
             now.push_back(e);
             e.type = SDL_KEYUP;
             e.key.state = SDL_RELEASED;
+            e.key.keysym.mod = KMOD_NONE;  // the whole chord is let go
             queued_.push_back({{e}, {}});
             return true;
         }

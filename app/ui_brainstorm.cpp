@@ -20,7 +20,8 @@ Rect window_rect() {
 }  // namespace
 
 void App::draw_brainstorm() {
-    const Document& d = session_->current();
+    // A copy: a control below may dispatch, which replaces the current board.
+    const Document d = session_->current();
     int hidden = 0;
     for (const Partner& p : d.partners) hidden += !p.face_up;
 

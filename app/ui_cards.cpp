@@ -19,7 +19,8 @@ Rect window_rect() {
 }  // namespace
 
 void App::draw_cards() {
-    const Document& d = session_->current();
+    // A copy: a control below may dispatch, which replaces the current board.
+    const Document d = session_->current();
     const Partner* p = d.partner(deck_partner_);
     if (!p) {
         deck_partner_ = 0;
@@ -57,19 +58,20 @@ void App::draw_cards() {
         ImGui::TextColored(ImColor(done ? IM_COL32(46, 140, 80, 255) : colour::kInk), "%s %s", done ? "\xE2\x9C\x93" : "\xE2\x97\x8B",
                            strings_.get("cards.phase" + std::to_string(phase) + ".title").c_str());
         ImGui::PopFont();
-        float line_w = 0;
+        // Two columns of equal buttons: a fixed grid never reflows under a finger.
+        const float bw = (w - ImGui::GetStyle().ItemSpacing.x) / 2;
+        int column = 0;
         for (const method::Card& c : method::kCards) {
             if (c.phase != phase) continue;
             const std::string id = "card." + std::string(c.id);
             const std::string title = strings_.get(id + ".title");
             const bool has = d.note(pid, c.id) != nullptr;
             const bool open = deck_card_ == c.id;
-            const float bw = ImGui::CalcTextSize(title.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x + (has ? 30 * k_ : 0);
-            if (line_w > 0 && line_w + bw < w) ImGui::SameLine();
-            else line_w = 0;
-            line_w += bw + ImGui::GetStyle().ItemSpacing.x;
+            if (column++ % 2) ImGui::SameLine();
             if (open) push_primary_button();
-            const bool pressed = ImGui::Button(((has ? "\xE2\x9C\x93 " : "") + title + "##" + id).c_str(), ImVec2(0, 56 * k_));
+            ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0, 0.5f));
+            const bool pressed = ImGui::Button(((has ? "\xE2\x9C\x93 " : "   ") + title + "##" + id).c_str(), ImVec2(bw, 52 * k_));
+            ImGui::PopStyleVar();
             if (open) pop_primary_button();
             targets_.control(id, item_rect());
             if (pressed) {

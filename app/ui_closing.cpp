@@ -25,7 +25,8 @@ Rect window_rect() {
 }  // namespace
 
 void App::draw_closing() {
-    const Document& d = session_->current();
+    // A copy: a control below may dispatch, which replaces the current board.
+    const Document d = session_->current();
     const float x0 = float(width_) * 0.55f, top = 150 * k_;
     ImGui::SetNextWindowPos(ImVec2(x0, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(float(width_) - x0 - 20 * k_, float(height_) - top - 150 * k_), ImGuiCond_Always);

@@ -32,11 +32,14 @@ void place_beside(ImVec2 centre, float half_w, float width, float height, float 
 }  // namespace
 
 void App::draw_note_menu() {
-    const Partner* p = menu_partner_ ? session_->current().partner(menu_partner_) : nullptr;
-    if (!p) {
+    const Partner* found = menu_partner_ ? session_->current().partner(menu_partner_) : nullptr;
+    if (!found) {
         menu_partner_ = 0;
         return;
     }
+    // A copy: a swatch below dispatches, which replaces the current board.
+    const Partner note = *found;
+    const Partner* p = &note;
     const Id id = p->id;
     const Vec2 c = view_.to_screen({p->x, p->y});
     const float sw = 64 * k_;  // a category swatch: a finger-sized square
@@ -104,11 +107,13 @@ void App::draw_note_menu() {
 }
 
 void App::draw_line_menu() {
-    const Link* l = selected_link_ ? session_->current().link(selected_link_) : nullptr;
-    if (!l) {
+    const Link* found = selected_link_ ? session_->current().link(selected_link_) : nullptr;
+    if (!found) {
         selected_link_ = 0;
         return;
     }
+    const Link line = *found;
+    const Link* l = &line;
     const Vec2 a = geo::link_end(session_->current(), l->from), b = geo::link_end(session_->current(), l->to);
     const Vec2 mid = view_.to_screen({(a.x + b.x) / 2, (a.y + b.y) / 2});
     ImGui::SetNextWindowPos(ImVec2(float(mid.x), float(mid.y) + 24 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));

@@ -36,7 +36,8 @@ void App::pen_stroke_end() {
     pen_stroke_.clear();
     pen_pointer_.reset();
     pen_participant_ = 0;  // the pen is put back when its stroke ends
-    const Document& d = session_->current();
+    // A copy: a control below may dispatch, which replaces the current board.
+    const Document d = session_->current();
     if (!d.participant(who)) return;
     const StrokeVerdict v = recognise_priority(d, stroke);
     PendingPriority pending{who, std::move(stroke), {}, 0, false};
@@ -62,7 +63,8 @@ void App::pen_stroke_end() {
 }
 
 void App::draw_pens() {
-    const Document& d = session_->current();
+    // A copy: a control below may dispatch, which replaces the current board.
+    const Document d = session_->current();
     // The pen tray: one pen per participant, in the role's colour with initials.
     ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) - 20 * k_), ImGuiCond_Always, ImVec2(0.5f, 1));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 44 * k_);
@@ -157,7 +159,8 @@ void App::draw_pens() {
 void App::draw_priority_dialog() {
     if (!pending_priority_) return;
     PendingPriority& pp = *pending_priority_;
-    const Document& d = session_->current();
+    // A copy: a control below may dispatch, which replaces the current board.
+    const Document d = session_->current();
     const Participant* who = d.participant(pp.participant);
     if (!who) {
         pending_priority_.reset();

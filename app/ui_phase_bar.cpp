@@ -56,7 +56,8 @@ void App::go_to_phase(Phase p) {
 }
 
 void App::draw_phase_bar() {
-    const Document& d = session_->current();
+    // A copy: a control below may dispatch, which replaces the current board.
+    const Document d = session_->current();
     const int cur = int(d.phase);
     const float h = 56 * k_;
     ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, 14 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));

@@ -43,14 +43,16 @@ std::vector<fs::path> earlier_maps(const std::string& data_dir) {
 }  // namespace
 
 void App::draw_setup() {
-    const Document& d = session_->current();
-    const float x0 = float(width_) * 0.50f, top = 150 * k_;
+    // A copy: a control below may dispatch, which replaces the current board.
+    const Document d = session_->current();
+    const float x0 = float(width_) * 0.36f, top = 136 * k_;
     ImGui::SetNextWindowPos(ImVec2(x0, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(float(width_) - x0 - 20 * k_, float(height_) - top - 150 * k_), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(float(width_) - x0 - 20 * k_, float(height_) - top - 130 * k_), ImGuiCond_Always);
     ImGui::Begin("##setup", nullptr, kPanelFlags);
-    const float w = ImGui::GetContentRegionAvail().x;
+    const float total = ImGui::GetContentRegionAvail().x;
+    const float gap = 28 * k_;
+    const float wa = total * 0.64f - gap / 2, wb = total - wa - gap;  // team | the rest
     auto heading = [&](const char* key) {
-        ImGui::Spacing();
         ImGui::PushFont(fonts_.bold);
         ImGui::TextUnformatted(strings_.get(key).c_str());
         ImGui::PopFont();
@@ -58,31 +60,42 @@ void App::draw_setup() {
     auto chip = [&](const std::string& id, const std::string& label, bool on, ImU32 colour = 0) {
         if (on) push_primary_button();
         if (colour && !on) ImGui::PushStyleColor(ImGuiCol_Text, ImColor(colour).Value);
-        const bool pressed = ImGui::Button((label + "##" + id).c_str(), ImVec2(0, 56 * k_));
+        const bool pressed = ImGui::Button((label + "##" + id).c_str(), ImVec2(0, 52 * k_));
         if (colour && !on) ImGui::PopStyleColor();
         if (on) pop_primary_button();
         targets_.control(id, item_rect());
         return pressed;
     };
+    // A row of chips that wraps within `width`.
+    auto chips = [&](float width, auto&& each) {
+        float line = 0;
+        each([&](float w) {
+            if (line > 0 && line + w <= width) ImGui::SameLine();
+            else line = 0;
+            line += w + ImGui::GetStyle().ItemSpacing.x;
+        });
+    };
 
-    heading("setup.school_label");
-    text_field("setup.school", d.school, w, false, [](const std::string& t) -> Action { return act::SetSchoolName{t}; });
-
+    // ---- left: the team ----
+    ImGui::BeginChild("##team", ImVec2(wa, 0), false, ImGuiWindowFlags_NoNav);
     heading("setup.participants_title");
     ImGui::PushFont(fonts_.small);
+    ImGui::PushTextWrapPos(wa);
     ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("setup.participant_hint").c_str());
-    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
     for (const Participant& p : d.participants) {
         const std::string n = std::to_string(p.id);
         ImGui::PushID(p.id);
-        // The pen colour of the role, as a dot before the name.
-        const ImVec2 c = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(c.x + 12 * k_, c.y + 28 * k_), 11 * k_, role_colour(p.role));
-        ImGui::Dummy(ImVec2(28 * k_, 56 * k_));
-        ImGui::SameLine();
         const Id pid = p.id;
-        text_field("participant." + n + ".name", p.name, 230 * k_, false,
-                   [pid](const std::string& t) -> Action { return act::SetParticipantName{pid, t}; });
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(c.x + 10 * k_, c.y + 26 * k_), 9 * k_, role_colour(p.role));
+        ImGui::Dummy(ImVec2(22 * k_, 52 * k_));
+        ImGui::SameLine();
+        ImGui::PopFont();
+        text_field("participant." + n + ".name", p.name, wa * 0.26f, false,
+                   [pid](const std::string& t) -> Action { return act::SetParticipantName{pid, t}; },
+                   strings_.get("setup.name_hint").c_str());
+        ImGui::PushFont(fonts_.small);
         for (int r = 0; r < kRoleCount; ++r) {
             ImGui::SameLine();
             const std::string rid(role_id(Role(r)));
@@ -94,35 +107,48 @@ void App::draw_setup() {
         if (chip("participant." + n + ".remove", "\xC3\x97", false)) session_->dispatch(act::RemoveParticipant{pid});
         ImGui::PopID();
     }
+    ImGui::PopFont();
     if (chip("participant.add", "+ " + strings_.get("setup.add_participant"), false)) {
         session_->dispatch(act::AddParticipant{"", Role::Leraar});
         focus_field("participant." + std::to_string(session_->current().participants.back().id) + ".name");
     }
+    ImGui::EndChild();
 
+    // ---- right: school, who leads and writes, plan, language, an earlier map ----
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("##session", ImVec2(wb, 0), false, ImGuiWindowFlags_NoNav);
+    heading("setup.school_label");
+    text_field("setup.school", d.school, wb, false, [](const std::string& t) -> Action { return act::SetSchoolName{t}; });
     auto who = [&](const char* key, const char* prefix, Id current, auto make) {
+        ImGui::Spacing();
         heading(key);
-        for (const Participant& p : d.participants) {
-            ImGui::SameLine(0, -1);
-            if (&p == &d.participants.front()) ImGui::NewLine();
-            const std::string label = p.name.empty() ? "#" + std::to_string(p.id) : p.name;
-            if (chip(std::string(prefix) + std::to_string(p.id), label, current == p.id))
-                session_->dispatch(make(current == p.id ? 0 : p.id));
-        }
+        ImGui::PushFont(fonts_.small);
+        chips(wb, [&](auto&& place) {
+            for (const Participant& p : d.participants) {
+                const std::string label = p.name.empty() ? "#" + std::to_string(p.id) : p.name;
+                place(ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x);
+                if (chip(std::string(prefix) + std::to_string(p.id), label, current == p.id))
+                    session_->dispatch(make(current == p.id ? 0 : p.id));
+            }
+        });
+        ImGui::PopFont();
     };
     who("setup.facilitator", "setup.facilitator.", d.facilitator, [](Id id) -> Action { return act::SetFacilitator{id}; });
     who("setup.notetaker", "setup.notetaker.", d.notetaker, [](Id id) -> Action { return act::SetNotetaker{id}; });
-
+    ImGui::Spacing();
     heading("setup.plan");
     if (chip("plan.90", "90 min", d.plan_minutes == 90)) session_->dispatch(act::SetPlan{90});
     ImGui::SameLine();
     if (chip("plan.120", "120 min", d.plan_minutes == 120)) session_->dispatch(act::SetPlan{120});
-    ImGui::SameLine(0, 40 * k_);
+    ImGui::Spacing();
+    heading("setup.lang");
     if (chip("lang.nl", "Nederlands", opt_.lang == "nl")) set_language("nl");
     ImGui::SameLine();
     if (chip("lang.en", "English", opt_.lang == "en")) set_language("en");
-
+    ImGui::Spacing();
     heading("setup.existing_title");
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    ImGui::PushFont(fonts_.small);
+    ImGui::PushTextWrapPos(wb);
     ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("setup.existing_map").c_str());
     ImGui::PopTextWrapPos();
     int n = 0;
@@ -132,6 +158,8 @@ void App::draw_setup() {
             if (!open_board(f.string(), err)) show_message(err, true);
         }
     }
+    ImGui::PopFont();
+    ImGui::EndChild();
     targets_.panel(window_rect());
     ImGui::End();
 }

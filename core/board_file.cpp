@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <memory>
 #include <new>
 #include <optional>
@@ -134,6 +135,40 @@ struct ActionItemOut {
     void save(A& ar) const {
         ar(cereal::make_nvp("id", a.id), cereal::make_nvp("what", a.what), cereal::make_nvp("who", a.who),
            cereal::make_nvp("due", a.due));
+    }
+};
+
+// The fields of a board, in file order. A version's board is written with the same
+// fields as the top level, except `versions` (a version holds no versions).
+template <class A>
+void save_board_fields(A& ar, const Document& d) {
+    ar(cereal::make_nvp("format_version", kFormatVersion), cereal::make_nvp("app", std::string("netwerkkaart")),
+       cereal::make_nvp("school", d.school), cereal::make_nvp("date", d.date),
+       cereal::make_nvp("phase", std::string(phase_id(d.phase))), cereal::make_nvp("plan_minutes", d.plan_minutes),
+       cereal::make_nvp("facilitator", d.facilitator), cereal::make_nvp("notetaker", d.notetaker),
+       cereal::make_nvp("participants", ListOut<Participant, ParticipantOut>{d.participants}),
+       cereal::make_nvp("partners", ListOut<Partner, PartnerOut>{d.partners}),
+       cereal::make_nvp("links", ListOut<Link, LinkOut>{d.links}),
+       cereal::make_nvp("priorities", ListOut<Priority, PriorityOut>{d.priorities}),
+       cereal::make_nvp("notes", ListOut<CardNote, CardNoteOut>{d.notes}),
+       cereal::make_nvp("closing", ListOut<ClosingAnswer, ClosingAnswerOut>{d.closing}),
+       cereal::make_nvp("actions", ListOut<ActionItem, ActionItemOut>{d.actions}));
+}
+
+struct NestedBoardOut {
+    const Document& d;
+    template <class A>
+    void save(A& ar) const {
+        save_board_fields(ar, d);
+    }
+};
+
+struct VersionOut {
+    const Version& v;
+    template <class A>
+    void save(A& ar) const {
+        ar(cereal::make_nvp("date", v.date), cereal::make_nvp("note", v.note),
+           cereal::make_nvp("board", NestedBoardOut{v.board}));
     }
 };
 
@@ -251,18 +286,42 @@ enum class Missing { Report, Quiet };
 // repaired in full), so a file with 100,000 broken notes cannot flood the report.
 constexpr size_t kMaxNotes = 100;
 
+// What the reader of the top level shares with the readers of its versions: the report
+// (so that the whole file's report stays short) and the entries read so far per list
+// name, so that each list's cap holds for the board and all its versions together. That
+// keeps the work of reading and repairing a file with versions (the lane searches scan
+// every partner of a board) within what one board at the caps costs.
+struct ReportSink {
+    std::vector<std::string> lines;
+    size_t left_out = 0;
+    std::map<std::string, size_t, std::less<>> entries;
+    // Lane searches left for partners without a position, for the whole file (see
+    // read_partners).
+    size_t lane_searches = 16;
+    void add(std::string s) {
+        if (lines.size() < kMaxNotes)
+            lines.push_back(std::move(s));
+        else
+            ++left_out;
+    }
+    // The lines, followed by a count of those left out.
+    std::vector<std::string> report() const {
+        std::vector<std::string> out = lines;
+        if (left_out > 0) out.push_back("and " + std::to_string(left_out) + " more changes of the kinds above");
+        return out;
+    }
+};
+
 class BoardReader {
 public:
     Document doc;
     std::optional<LoadError> error;
 
-    // The reader's report lines, followed by a count of those left out.
-    std::vector<std::string> report() const {
-        std::vector<std::string> out = notes_;
-        if (left_out_ > 0) out.push_back("and " + std::to_string(left_out_) + " more changes of the kinds above");
-        return out;
-    }
+    // `prefix` starts every report line and error detail (empty for the top level,
+    // "versions[3].board: " for a version's board).
+    BoardReader(ReportSink& sink, std::string prefix = "") : sink_(sink), prefix_(std::move(prefix)) {}
 
+    // Reads the top-level board, with its versions.
     void read(const Value& root) {
         if (!root.IsObject()) {
             error = LoadError{LoadErrorKind::NotABoard, "the top-level JSON value is not an object"};
@@ -274,6 +333,25 @@ public:
             return;
         }
         if (!read_version(version)) return;
+        const Value* versions = list(root, "versions", Missing::Quiet, kMaxVersions);
+        if (error) return;
+        read_board(root);
+        if (error) return;
+        if (versions) read_versions(*versions);
+    }
+
+    // Reads a version's board (an object): the fields of a top-level board except
+    // `format_version` (the file's own decides) and `versions` (one level only: any
+    // versions inside it are dropped and reported, never read).
+    void read_nested(const Value& root) {
+        auto it = root.FindMember("versions");
+        if (it != root.MemberEnd() && !(it->value.IsArray() && it->value.Empty()))
+            note("\"versions\" inside a version is not read; dropped");
+        read_board(root);
+    }
+
+private:
+    void read_board(const Value& root) {
         const Value* participants = list(root, "participants");
         const Value* partners = list(root, "partners");
         const Value* links = list(root, "links");
@@ -309,13 +387,9 @@ public:
         if (actions) read_actions(*actions);
     }
 
-private:
-    void note(std::string s) {
-        if (notes_.size() < kMaxNotes)
-            notes_.push_back(std::move(s));
-        else
-            ++left_out_;
-    }
+    void note(std::string s) { sink_.add(prefix_ + std::move(s)); }
+
+    void fail(LoadErrorKind kind, std::string detail) { error = LoadError{kind, prefix_ + std::move(detail)}; }
 
     static std::string where(std::string_view path, const char* key) {
         return path.empty() ? std::string(key) : std::string(path) + "." + key;
@@ -346,7 +420,8 @@ private:
         return true;
     }
 
-    const Value* list(const Value& root, const char* key, Missing missing = Missing::Report) {
+    const Value* list(const Value& root, const char* key, Missing missing = Missing::Report,
+                      size_t cap = kMaxListLength) {
         auto it = root.FindMember(key);
         if (it == root.MemberEnd()) {
             if (missing == Missing::Report) note(std::string("no \"") + key + "\" list; empty");
@@ -356,10 +431,17 @@ private:
             note(std::string("\"") + key + "\" is not a list; empty");
             return nullptr;
         }
-        if (it->value.Size() > kMaxListLength) {
-            error = LoadError{LoadErrorKind::TooLarge, std::string("\"") + key + "\" has " +
-                                                           std::to_string(it->value.Size()) + " entries; at most " +
-                                                           std::to_string(kMaxListLength) + " are read"};
+        if (it->value.Size() > cap) {
+            fail(LoadErrorKind::TooLarge, std::string("\"") + key + "\" has " + std::to_string(it->value.Size()) +
+                                              " entries; at most " + std::to_string(cap) + " are read");
+            return nullptr;
+        }
+        size_t& total = sink_.entries[key];
+        total += it->value.Size();
+        if (total > cap) {
+            fail(LoadErrorKind::TooLarge, std::string("\"") + key + "\" lists in the board and its versions have " +
+                                              std::to_string(total) + " entries together; at most " +
+                                              std::to_string(cap) + " are read");
             return nullptr;
         }
         return &it->value;
@@ -497,13 +579,16 @@ private:
         // Without a position a note goes to the parking lane, like a new note: placed
         // after all others are known so it lands on a free slot. free_lane_slot scans
         // every partner per slot, so only the first few get a search of their own; the
-        // rest (only a broken or hostile file has them) share the last slot found.
-        constexpr size_t kLaneSearches = 16;
+        // rest (only a broken or hostile file has them) share the last slot found. The
+        // searches are counted over the whole file, versions included.
         Vec2 slot{geo::kLaneX + geo::kNoteW, 0};
         for (size_t k = 0; k < unplaced.size(); ++k) {
             Partner& p = doc.partners[unplaced[k]];
             p.x = 0, p.y = 0;  // off the lane while the search runs
-            if (k < kLaneSearches) slot = geo::free_lane_slot(doc);
+            if (sink_.lane_searches > 0) {
+                --sink_.lane_searches;
+                slot = geo::free_lane_slot(doc);
+            }
             p.x = slot.x, p.y = slot.y;
             p.ring = geo::ring_at(slot);
         }
@@ -549,9 +634,9 @@ private:
                 if (!stroke->IsArray()) {
                     note(path + ".stroke is not a list; empty");
                 } else if (stroke->Size() > kMaxStrokePoints) {
-                    error = LoadError{LoadErrorKind::TooLarge, path + ".stroke has " + std::to_string(stroke->Size()) +
-                                                                   " points; at most " +
-                                                                   std::to_string(kMaxStrokePoints) + " are read"};
+                    fail(LoadErrorKind::TooLarge, path + ".stroke has " + std::to_string(stroke->Size()) +
+                                                      " points; at most " + std::to_string(kMaxStrokePoints) +
+                                                      " are read");
                     return;
                 } else {
                     read_stroke(*stroke, path, p.stroke);
@@ -605,6 +690,34 @@ private:
         });
     }
 
+    // Each version: a date, a note and a board. A version without a usable board is
+    // dropped (reported); the board is read by a reader of its own, into the same report.
+    void read_versions(const Value& list) {
+        each_object(list, "versions", [&](const Value& o, const std::string& path) {
+            if (error) return;
+            const Value* board = field(o, path, "board");
+            if (!board || !board->IsObject()) {
+                note(path + " dropped: it has no board object");
+                return;
+            }
+            Version v;
+            v.date = text(o, path, "date", "");
+            if (!v.date.empty() && !is_date(v.date)) {
+                note(path + ".date \"" + v.date + "\" is not YYYY-MM-DD; cleared");
+                v.date.clear();
+            }
+            v.note = text(o, path, "note", "");
+            BoardReader nested(sink_, prefix_ + path + ".board: ");
+            nested.read_nested(*board);
+            if (nested.error) {
+                error = std::move(nested.error);
+                return;
+            }
+            v.board = std::move(nested.doc);
+            doc.versions.push_back(std::move(v));
+        });
+    }
+
     void read_stroke(const Value& stroke, const std::string& path, std::vector<Vec2>& out) {
         size_t skipped = 0;
         out.reserve(stroke.Size());
@@ -617,8 +730,8 @@ private:
         if (skipped) note(path + ".stroke: " + std::to_string(skipped) + " point(s) not [x, y]; skipped");
     }
 
-    std::vector<std::string> notes_;
-    size_t left_out_ = 0;
+    ReportSink& sink_;
+    std::string prefix_;
 };
 
 std::string_view skip_bom(std::string_view s) {
@@ -640,11 +753,12 @@ std::variant<LoadedBoard, LoadError> parse_unguarded(std::string_view bytes) {
     rapidjson::Document dom;
     if (auto err = parse_json(text, bytes.size() - text.size(), dom)) return *err;
 
-    BoardReader reader;
+    ReportSink sink;
+    BoardReader reader(sink);
     reader.read(dom);
     if (reader.error) return *reader.error;
     LoadedBoard out{std::move(reader.doc), {}};
-    out.repairs.changes = reader.report();
+    out.repairs.changes = sink.report();
     RepairReport fixed = repair(out.doc);
     for (std::string& s : fixed.changes) out.repairs.changes.push_back(std::move(s));
     return out;
@@ -658,17 +772,8 @@ std::string serialize_board(const Document& d) {
     std::ostringstream os;
     {
         cereal::JSONOutputArchive ar(os);  // closes the top-level object when destroyed
-        ar(cereal::make_nvp("format_version", kFormatVersion), cereal::make_nvp("app", std::string("netwerkkaart")),
-           cereal::make_nvp("school", d.school), cereal::make_nvp("date", d.date),
-           cereal::make_nvp("phase", std::string(phase_id(d.phase))), cereal::make_nvp("plan_minutes", d.plan_minutes),
-           cereal::make_nvp("facilitator", d.facilitator), cereal::make_nvp("notetaker", d.notetaker),
-           cereal::make_nvp("participants", ListOut<Participant, ParticipantOut>{d.participants}),
-           cereal::make_nvp("partners", ListOut<Partner, PartnerOut>{d.partners}),
-           cereal::make_nvp("links", ListOut<Link, LinkOut>{d.links}),
-           cereal::make_nvp("priorities", ListOut<Priority, PriorityOut>{d.priorities}),
-           cereal::make_nvp("notes", ListOut<CardNote, CardNoteOut>{d.notes}),
-           cereal::make_nvp("closing", ListOut<ClosingAnswer, ClosingAnswerOut>{d.closing}),
-           cereal::make_nvp("actions", ListOut<ActionItem, ActionItemOut>{d.actions}));
+        save_board_fields(ar, d);
+        ar(cereal::make_nvp("versions", ListOut<Version, VersionOut>{d.versions}));
     }
     os << '\n';
     return std::move(os).str();

@@ -18,7 +18,8 @@ namespace nk {
 
 // The version this build writes, and the newest it reads (it reads every version from 1 up).
 // 1: the first. 2: authors, private trays and sides of post-its, missing/over-represented
-// marks, facilitator and note-taker, plan, card notes, closing answers, actions.
+// marks, facilitator and note-taker, plan, card notes, closing answers, actions, and the
+// earlier versions of the map kept inside the file (`versions`).
 inline constexpr int kFormatVersion = 2;
 
 // Limits on what parse_board accepts; past them a file is refused, never half-read.
@@ -30,6 +31,13 @@ inline constexpr std::size_t kMaxListLength = 100'000;     // entries in any one
                                                            // partners, links, priorities, notes,
                                                            // closing, actions
 inline constexpr std::size_t kMaxStrokePoints = 10'000;    // points in one priority stroke
+inline constexpr std::size_t kMaxVersions = 50;            // entries in `versions`; each version's board
+                                                           // obeys every limit above, and the whole file
+                                                           // still counts against kMaxFileBytes and
+                                                           // kMaxJsonValues, so versions cannot multiply
+                                                           // memory. A Document with more versions than
+                                                           // this is written, but refused when read:
+                                                           // the app must not keep more.
 
 enum class LoadErrorKind {
     Unreadable,    // the file could not be opened or read

@@ -27,7 +27,10 @@ constexpr int kNoteSamplesX = 12, kNoteSamplesY = 8;
 constexpr int kInkSamples = 200;
 
 Vec2 operator-(Vec2 a, Vec2 b) { return {a.x - b.x, a.y - b.y}; }
-double dist(Vec2 a, Vec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
+// (Coordinates are bounded by kMaxCoord, so the plain formula cannot overflow; std::hypot
+// is several times slower.)
+double norm(double x, double y) { return std::sqrt(x * x + y * y); }
+double dist(Vec2 a, Vec2 b) { return norm(a.x - b.x, a.y - b.y); }
 double wrap_angle(double a) {
     while (a > kPi) a -= kTau;
     while (a < -kPi) a += kTau;
@@ -218,15 +221,15 @@ struct NoteFrame {
     Vec2 c;
     double cs = 1, sn = 0, hw = 0, hh = 0;
     explicit NoteFrame(const Partner& n)
-        : c{n.x, n.y}, cs(std::cos(n.rotation)), sn(std::sin(n.rotation)),
-          hw(geo::kNoteW * n.scale / 2), hh(geo::kNoteH * n.scale / 2) {}
+        : c{n.x, n.y}, cs(std::isfinite(n.rotation) ? std::cos(n.rotation) : 1),
+          sn(std::isfinite(n.rotation) ? std::sin(n.rotation) : 0), hw(geo::kNoteW * std::abs(n.scale) / 2),
+          hh(geo::kNoteH * std::abs(n.scale) / 2) {}
     Vec2 world(double lx, double ly) const { return {c.x + cs * lx - sn * ly, c.y + sn * lx + cs * ly}; }
     double distance(Vec2 p) const {
         const double dx = p.x - c.x, dy = p.y - c.y;
         const double lx = cs * dx + sn * dy, ly = -sn * dx + cs * dy;
-        return std::hypot(std::max(std::abs(lx) - hw, 0.0), std::max(std::abs(ly) - hh, 0.0));
+        return norm(std::max(std::abs(lx) - hw, 0.0), std::max(std::abs(ly) - hh, 0.0));
     }
-    double radius() const { return std::hypot(hw, hh); }
 };
 
 // Touch glitches: a lone sample far off the path (out and straight back), or a far jump
@@ -344,10 +347,10 @@ StrokeVerdict recognise_priority(const Document& d, const std::vector<Vec2>& str
         ink.push_back(pts.back());
     }
     for (const Partner& p : d.partners) {
-        if (!p.face_up || !std::isfinite(p.x) || !std::isfinite(p.y)) continue;
-        const NoteFrame f(p);
-        const double r = f.radius() + kInkReach;
+        if (!p.face_up || !std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.scale)) continue;
+        const double r = norm(geo::kNoteW, geo::kNoteH) / 2 * std::abs(p.scale) + kInkReach;
         if (p.x + r < obox.x0 || p.x - r > obox.x1 || p.y + r < obox.y0 || p.y - r > obox.y1) continue;
+        const NoteFrame f(p);
         StrokeScore s{p.id, 0, 0, 0};
         int in = 0;
         for (int iy = 0; iy < kNoteSamplesY; ++iy)

@@ -6,8 +6,9 @@
 // chart would:
 //
 //  1. The stroke is cleaned: non-finite points (and absurd ones, |x| or |y| > 1e7) are
-//     dropped, as are repeats. Fewer than 3 points left, or a stroke whose bounding box
-//     is smaller than kMinStrokeSize across: Nothing.
+//     dropped, as are repeats and touch glitches (a lone sample far off the path and
+//     straight back, or a far jump at either end). Fewer than 3 points left: Nothing
+//     (TooFewPoints); a bounding box less than kMinStrokeSize across: Nothing (TooSmall).
 //  2. The stroke is closed into a shape (Closure):
 //       Loop      the ends meet (gap <= 12% of the path length) or the stroke turns at
 //                 least 0.9 times around its centre (overshoot, double loops): the ends
@@ -32,8 +33,8 @@
 //       other note has less than half its ink; otherwise the notes with at least half the
 //       best ink are the candidates (Ambiguous). No note near the ink: Nothing (NoNote).
 //
-// Cost: linear in the stroke plus the nearby notes; about 0.1 ms for a 500-point stroke on
-// a 500-post-it board.
+// Cost: linear in the stroke plus the notes near it (a bounding-box prefilter skips the
+// rest); about 0.2 ms (-O2) for a 500-point stroke on a 500-post-it board.
 #pragma once
 
 #include <vector>

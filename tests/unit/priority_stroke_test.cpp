@@ -155,7 +155,7 @@ double hit_rate(const char* name, int seeds, const std::function<bool(Rng&)>& tr
 
 bool is_one(const StrokeVerdict& v, Id id) { return v.kind == Kind::One && v.partner == id; }
 
-constexpr int kSeeds = 1000;
+constexpr int kSeeds = 600;
 
 // ---- single notes ---------------------------------------------------------------------
 
