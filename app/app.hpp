@@ -189,6 +189,7 @@ private:
         std::string text;
         bool modal = false;
         double until_ms = 0;
+        bool raised = false;
     };
     std::optional<Message> message_;
     std::uint64_t warned_failure_epoch_ = 0;

@@ -144,7 +144,12 @@ void App::draw_messages() {
     ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) / 2 - (message_->modal ? 0 : float(height_) * 0.3f)),
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(float(width_) * 0.6f, float(height_) * 0.8f));
-    ImGui::SetNextWindowFocus();  // above every panel
+    // Brought above every panel once, when it appears; focusing it every frame would take
+    // a press away from whatever a finger is holding (the facilitator's corner button).
+    if (!message_->raised) {
+        ImGui::SetNextWindowFocus();
+        message_->raised = true;
+    }
     ImGui::Begin("##message", nullptr, kPanelFlags);
     ImGui::PushTextWrapPos(float(width_) * 0.55f);
     ImGui::TextUnformatted(message_->text.c_str());

@@ -90,10 +90,18 @@ int Platform::height() const {
 }
 
 void Platform::upload_fonts() {
-    // Device objects include the font texture; creating them here (not lazily in
-    // NewFrame) lets us free the atlas's pixels right after the upload.
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    // The first time, create the backend's device objects here (not lazily in NewFrame)
+    // so the atlas's pixels can be freed right after the upload. Later (a photo rebakes
+    // the fonts) only the font texture is replaced: recreating the device objects would
+    // leave ImGui 1.86's backend with empty buffers it believes are large, and nothing
+    // would draw until a frame needed more vertices than any before.
+    if (!device_objects_) {
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        device_objects_ = true;
+    } else {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     // The atlas's pixel copy is not needed once the GPU has it.
     ImGui::GetIO().Fonts->ClearTexData();
 }

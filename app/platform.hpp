@@ -35,6 +35,7 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_GLContext gl_ = nullptr;
     bool imgui_ = false;
+    bool device_objects_ = false;
 };
 
 }  // namespace nk::app

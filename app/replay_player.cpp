@@ -207,6 +207,9 @@ bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
             }
             for (int i = 0; i < hold; ++i) queued_.emplace_back();
             queued_.push_back({std::move(up), {}});
+            // A control acts on release; give it a frame to do so (focus a field, open a
+            // panel) before the next line types or taps, as a person's pause would.
+            if (c.pos.is_target && c.pos.target.kind == replay::Target::Kind::Ui) queued_.emplace_back();
             return true;
         }
         case Op::Drag: {

@@ -66,7 +66,6 @@ void App::draw_brainstorm() {
 void App::draw_leave_brainstorm() {
     if (!leave_brainstorm_to_) return;
     ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowFocus();
     ImGui::Begin("##leavebrainstorm", nullptr, kFlags);
     ImGui::PushTextWrapPos(520 * k_);
     ImGui::TextUnformatted(strings_.get("brainstorm.reveal_confirm").c_str());

@@ -100,6 +100,18 @@ void App::draw_pens() {
         highlight_role_ = -1;
     }
     targets_.control("patterns.show", item_rect());
+    // Undo and redo live in the pen tray in this phase (the tray takes the bottom edge).
+    const History& hist = session_->history();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!hist.can_undo());
+    if (ImGui::Button("\xE2\x86\xB6##undo", ImVec2(2 * r, 2 * r))) session_->undo();
+    ImGui::EndDisabled();
+    targets_.control("undo", item_rect());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!hist.can_redo());
+    if (ImGui::Button("\xE2\x86\xB7##redo", ImVec2(2 * r, 2 * r))) session_->redo();
+    ImGui::EndDisabled();
+    targets_.control("redo", item_rect());
     targets_.panel(window_rect());
     ImGui::End();
     ImGui::PopStyleVar();

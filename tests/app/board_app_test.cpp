@@ -15,8 +15,9 @@ namespace {
 namespace fs = std::filesystem;
 const std::string kGolden = std::string(NK_TEST_DATA) + "/board-v1.json";
 
-// The view the app fits on a 1920x1080 window at UI scale 1 (app.cpp, relayout).
-View screen_view() { return fit_view(0, 96, 1920, 1080 - 104); }
+// The view the app fits on a 1920x1080 window at UI scale 1 in the map phases
+// (app.cpp, compute_fitted: below the phase bar and its hint, above the buttons).
+View screen_view() { return fit_view(0, 150, 1920, 1080 - 104); }
 // The view of a snapshot of w x h (snapshot.cpp): the whole map, fitted.
 View snapshot_view(const Document& d, int w, int h) {
     const double k = h / 1080.0;
@@ -110,7 +111,7 @@ TEST(Replay, AddTypeAndDragAPostItOntoTheRings) {
                "save board.json\n"
                "snapshot shot.png 1920x1080\n"
                "quit\n");
-    const RunResult r = run_app({"--new", "--windowed", "1920x1080", "--replay", dir.file("s.txt")}, dir.file("data"));
+    const RunResult r = run_app({"--new", "--phase", "2b", "--windowed", "1920x1080", "--replay", dir.file("s.txt")}, dir.file("data"));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     const Document d = load_board(dir.file("board.json"));
     ASSERT_EQ(d.partners.size(), 2u);
@@ -199,7 +200,7 @@ TEST(Replay, UndoPutsTheDragBackAndRedoAgain) {
 TEST(Replay, TheNextStartContinuesFromTheAutosave) {
     TempDir dir;
     write_file(dir.file("a.txt"), "tap @ui:note.add\ntext \"Jeugdbeweging\"\nkey Return\nframes 2\nquit\n");
-    RunResult r = run_app({"--windowed", "1280x720", "--replay", dir.file("a.txt")}, dir.file("data"));
+    RunResult r = run_app({"--phase", "2b", "--windowed", "1280x720", "--replay", dir.file("a.txt")}, dir.file("data"));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     write_file(dir.file("b.txt"), "save again.json\nquit\n");
     r = run_app({"--windowed", "1280x720", "--replay", dir.file("b.txt")}, dir.file("data"));
@@ -212,7 +213,7 @@ TEST(Replay, TheNextStartContinuesFromTheAutosave) {
 TEST(Replay, ATargetNotOnScreenNamesFileAndLine) {
     TempDir dir;
     write_file(dir.file("s.txt"), "frames 1\n\ntap @note:\"Bestaat niet\"\nquit\n");
-    const RunResult r = run_app({"--new", "--windowed", "1280x720", "--replay", dir.file("s.txt")}, dir.file("data"));
+    const RunResult r = run_app({"--new", "--phase", "2b", "--windowed", "1280x720", "--replay", dir.file("s.txt")}, dir.file("data"));
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.output.find("s.txt:3:"), std::string::npos) << r.output;
 }
@@ -220,7 +221,7 @@ TEST(Replay, ATargetNotOnScreenNamesFileAndLine) {
 TEST(Replay, EmptyTextRemovesTheNewPostItAndLeavesNoUndoStep) {
     TempDir dir;
     write_file(dir.file("s.txt"), "tap @ui:note.add\nkey Return\nframes 2\nsave b.json\nquit\n");
-    const RunResult r = run_app({"--new", "--windowed", "1280x720", "--replay", dir.file("s.txt")}, dir.file("data"));
+    const RunResult r = run_app({"--new", "--phase", "2b", "--windowed", "1280x720", "--replay", dir.file("s.txt")}, dir.file("data"));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_TRUE(load_board(dir.file("b.json")).partners.empty());
 }

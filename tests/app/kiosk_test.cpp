@@ -15,7 +15,7 @@ TEST(Kiosk, AltF4AndEscapeDoNotCloseTheAppButTheHoldAndConfirmationDo) {
     write_file(dir.file("s.txt"),
                "key alt+F4\nkey Escape\nkey ctrl+q\nframes 3\n"
                "save still-running.json\n"
-               "finger down 1 @ui:facilitator.hold\nwait 3100\nfinger up 1 @ui:facilitator.hold\nframes 2\n"
+               "finger down 1 @ui:facilitator.hold\nwait 3400\nfinger up 1 @ui:facilitator.hold\nframes 2\n"
                "tap @ui:facilitator.exit finger 2\nframes 2\n"
                "tap @ui:confirm.yes finger 2\nframes 3\n"
                "save never.json\n");
@@ -44,13 +44,13 @@ TEST(Kiosk, EraseRemovesTheBoardAndItsAutosavesAfterConfirmation) {
     TempDir dir;
     write_file(dir.file("s.txt"),
                "tap @ui:note.add finger 3\ntext \"Privé partner\"\nkey Return\nwait 1500\n"
-               "finger down 1 @ui:facilitator.hold\nwait 3100\nfinger up 1 @ui:facilitator.hold\nframes 2\n"
+               "finger down 1 @ui:facilitator.hold\nwait 3400\nfinger up 1 @ui:facilitator.hold\nframes 2\n"
                "tap @ui:facilitator.erase finger 2\nframes 2\n"
                "tap @ui:confirm.no finger 2\nframes 2\n"
                "tap @ui:facilitator.erase finger 2\nframes 2\n"
                "tap @ui:confirm.yes finger 2\nwait 1500\n"
                "save after.json\nquit\n");
-    const RunResult r = run_app({"--new", "--windowed", "1280x720", "--replay", dir.file("s.txt")}, dir.file("data"), 60);
+    const RunResult r = run_app({"--new", "--phase", "2b", "--windowed", "1280x720", "--replay", dir.file("s.txt")}, dir.file("data"), 60);
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_TRUE(load_board(dir.file("after.json")).partners.empty());
     // No file in the data directory still holds the erased post-it.

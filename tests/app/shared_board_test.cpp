@@ -13,7 +13,7 @@
 
 namespace nk::test {
 namespace {
-View screen_view() { return fit_view(0, 96, 1920, 1080 - 104); }
+View screen_view() { return fit_view(0, 150, 1920, 1080 - 104); }
 
 std::string norm(double v) {
     char buf[32];
@@ -26,6 +26,7 @@ std::string pos(Vec2 screen) { return norm(screen.x / 1920) + " " + norm(screen.
 Document ten_notes() {
     Document d;
     d.school = "Basisschool De Linde";
+    d.phase = Phase::Netwerkkaart;  // the map phase: post-its move, link and get their kind
     const char* names[] = {"CLB Gent", "Bibliotheek", "Gemeente", "Hogeschool", "Sportdienst",
                            "Jeugdbeweging", "Logopedie", "Muziekacademie", "Provincie", "Intervisie"};
     for (int i = 0; i < 10; ++i) {
