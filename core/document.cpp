@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 namespace nk {
 namespace {
@@ -25,11 +26,23 @@ const T* find_by_id(const std::vector<T>& v, Id id) {
     return it == v.end() ? nullptr : &*it;
 }
 
+// max + 1; when the largest id is already INT_MAX (a hostile file), the smallest free
+// positive id instead, so an id never overflows.
 template <typename T>
 Id next_id(const std::vector<T>& v) {
     Id m = 0;
     for (const T& t : v) m = std::max(m, t.id);
-    return m + 1;
+    if (m < std::numeric_limits<Id>::max()) return m + 1;
+    std::vector<Id> ids;
+    ids.reserve(v.size());
+    for (const T& t : v) ids.push_back(t.id);
+    std::sort(ids.begin(), ids.end());
+    Id want = 1;
+    for (Id id : ids) {
+        if (id == want) ++want;
+        else if (id > want) break;
+    }
+    return want;
 }
 }  // namespace
 

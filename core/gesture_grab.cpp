@@ -18,7 +18,11 @@
 namespace nk {
 namespace {
 constexpr double kMinScale = 0.75, kMaxScale = 1.5;  // as the reducer clamps
-bool usable(const View& v) { return std::isfinite(v.scale) && v.scale > 0; }
+// A view that can turn screen points into board points: finite, positive scale and a
+// finite origin (a broken view must never leak NaN into a held post-it).
+bool usable(const View& v) {
+    return std::isfinite(v.scale) && v.scale > 0 && std::isfinite(v.origin.x) && std::isfinite(v.origin.y);
+}
 }  // namespace
 
 void GestureRouter::grab_note(const Document& doc, const View& view, PointerKey k, Pointer& p, Id partner) {
@@ -75,7 +79,7 @@ void GestureRouter::update_grab(Grab& g, const View& view) const {
     act::Placement out = g.base;
     if (!b1) {
         out.pos = {g.base.pos.x + (a1->x - g.anchor[0].x), g.base.pos.y + (a1->y - g.anchor[0].y)};
-        g.live = out;
+        if (std::isfinite(out.pos.x) && std::isfinite(out.pos.y)) g.live = out;
         return;
     }
     const Vec2 a0 = g.anchor[0], b0 = g.anchor[1];

@@ -26,13 +26,20 @@ bool unique_positive_ids(const std::vector<T>& v) {
 // Gives every element a positive id unique in its list; returns how many changed.
 template <typename T>
 int renumber_duplicates(std::vector<T>& v) {
-    std::set<Id> seen;
+    std::set<Id> seen, used;
+    for (const T& t : v)
+        if (t.id > 0) used.insert(t.id);
+    // New ids are the smallest positive ids nobody uses: never past INT_MAX.
     Id next = 1;
-    for (const T& t : v) next = std::max(next, t.id + 1);
+    auto fresh = [&] {
+        while (used.count(next)) ++next;
+        used.insert(next);
+        return next;
+    };
     int changed = 0;
     for (T& t : v) {
         if (t.id > 0 && seen.insert(t.id).second) continue;
-        t.id = next++;
+        t.id = fresh();
         seen.insert(t.id);
         ++changed;
     }
