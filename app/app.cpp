@@ -16,6 +16,7 @@
 
 #include "atomic_file.hpp"
 #include "board_file.hpp"
+#include "export_set.hpp"
 #include "geometry.hpp"
 #include "replay_player.hpp"
 #include "snapshot.hpp"
@@ -48,6 +49,8 @@ App::~App() {
 }
 
 std::string load_error_text(const Strings& s, const LoadError& e, const std::string& path) {
+    if (e.kind == LoadErrorKind::NotABoard && e.detail == kImageWithoutMap)
+        return s.format("error.load.ImageWithoutMap", {fs::path(path).filename().string()});
     static const char* names[] = {"Unreadable", "Empty", "TooLarge", "NotJson", "TooDeep", "NewerVersion", "NotABoard"};
     const std::string file = fs::path(path).filename().string();
     return s.format(std::string("error.load.") + names[static_cast<int>(e.kind)], {file});
@@ -89,6 +92,7 @@ void App::set_language(const std::string& lang) {
     opt_.lang = lang;
     strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + ".txt");
     strings_.merge(Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + "-method.txt"));
+    strings_.merge(Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + "-report.txt"));
 }
 
 void App::load_initial_board() {
@@ -150,7 +154,7 @@ int App::run() {
         return 2;
     }
     // --snapshot: render the board file (or the autosave) to a PNG and exit.
-    if (!opt_.snapshot_out.empty()) {
+    if (!opt_.snapshot_out.empty() || !opt_.export_dir.empty()) {
         Document doc;
         if (!opt_.board_file.empty()) {
             auto parsed = load_board_file(opt_.board_file);
@@ -172,10 +176,19 @@ int App::run() {
             std::fprintf(stderr, "netwerkkaart: %s\n", error.c_str());
             return 1;
         }
-        const float k = float(opt_.snapshot_h) / 1080.0f;
+        const float k = float(opt_.export_dir.empty() ? opt_.snapshot_h : 2160) / 1080.0f;
         fonts_.build(k);
         platform_.upload_fonts();
         session_ = std::make_unique<Session>(doc);
+        if (!opt_.export_dir.empty()) {
+            std::vector<std::string> written;
+            if (!export_to(opt_.export_dir, opt_.anonymous, written, error)) {
+                std::fprintf(stderr, "netwerkkaart: %s\n", error.c_str());
+                return 1;
+            }
+            for (const std::string& w : written) std::printf("%s\n", w.c_str());
+            return 0;
+        }
         if (!write_snapshot(opt_.snapshot_out, opt_.snapshot_w, opt_.snapshot_h, error)) {
             std::fprintf(stderr, "netwerkkaart: %s\n", error.c_str());
             return 1;
@@ -367,6 +380,15 @@ void App::handle_event(const SDL_Event& e) {
     const float fw = float(width_), fh = float(height_);
     switch (e.type) {
         case SDL_QUIT: ask_for_facilitator(); break;  // Alt+F4, the window's close button
+        case SDL_DROPFILE: {
+            // A board file or a map image dropped on the window opens it.
+            std::string err;
+            if (e.drop.file) {
+                if (!open_board(e.drop.file, err)) show_message(err, true);
+                SDL_free(e.drop.file);
+            }
+            break;
+        }
         case SDL_WINDOWEVENT:
             if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
                 apply(gestures_.end_all(session_->current(), view_, clock_ms_));
@@ -693,6 +715,36 @@ bool App::open_board(const std::string& path, std::string& error) {
         show_message(strings_.format("error.load.repaired", {fs::path(path).filename().string(),
                                                               std::to_string(lb.repairs.changes.size())}),
                      true);
+    return true;
+}
+
+bool App::export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (!fs::is_directory(dir)) {
+        error = strings_.format("export.no_folder", {dir});
+        return false;
+    }
+    Image img;
+    std::string render_error;
+    const Document& d = session_->current();
+    if (!render_snapshot(platform_, fonts_, d, strings_, 3840, 2160, img, render_error)) {
+        error = strings_.format("snapshot.failed", {render_error});
+        return false;
+    }
+    const auto files = make_exports(d, strings_, encode_png(img), anonymous, dir,
+                                    [](const std::string& p) { return fs::exists(p); });
+    for (const ExportFile& f : files) {
+        const std::string path = dir + "/" + f.name;
+        const WriteResult r = real_storage()->write_atomic(path, f.bytes);
+        if (!r.ok) {
+            error = strings_.format("export.failed", {dir});
+            log_.error("export failed: " + r.error);
+            return false;
+        }
+        written.push_back(path);
+    }
+    log_.info("exported " + std::to_string(written.size()) + " files to " + dir);
     return true;
 }
 

@@ -53,8 +53,12 @@ public:
     bool write_snapshot(const std::string& path, int w, int h, std::string& error);
     // Writes the board file; false with a message on failure.
     bool save_board(const std::string& path, std::string& error);
-    // Opens a board file in place of the current one; false with a teacher's message.
+    // Opens a board file (or a map image carrying one) in place of the current one;
+    // false with a teacher's message.
     bool open_board(const std::string& path, std::string& error);
+    // Writes every export of the board into `dir` (never over an existing file); the
+    // written paths in `written`, or false with a teacher's message.
+    bool export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error);
     void request_quit() { quit_ = true; }
     // Writes what this frame shows on screen to a PNG, after it is drawn.
     void request_screenshot(std::string path) { screenshot_path_ = std::move(path); }
@@ -176,7 +180,10 @@ private:
     bool adding_missing_ = false;
     // 2A: the writers' stations, and leaving the phase with post-its still hidden.
     Stations stations_;
-    std::optional<Phase> leave_brainstorm_to_;  // the post-it being typed is a phase-4 "ontbrekend" one
+    std::optional<Phase> leave_brainstorm_to_;
+    // 5: where exports go, and whether the anonymised variant is asked.
+    std::string export_dir_;
+    bool export_anonymous_ = false;  // the post-it being typed is a phase-4 "ontbrekend" one
     // 3: the deck of reflection cards of one partner.
     Id deck_partner_ = 0;
     std::string deck_card_;

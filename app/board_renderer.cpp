@@ -142,7 +142,29 @@ void draw_note(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, const P
     corners(ImVec2(c.x + off * 0.4f, c.y + off), hw, hh, angle, q);
     dl->AddConvexPolyFilled(q, 4, lifted ? IM_COL32(60, 48, 30, 55) : colour::kShadow);
     corners(c, hw, hh, angle, q);
-    dl->AddConvexPolyFilled(q, 4, category_fill(p.category));
+    if (p.missing) {
+        // "Ontbrekend": a partner the school lacks — a pale note with a dashed edge.
+        const ImU32 fill = category_fill(p.category);
+        dl->AddConvexPolyFilled(q, 4, (fill & 0x00FFFFFF) | (0x70u << 24));
+        for (int e = 0; e < 4; ++e) {
+            const ImVec2 a = q[e], b = q[(e + 1) % 4];
+            const int dashes = 9;
+            for (int i = 0; i < dashes; i += 1) {
+                if (i % 2) continue;
+                const float t0 = float(i) / dashes, t1 = float(i + 1) / dashes;
+                dl->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0), ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1),
+                            category_mark(p.category), float(2.5 * v.scale));
+            }
+        }
+    } else {
+        dl->AddConvexPolyFilled(q, 4, category_fill(p.category));
+    }
+    if (p.overrepresented) {
+        // Over-represented: a second, darker edge around the note.
+        ImVec2 o[4];
+        corners(c, hw + float(5 * v.scale), hh + float(5 * v.scale), angle, o);
+        dl->AddPolyline(o, 4, IM_COL32(176, 96, 40, 255), ImDrawFlags_Closed, float(3 * v.scale));
+    }
     if (editing_text) dl->AddPolyline(q, 4, colour::kSelection, ImDrawFlags_Closed, float(3 * v.scale));
 
     const int first = dl->VtxBuffer.Size;
@@ -155,6 +177,11 @@ void draw_note(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, const P
     const FittedText t = fit_text(fonts.note, text, hw * 2 - float(14 * v.scale), hh * 2 - float(18 * v.scale), max_px,
                                   max_px * 0.55f);
     draw_fitted(dl, fonts.note, t, ImVec2(c.x, c.y + float(3 * v.scale)), colour::kInk);
+    if ((p.missing || p.overrepresented) && sc.strings) {
+        const std::string& tag = sc.strings->get(p.missing ? "missing.label" : "overrepresented.label");
+        const float fs = float(Fonts::kSmall * 0.75 * v.scale);
+        dl->AddText(fonts.small, fs, ImVec2(c.x - hw + float(6 * v.scale), c.y - hh + float(4 * v.scale)), colour::kInkSoft, tag.c_str());
+    }
     if (editing_text && caret) {
         // Caret after the last line.
         float x = c.x, y = c.y;
@@ -256,16 +283,21 @@ void draw_link_drafts(ImDrawList* dl, const BoardScene& sc) {
 }  // namespace
 
 // ---- legend ------------------------------------------------------------------------
-ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 pos, float k, bool measure_only) {
+ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 pos, float k, bool measure_only,
+                   bool with_pens) {
     const float pad = 16 * k, row = 34 * k, sw = 30 * k, fs = Fonts::kSmall * k, hs = Fonts::kBold * k * 0.8f;
     float w = 0;
     for (int i = 0; i < kCategoryCount; ++i) {
         const std::string& name = s.get("category." + std::string(category_id(Category(i))));
         w = std::max(w, fonts.small->CalcTextSizeA(fs, 1e9f, 0, name.c_str()).x);
     }
+    if (with_pens)
+        for (int i = 0; i < kRoleCount; ++i)
+            w = std::max(w, fonts.small->CalcTextSizeA(fs, 1e9f, 0, s.get("role." + std::string(role_id(Role(i)))).c_str()).x);
     const std::string& title = s.get("legend.title");
     w = std::max(w + sw + 12 * k, fonts.bold->CalcTextSizeA(hs, 1e9f, 0, title.c_str()).x);
-    const ImVec2 size(w + 2 * pad, pad * 2 + hs + 8 * k + row * kCategoryCount);
+    const float pens_h = with_pens ? hs + 12 * k + row * float(kRoleCount) : 0;
+    const ImVec2 size(w + 2 * pad, pad * 2 + hs + 8 * k + row * kCategoryCount + pens_h);
     if (measure_only) return size;
     dl->AddRectFilled(ImVec2(pos.x + 2 * k, pos.y + 4 * k), ImVec2(pos.x + size.x + 2 * k, pos.y + size.y + 4 * k), colour::kShadow,
                       14 * k);
@@ -281,6 +313,20 @@ ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 
         const std::string& name = s.get("category." + std::string(category_id(c)));
         dl->AddText(fonts.small, fs, ImVec2(b.x + 12 * k, y + (row - fs) / 2), colour::kInk, name.c_str());
         y += row;
+    }
+    if (with_pens) {
+        // The pens of the roles, for the priority circles.
+        y += 12 * k;
+        dl->AddText(fonts.bold, hs, ImVec2(pos.x + pad, y), colour::kInk, s.get("legend.pens").c_str());
+        y += hs + 4 * k;
+        for (int i = 0; i < kRoleCount; ++i) {
+            const Role r = Role(i);
+            const float cy = y + row / 2;
+            dl->AddLine(ImVec2(pos.x + pad, cy), ImVec2(pos.x + pad + sw, cy), role_colour(r), 4 * k);
+            dl->AddText(fonts.small, fs, ImVec2(pos.x + pad + sw + 12 * k, y + (row - fs) / 2), colour::kInk,
+                        s.get("role." + std::string(role_id(r))).c_str());
+            y += row;
+        }
     }
     return size;
 }

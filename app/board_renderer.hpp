@@ -45,8 +45,9 @@ void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& scene, ImV
 
 // Draws the legend of categories with its top-left corner at `pos`; returns its size.
 // With `measure_only` nothing is drawn.
+// With `with_pens` it also shows the role pens' colours (when priorities were drawn).
 ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 pos, float ui_scale,
-                   bool measure_only = false);
+                   bool measure_only = false, bool with_pens = false);
 
 // The screen rectangle of a post-it's centre and half-extents, for targets and hit tests.
 ImVec2 note_screen_centre(const View& v, const Partner& p);

@@ -35,6 +35,9 @@ std::string usage() {
            "  --snapshot OUT.png  render the board to a PNG and exit\n"
            "  --size WxH          size of that PNG (default 1920x1080)\n"
            "  --replay FILE       play a script of input events (docs/replay.md)\n"
+           "  --export DIR        write the map image, the report (HTML, Markdown) and the data\n"
+           "                      (GraphML, CSV) of the board to DIR and exit\n"
+           "  --anonymous         with --export: leave out names and notes\n"
            "  --frame-log FILE    write each frame's timings to FILE (for scripts/bench)\n";
 }
 
@@ -85,6 +88,10 @@ OptionsResult parse_options(int argc, char** argv) {
         } else if (a == "--layout") {
             if (!value(o.layout)) return r;
             if (o.layout != "wall" && o.layout != "table") return r.error = "--layout is wall or table", r;
+        } else if (a == "--export") {
+            if (!value(o.export_dir)) return r;
+        } else if (a == "--anonymous") {
+            o.anonymous = true;
         } else if (a == "--frame-log") {
             if (!value(o.frame_log)) return r;
         } else if (a == "--new") {

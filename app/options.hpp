@@ -18,6 +18,8 @@ struct Options {
     double ui_scale = 1.0;             // --ui-scale F
     bool new_board = false;            // --new: start a new board, not the autosave
     std::string layout = "wall";       // --layout wall|table: where brainstorm stations stand
+    std::string export_dir;            // --export DIR: write every export of the board there and exit
+    bool anonymous = false;            // --anonymous: the anonymised variant of --export
     std::string frame_log;             // --frame-log FILE: one line of timings per frame (bench)
     bool help = false;
 };

@@ -70,7 +70,8 @@ bool render_snapshot(Platform& platform, Fonts& fonts, const Document& doc, cons
         dl.PushClipRect(ImVec2(0, 0), ImVec2(float(w), float(h)));
         dl.PushTextureID(io.Fonts->TexID);
 
-        const ImVec2 legend = draw_legend(&dl, fonts, strings, ImVec2(0, 0), k, true);
+        const bool pens = !doc.priorities.empty();
+        const ImVec2 legend = draw_legend(&dl, fonts, strings, ImVec2(0, 0), k, true, pens);
         BoardScene sc;
         sc.doc = &doc;
         sc.strings = &strings;
@@ -80,7 +81,7 @@ bool render_snapshot(Platform& platform, Fonts& fonts, const Document& doc, cons
         sc.view = fit_content(doc, 0, 130.0 * k, w, h - 20.0 * k);
         draw_board(&dl, fonts, sc, ImVec2(float(w), float(h)));
         draw_title(&dl, fonts, doc, k);
-        draw_legend(&dl, fonts, strings, ImVec2(30 * k, float(h) - legend.y - 30 * k), k);
+        draw_legend(&dl, fonts, strings, ImVec2(30 * k, float(h) - legend.y - 30 * k), k, false, pens);
 
         ImDrawList* lists[] = {&dl};
         ImDrawData data;

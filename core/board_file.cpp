@@ -33,6 +33,7 @@
 #include <system_error>
 
 #include "geometry.hpp"
+#include "png_chunk.hpp"
 #include "utf8.hpp"
 
 namespace nk {
@@ -791,6 +792,18 @@ std::variant<LoadedBoard, LoadError> parse_board(std::string_view bytes) {
     }
 }
 
+std::variant<LoadedBoard, LoadError> parse_board_or_png(std::string_view bytes) {
+    static constexpr std::string_view kPngSignature("\x89PNG\r\n\x1a\n", 8);
+    if (bytes.substr(0, 8) != kPngSignature) return parse_board(bytes);
+    auto text = read_itxt(bytes, "netwerkkaart");
+    if (auto* e = std::get_if<PngChunkError>(&text)) {
+        if (e->kind == PngChunkErrorKind::NoChunk) return LoadError{LoadErrorKind::NotABoard, kImageWithoutMap};
+        if (e->kind == PngChunkErrorKind::TooLarge) return LoadError{LoadErrorKind::TooLarge, e->detail};
+        return LoadError{LoadErrorKind::NotJson, "image: " + e->detail};
+    }
+    return parse_board(std::get<std::string>(text));
+}
+
 std::variant<LoadedBoard, LoadError> load_board_file(const std::string& path) {
     try {
         std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
@@ -814,7 +827,7 @@ std::variant<LoadedBoard, LoadError> load_board_file(const std::string& path) {
         if (bytes.size() > kMaxFileBytes)
             return LoadError{LoadErrorKind::TooLarge,
                              path + ": larger than " + std::to_string(kMaxFileBytes) + " bytes"};
-        return parse_board(bytes);
+        return parse_board_or_png(bytes);
     } catch (const std::bad_alloc&) {
         return LoadError{LoadErrorKind::TooLarge, path + ": out of memory while reading"};
     } catch (...) {

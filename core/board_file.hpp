@@ -79,4 +79,10 @@ std::variant<LoadedBoard, LoadError> load_board_file(const std::string& path);
 // reducer keeps them out; this is a last line of defence).
 std::string serialize_board(const Document& d);
 
+// Like parse_board, but also reads a map image (PNG) that carries its board in a text
+// chunk (export_set.hpp). An image without that chunk gives NotABoard with the detail
+// "image without a map"; a damaged one gives NotJson.
+std::variant<LoadedBoard, LoadError> parse_board_or_png(std::string_view bytes);
+inline constexpr const char* kImageWithoutMap = "image without a map";
+
 }  // namespace nk
