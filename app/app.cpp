@@ -272,6 +272,13 @@ void App::frame() {
     stations_.tick(clock_ms_);
     if (autosave_) {
         const AutosaveStatus st = autosave_->status();
+        if (st.writes != marked_writes_) {
+            // The running marker (a crash next start is told about) goes where the
+            // autosave goes, also after the data folder was deleted and made again.
+            marked_writes_ = st.writes;
+            const std::string marker = opt_.data_dir + "/session.open";
+            if (!fs::exists(marker)) std::ofstream(marker) << "running\n";
+        }
         if (st.failure_epoch > warned_failure_epoch_) {
             warned_failure_epoch_ = st.failure_epoch;
             show_message(strings_.get("autosave.failing"), false);

@@ -200,6 +200,7 @@ private:
     };
     std::optional<Message> message_;
     std::uint64_t warned_failure_epoch_ = 0;
+    std::uint64_t marked_writes_ = 0;
     std::FILE* frame_log_ = nullptr;  // --frame-log
     EventLog log_;
     // Kiosk: leaving the app is the facilitator's, behind a 3-second hold.

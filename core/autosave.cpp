@@ -135,6 +135,12 @@ AutosaveWriter::Attempt AutosaveWriter::save(const std::string& bytes) {
         r = s.write_atomic(autosave_path(opt_.dir, 0), bytes);
     } else if (r) {
         r = s.write_atomic(autosave_path(opt_.dir, kAutosaveNewGeneration), bytes);
+        // A nearly full disk: the older versions make way for the newest board, oldest
+        // first (never autosave.json, the last good one).
+        for (int g = opt_.generations; !r && (r.err_no == ENOSPC || r.err_no == EDQUOT) && g >= 1; --g) {
+            if (s.remove(autosave_path(opt_.dir, g)))
+                r = s.write_atomic(autosave_path(opt_.dir, kAutosaveNewGeneration), bytes);
+        }
         if (r) r = rotate_and_commit();
     }
     if (!r) {
