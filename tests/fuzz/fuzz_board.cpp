@@ -6,11 +6,14 @@
 //  * a board that loads keeps every invariant (nk::invariant_violations is empty), and
 //    nk::repair finds nothing left to change in it;
 //  * serialize_board of it parses back, without any repair, to an equal Document, and
-//    serializing that gives the same bytes again (the file format is a fixed point).
+//    serializing that gives the same bytes again (the file format is a fixed point);
+//  * it stays editable: the actions that hand out new ids (a post-it, a copy, a line,
+//    a participant) keep every invariant on it.
 //
 // The property check is a plain function, check_board(), so that
 // tests/unit/fuzz_regressions_test.cpp runs the very same check on every crash found
 // (it includes this file with NK_FUZZ_NO_ENTRY_POINT defined).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -21,6 +24,7 @@
 
 #include "board_file.hpp"
 #include "invariants.hpp"
+#include "reducer.hpp"
 
 namespace nk::fuzz {
 
@@ -78,6 +82,14 @@ inline std::string check_board(std::string_view bytes) {
         return "the re-read board differs: " + first_difference(text, text2);
     }
     if (text2 != text) return "serialization is not a fixed point: " + first_difference(text, text2);
+
+    // Editing the loaded board: new ids come from the ids in the file.
+    Document edited = reduce(doc, act::AddPartner{"new", Category::Zorg, {100, 100}, 0});
+    if (!doc.partners.empty()) edited = reduce(edited, act::DuplicatePartner{doc.partners.front().id});
+    if (!edited.partners.empty()) edited = reduce(edited, act::AddLink{edited.partners.back().id, kSchool});
+    edited = reduce(edited, act::AddParticipant{"new", Role::Leraar});
+    if (const auto broken = invariant_violations(edited); !broken.empty())
+        return "editing a loaded board breaks an invariant: " + broken.front();
     return {};
 }
 
