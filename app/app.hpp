@@ -101,6 +101,8 @@ private:
     void draw_keep();           // ui_keep.cpp: phase 5
     void draw_brainstorm();     // ui_brainstorm.cpp: phase 2A controls
     void draw_leave_brainstorm();  // ui_brainstorm.cpp: leaving 2A with hidden post-its
+    void draw_stack_offers();   // app_ui.cpp: 2B, stack post-its naming the same partner
+    std::vector<std::pair<std::vector<Id>, bool>> duplicate_stacks() const;
     void open_station(Side side, double along);
     void go_to_phase(Phase p);
     // Phase-specific marks on the board: discussed partners, a role's choices (app_ui.cpp).

@@ -3,8 +3,11 @@
 // has a stable id that replay scripts and tests use (docs/replay.md).
 #include <imgui.h>
 
+#include <cmath>
+
 #include "app.hpp"
 #include "geometry.hpp"
+#include "merge.hpp"
 #include "method.hpp"
 #include "patterns.hpp"
 #include "theme.hpp"
@@ -29,6 +32,9 @@ std::string App::label_text(const ActionLabel& l) const {
 
 void App::decorate_board(LiveState& live) const {
     const Document& d = session_->current();
+    // Stacked duplicates carry a count on the top post-it.
+    for (const auto& [group, stacked] : duplicate_stacks())
+        if (stacked) live.stacks.push_back({group.back(), int(group.size())});
     if (d.phase == Phase::Prioriteiten && show_patterns_ && highlight_role_ >= 0) {
         live.highlight = chosen_by_role(d, Role(highlight_role_));
         live.highlight_colour = role_colour(Role(highlight_role_));
@@ -49,6 +55,53 @@ void App::decorate_board(LiveState& live) const {
     }
 }
 
+// Post-its that carry the same partner (ignoring case and accents): the groups, and
+// whether each is stacked already (every member within a few units of the first).
+std::vector<std::pair<std::vector<Id>, bool>> App::duplicate_stacks() const {
+    std::vector<std::pair<std::vector<Id>, bool>> out;
+    const Document& d = session_->current();
+    for (const std::vector<Id>& g : duplicate_groups(d)) {
+        const Partner* first = d.partner(g.front());
+        bool stacked = first != nullptr;
+        for (Id id : g)
+            if (const Partner* p = d.partner(id); !p || !first || std::hypot(p->x - first->x, p->y - first->y) > 40) stacked = false;
+        out.push_back({g, stacked});
+    }
+    return out;
+}
+
+// Brainstorming makes duplicates on purpose: offer to stack them, showing how many people
+// named that partner. Ids: stack.<n> (the n-th group).
+void App::draw_stack_offers() {
+    const Document d = session_->current();
+    int n = 0, shown = 0;
+    for (const auto& [group, stacked] : duplicate_stacks()) {
+        ++n;
+        if (stacked || shown >= 3) continue;
+        const Partner* first = d.partner(group.front());
+        if (!first) continue;
+        if (shown++ == 0) {
+            ImGui::SetNextWindowPos(ImVec2(20 * k_, 140 * k_), ImGuiCond_Always);
+            ImGui::Begin("##stacks", nullptr, kPanelFlags);
+        }
+        ImGui::TextUnformatted(strings_.format("stack.offer", {first->text, std::to_string(group.size())}).c_str());
+        ImGui::SameLine();
+        const std::string id = "stack." + std::to_string(n);
+        if (ImGui::Button((strings_.get("stack.button") + "##" + id).c_str(), ImVec2(0, 52 * k_))) {
+            act::MovePartners m;
+            for (size_t i = 1; i < group.size(); ++i)
+                if (const Partner* p = d.partner(group[i]))
+                    m.moves.push_back({p->id, {first->x + 6.0 * double(i), first->y + 6.0 * double(i)}, first->rotation, p->scale});
+            session_->dispatch(m);
+        }
+        targets_.control(id, item_rect());
+    }
+    if (shown) {
+        targets_.panel(window_rect());
+        ImGui::End();
+    }
+}
+
 void App::build_ui() {
     const Phase phase = session_->current().phase;
     draw_phase_bar();
@@ -64,6 +117,7 @@ void App::build_ui() {
         case Phase::Vooraf: draw_setup(); break;
         case Phase::Introductie: draw_intro(); break;
         case Phase::Brainstorm: draw_brainstorm(); break;
+        case Phase::Netwerkkaart: draw_stack_offers(); break;
         case Phase::Prioriteiten:
             draw_pens();
             draw_priority_dialog();

@@ -264,6 +264,19 @@ void draw_pen_and_highlights(ImDrawList* dl, const BoardScene& sc) {
         dl->AddLine(a, b, IM_COL32(255, 255, 255, 255), r * 0.22f);
         dl->AddLine(b, e, IM_COL32(255, 255, 255, 255), r * 0.22f);
     }
+    for (const auto& [id, count] : sc.live.stacks) {
+        const Partner* p = d.partner(id);
+        if (!p || !p->face_up) continue;
+        // "×3" in a dark disc at the top-right corner: three people named this partner.
+        const ImVec2 c = screen(sc.view, {p->x + geo::kNoteW * p->scale / 2 - 2, p->y - geo::kNoteH * p->scale / 2 + 2});
+        const std::string t = "\xC3\x97" + std::to_string(count);
+        const float fs = std::max(12.0f * sc.ui_scale, float(Fonts::kSmall * sc.view.scale));
+        const float r = fs * 0.95f;
+        dl->AddCircleFilled(c, r + 2, IM_COL32(255, 255, 255, 255), 24);
+        dl->AddCircleFilled(c, r, colour::kAccent, 24);
+        const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0, t.c_str());
+        dl->AddText(ImGui::GetFont(), fs, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255), t.c_str());
+    }
     if (sc.live.pen_stroke.size() >= 2) {
         std::vector<ImVec2> pts;
         for (const Vec2& v : sc.live.pen_stroke) pts.push_back(screen(sc.view, v));

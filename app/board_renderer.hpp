@@ -29,6 +29,7 @@ struct LiveState {
     std::vector<Id> highlight;              // post-its to ring (patterns view, discussed ones)
     ImU32 highlight_colour = 0;
     std::vector<Id> badges;                 // post-its with a small check mark (discussed in phase 3)
+    std::vector<std::pair<Id, int>> stacks; // the top post-it of a stack, and how many people named it
 };
 
 struct BoardScene {

@@ -37,8 +37,10 @@ void App::draw_brainstorm() {
         const std::string id = "station.open." + std::string(side_id(side));
         const bool pressed = ImGui::Button((strings_.get(key) + "##" + id).c_str(), ImVec2(0, 56 * k_));
         targets_.control(id, item_rect());
-        // Side stations open below the middle, keeping the top-left corner free for this panel.
-        if (pressed) open_station(side, side == Side::Bottom || side == Side::Top ? width_ / 2.0 : height_ * 0.58);
+        // Stations open clear of this panel (top left): side ones below the middle, the
+        // top one right of the middle.
+        const double along = side == Side::Bottom ? width_ / 2.0 : side == Side::Top ? width_ * 0.66 : height_ * 0.58;
+        if (pressed) open_station(side, along);
     };
     open_button(Side::Bottom, "brainstorm.open.bottom");
     if (stations_.layout() == StationLayout::Table) {

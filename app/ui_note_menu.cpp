@@ -89,8 +89,17 @@ void App::draw_note_menu() {
     const bool dup = button("menu.duplicate", strings_.get("menu.duplicate"));
     ImGui::SameLine();
     const bool del = button("menu.delete", strings_.get("menu.delete"));
+    // Phase 4 marks: a partner the school lacks, or one that is over-represented.
+    bool toggle_missing = false, toggle_over = false;
+    if (session_->current().phase == Phase::Terugblik) {
+        toggle_missing = button("menu.missing", (p->missing ? "\xE2\x9C\x93 " : "") + strings_.get("missing.label"));
+        ImGui::SameLine();
+        toggle_over = button("menu.overrepresented", (p->overrepresented ? "\xE2\x9C\x93 " : "") + strings_.get("overrepresented.label"));
+    }
     targets_.panel(window_rect());
     ImGui::End();
+    if (toggle_missing) session_->dispatch(act::SetPartnerMarks{id, !p->missing, p->overrepresented});
+    if (toggle_over) session_->dispatch(act::SetPartnerMarks{id, p->missing, !p->overrepresented});
     if (edit) {
         menu_partner_ = 0;
         start_editing(id, {p->x, p->y}, p->rotation, p->text);

@@ -141,6 +141,17 @@ void App::draw_setup() {
     ImGui::SameLine();
     if (chip("plan.120", "120 min", d.plan_minutes == 120)) session_->dispatch(act::SetPlan{120});
     ImGui::Spacing();
+    heading("setup.layout");
+    if (chip("layout.wall", strings_.get("setup.layout.wall"), stations_.layout() == StationLayout::Wall)) {
+        stations_.set_layout(StationLayout::Wall);
+        opt_.layout = "wall";
+    }
+    ImGui::SameLine();
+    if (chip("layout.table", strings_.get("setup.layout.table"), stations_.layout() == StationLayout::Table)) {
+        stations_.set_layout(StationLayout::Table);
+        opt_.layout = "table";
+    }
+    ImGui::Spacing();
     heading("setup.lang");
     if (chip("lang.nl", "Nederlands", opt_.lang == "nl")) set_language("nl");
     ImGui::SameLine();
