@@ -71,6 +71,7 @@ bool App::start(std::string& error) {
     relayout();
     view_ = fitted_;
     stations_.set_layout(opt_.layout == "table" ? StationLayout::Table : StationLayout::Wall);
+    stations_.set_keyboard_layout(opt_.keys == "qwerty" ? kb::Layout::Qwerty : kb::Layout::Azerty);
     return true;
 }
 

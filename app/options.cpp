@@ -32,6 +32,7 @@ std::string usage() {
            "  --lang nl|en        language of the screen (default nl)\n"
            "  --ui-scale F        make every control F times bigger (0.5 .. 3)\n"
            "  --layout wall|table a screen on the wall (default) or a table with people on every side\n"
+           "  --keys azerty|qwerty the on-screen keyboards (default azerty, Belgian)\n"
            "  --snapshot OUT.png  render the board to a PNG and exit\n"
            "  --size WxH          size of that PNG (default 1920x1080)\n"
            "  --replay FILE       play a script of input events (docs/replay.md)\n"
@@ -85,6 +86,9 @@ OptionsResult parse_options(int argc, char** argv) {
             auto res = std::from_chars(v.data(), v.data() + v.size(), f);
             if (res.ptr != v.data() + v.size() || !(f >= 0.5 && f <= 3)) return r.error = "--ui-scale is a number from 0.5 to 3", r;
             o.ui_scale = f;
+        } else if (a == "--keys") {
+            if (!value(o.keys)) return r;
+            if (o.keys != "azerty" && o.keys != "qwerty") return r.error = "--keys is azerty or qwerty", r;
         } else if (a == "--layout") {
             if (!value(o.layout)) return r;
             if (o.layout != "wall" && o.layout != "table") return r.error = "--layout is wall or table", r;

@@ -17,6 +17,7 @@ struct Options {
     std::string lang = "nl";           // --lang nl|en
     double ui_scale = 1.0;             // --ui-scale F
     bool new_board = false;            // --new: start a new board, not the autosave
+    std::string keys = "azerty";       // --keys azerty|qwerty: the on-screen keyboards' layout
     std::string layout = "wall";       // --layout wall|table: where brainstorm stations stand
     std::string export_dir;            // --export DIR: write every export of the board there and exit
     bool anonymous = false;            // --anonymous: the anonymised variant of --export

@@ -151,6 +151,15 @@ void App::draw_setup() {
         stations_.set_layout(StationLayout::Table);
         opt_.layout = "table";
     }
+    if (chip("keys.azerty", "AZERTY", opt_.keys == "azerty")) {
+        opt_.keys = "azerty";
+        stations_.set_keyboard_layout(kb::Layout::Azerty);
+    }
+    ImGui::SameLine();
+    if (chip("keys.qwerty", "QWERTY", opt_.keys == "qwerty")) {
+        opt_.keys = "qwerty";
+        stations_.set_keyboard_layout(kb::Layout::Qwerty);
+    }
     ImGui::Spacing();
     heading("setup.lang");
     if (chip("lang.nl", "Nederlands", opt_.lang == "nl")) set_language("nl");
