@@ -1,6 +1,7 @@
 // Phase 2A — Brainstorm: the facilitator opens writers' stations (or a writer long-presses
 // near their edge), everyone writes privately, then the reveal puts the post-its on the
-// board. Ids: station.open.bottom|top|left|right, brainstorm.reveal; leaving the phase
+// board, all at once or writer by writer. Ids: station.open.bottom|top|left|right,
+// brainstorm.reveal, brainstorm.reveal.<participant>; leaving the phase
 // with hidden post-its asks confirm.yes (reveal them and go on) or confirm.no (stay).
 #include <imgui.h>
 
@@ -60,6 +61,19 @@ void App::draw_brainstorm() {
     pop_primary_button();
     targets_.control("brainstorm.reveal", item_rect());
     if (reveal && hidden) session_->dispatch(act::Reveal{0});
+    // Or writer by writer: one button per participant with hidden post-its.
+    bool first = true;
+    for (const Participant& p : d.participants) {
+        int mine = 0;
+        for (const Partner& n : d.partners) mine += !n.face_up && n.author == p.id;
+        if (!mine) continue;
+        if (!first) ImGui::SameLine();
+        first = false;
+        const std::string id = "brainstorm.reveal." + std::to_string(p.id);
+        const std::string label = (p.name.empty() ? "#" + std::to_string(p.id) : p.name) + " (" + std::to_string(mine) + ")";
+        if (ImGui::Button((label + "##" + id).c_str(), ImVec2(0, 52 * k_))) session_->dispatch(act::Reveal{p.id});
+        targets_.control(id, item_rect());
+    }
     targets_.panel(window_rect());
     ImGui::End();
 }
