@@ -39,13 +39,19 @@ TempDir::~TempDir() {
 
 RunResult run_app(const std::vector<std::string>& args, const std::string& data_dir, int timeout_s) {
     bool snapshot_only = false;
-    for (const auto& a : args) snapshot_only |= a == "--snapshot";
+    for (const auto& a : args) snapshot_only |= a == "--snapshot" || a == "--export";
+    // The app's own exit code goes to a file: xvfb-run sometimes replaces it with its own
+    // (5, "problem while cleaning up temporary directory") after the app has finished.
+    const std::string code_file = data_dir + ".exit-code";
+    std::error_code ec;
+    fs::remove(code_file, ec);
+    std::string inner = "LIBGL_ALWAYS_SOFTWARE=1 " + quote(NK_APP_PATH) + " --data-dir " + quote(data_dir);
+    for (const auto& a : args) inner += " " + quote(a);
+    inner += "; echo $? > " + quote(code_file);
     std::string cmd = "timeout -k 5 " + std::to_string(timeout_s) + " ";
     if (snapshot_only) cmd += "env SDL_VIDEODRIVER=offscreen ";
     else cmd += "xvfb-run -a -s '-screen 0 1920x1080x24' env SDL_VIDEODRIVER=x11 ";
-    cmd += "LIBGL_ALWAYS_SOFTWARE=1 " + quote(NK_APP_PATH) + " --data-dir " + quote(data_dir);
-    for (const auto& a : args) cmd += " " + quote(a);
-    cmd += " 2>&1";
+    cmd += "sh -c " + quote(inner) + " 2>&1";
     RunResult r;
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return r;
@@ -55,6 +61,9 @@ RunResult run_app(const std::vector<std::string>& args, const std::string& data_
     const int status = pclose(p);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     if (r.exit_code == 124 || r.exit_code == 137) r.exit_code = -1;  // timed out
+    const std::string code = read_file(code_file);
+    if (!code.empty() && r.exit_code != -1) r.exit_code = std::atoi(code.c_str());
+    fs::remove(code_file, ec);
     return r;
 }
 
