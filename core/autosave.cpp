@@ -37,9 +37,23 @@ AutosaveWriter::~AutosaveWriter() {
     worker_.join();
 }
 
+void AutosaveWriter::submit_lazy(std::function<std::string()> make) {
+    std::function<std::string()> dropped;
+    {
+        std::lock_guard lk(mu_);
+        dropped.swap(pending_make_);  // an older snapshot is freed after the lock
+        pending_make_ = std::move(make);
+        pending_.reset();
+        pending_seq_ = ++submitted_seq_;
+        status_.pending = true;
+    }
+    wake_.notify_one();
+}
+
 void AutosaveWriter::submit(std::string bytes) {
     {
         std::lock_guard lk(mu_);
+        pending_make_ = nullptr;
         if (pending_) {
             pending_->swap(bytes);  // the dropped older bytes are freed after the lock
         } else {
@@ -73,7 +87,7 @@ void AutosaveWriter::run() {
     std::unique_lock lk(mu_);
     for (;;) {
         if (stop_) return;
-        if (!pending_) {
+        if (!pending_ && !pending_make_) {
             wake_.wait(lk);
             continue;
         }
@@ -82,10 +96,15 @@ void AutosaveWriter::run() {
             continue;
         }
         retry_now_ = false;
-        std::string bytes = std::move(*pending_);
+        std::function<std::string()> make = std::move(pending_make_);
+        pending_make_ = nullptr;
+        std::string bytes;
+        if (!make) bytes = std::move(*pending_);
         pending_.reset();
         const std::uint64_t seq = pending_seq_;
         lk.unlock();
+        if (make) bytes = make();  // serialising happens here, off the UI thread
+        make = nullptr;
         Attempt a = save(bytes);
         lk.lock();
 
@@ -105,7 +124,7 @@ void AutosaveWriter::run() {
             break;
         case Outcome::Failed:
             ++status_.failures;
-            if (!pending_) {  // keep the bytes unless something newer arrived meanwhile
+            if (!pending_ && !pending_make_) {  // keep the bytes unless something newer arrived meanwhile
                 pending_ = std::move(bytes);
                 pending_seq_ = seq;
             }

@@ -84,6 +84,11 @@ public:
     // while saving fails, the bytes stay in memory and are retried with backoff.
     void submit(std::string bytes);
 
+    // Like submit, but the bytes are made on the worker thread, by `make`, just before
+    // they are written: the UI thread hands over a cheap snapshot of the board and never
+    // pays for serialising it. Only the newest submit is ever made.
+    void submit_lazy(std::function<std::string()> make);
+
     // Waits until everything submitted before the call is on disk. Asks for an immediate
     // retry if saving was backing off. Returns true if it is, false at the timeout, as
     // soon as an attempt fails while waiting, or if the newest bytes were rejected.
@@ -110,6 +115,7 @@ private:
     std::condition_variable wake_;   // to the worker
     std::condition_variable done_;   // to flush()
     std::optional<std::string> pending_;
+    std::function<std::string()> pending_make_;  // a submit_lazy not made yet (newer than pending_)
     std::uint64_t submitted_seq_ = 0;  // seq of the newest submit
     std::uint64_t pending_seq_ = 0;    // seq of pending_
     std::uint64_t done_seq_ = 0;       // newest seq written or rejected

@@ -41,7 +41,11 @@ void Session::replace(Document d) {
 void Session::set_autosave(std::shared_ptr<AutosaveWriter> writer) { autosave_ = std::move(writer); }
 
 void Session::save_now() {
-    if (autosave_) autosave_->submit(serialize_board(current()));
+    if (!autosave_) return;
+    // A copy of the board (cheap) goes to the autosave thread, which serialises it there:
+    // a finished action costs the UI thread no JSON writing.
+    auto board = std::make_shared<const Document>(current());
+    autosave_->submit_lazy([board] { return serialize_board(*board); });
 }
 
 }  // namespace nk

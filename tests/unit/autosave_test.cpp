@@ -97,6 +97,30 @@ TEST_F(AutosaveTest, CoalescesAThousandRapidSubmits) {
     EXPECT_LT(s.writes, 100u) << "submits were not coalesced";
 }
 
+TEST_F(AutosaveTest, LazySubmitsAreMadeOnTheWorkerOnlyForTheNewest) {
+    auto slow = std::make_shared<FaultyStorage>(real_storage());
+    slow->set_before_write([](const std::string&) { std::this_thread::sleep_for(2ms); });
+    AutosaveWriter w(options(slow));
+    const auto ui = std::this_thread::get_id();
+    std::atomic<int> made{0};
+    std::atomic<bool> on_ui_thread{false};
+    for (int i = 1; i <= 200; ++i)
+        w.submit_lazy([&, i] {
+            ++made;
+            if (std::this_thread::get_id() == ui) on_ui_thread = true;
+            return "board v" + std::to_string(i);
+        });
+    ASSERT_TRUE(w.flush(2000ms));
+    EXPECT_EQ(file(0), "board v200");
+    EXPECT_FALSE(on_ui_thread) << "the bytes were made on the submitting thread";
+    EXPECT_LT(made.load(), 50) << "older snapshots were made although a newer one waited";
+    // A plain submit after a lazy one wins, and the other way round.
+    w.submit_lazy([] { return std::string("board v-lazy"); });
+    w.submit("board v-plain");
+    ASSERT_TRUE(w.flush(2000ms));
+    EXPECT_EQ(file(0), "board v-plain");
+}
+
 TEST_F(AutosaveTest, SubmitReturnsAtOnceWhileTheDiskIsStuck) {
     auto storage = std::make_shared<FaultyStorage>(real_storage());
     std::promise<void> release;
