@@ -9,17 +9,6 @@
 #include "theme.hpp"
 
 namespace nk::app {
-namespace {
-constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                                    ImGuiWindowFlags_NoNav;
-Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-Rect window_rect() {
-    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    return {p, ImVec2(p.x + s.x, p.y + s.y)};
-}
-}  // namespace
-
 void App::draw_brainstorm() {
     // A copy: a control below may dispatch, which replaces the current board.
     const Document d = session_->current();
@@ -27,7 +16,7 @@ void App::draw_brainstorm() {
     for (const Partner& p : d.partners) hidden += !p.face_up;
 
     ImGui::SetNextWindowPos(ImVec2(20 * k_, 136 * k_), ImGuiCond_Always);
-    ImGui::Begin("##brainstorm", nullptr, kFlags);
+    ImGui::Begin("##brainstorm", nullptr, kAutoPanelFlags);
     ImGui::PushTextWrapPos(760 * k_);
     ImGui::PushFont(fonts_.small);
     ImGui::TextUnformatted(strings_.get("brainstorm.question").c_str());
@@ -82,7 +71,7 @@ void App::draw_brainstorm() {
 void App::draw_leave_brainstorm() {
     if (!leave_brainstorm_to_) return;
     ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::Begin("##leavebrainstorm", nullptr, kFlags);
+    ImGui::Begin("##leavebrainstorm", nullptr, kAutoPanelFlags);
     ImGui::PushTextWrapPos(520 * k_);
     ImGui::TextUnformatted(strings_.get("brainstorm.reveal_confirm").c_str());
     ImGui::PopTextWrapPos();

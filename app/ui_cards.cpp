@@ -8,16 +8,6 @@
 #include "theme.hpp"
 
 namespace nk::app {
-namespace {
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
-Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-Rect window_rect() {
-    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    return {p, ImVec2(p.x + s.x, p.y + s.y)};
-}
-}  // namespace
-
 void App::draw_cards() {
     // A copy: a control below may dispatch, which replaces the current board.
     const Document d = session_->current();
@@ -30,7 +20,7 @@ void App::draw_cards() {
     const float x0 = float(width_) * 0.55f, top = 150 * k_;
     ImGui::SetNextWindowPos(ImVec2(x0, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(float(width_) - x0 - 20 * k_, float(height_) - top - 150 * k_), ImGuiCond_Always);
-    ImGui::Begin("##deck", nullptr, kPanelFlags);
+    ImGui::Begin("##deck", nullptr, kFixedPanelFlags);
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(fonts_.title);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 140 * k_);

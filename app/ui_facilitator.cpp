@@ -13,14 +13,6 @@
 namespace nk::app {
 namespace {
 constexpr double kHoldMs = 3000;
-constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                                    ImGuiWindowFlags_NoNav;
-Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-Rect window_rect() {
-    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    return {p, ImVec2(p.x + s.x, p.y + s.y)};
-}
 }  // namespace
 
 void App::draw_facilitator() {
@@ -29,7 +21,7 @@ void App::draw_facilitator() {
     ImGui::SetNextWindowPos(ImVec2(float(width_) - 16 * k_, 16 * k_), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4 * k_, 4 * k_));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, size);
-    ImGui::Begin("##facilitatorhold", nullptr, kFlags);
+    ImGui::Begin("##facilitatorhold", nullptr, kAutoPanelFlags);
     ImGui::InvisibleButton("facilitator.hold", ImVec2(size, size));
     const Rect r = item_rect();
     targets_.control("facilitator.hold", r);
@@ -59,7 +51,7 @@ void App::draw_facilitator() {
     if (facilitator_ == Facilitator::Closed) return;
     // The panel itself: centred, with its own confirmation for each step that cannot be undone.
     ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::Begin("##facilitator", nullptr, kFlags);
+    ImGui::Begin("##facilitator", nullptr, kAutoPanelFlags);
     const float bw = 520 * k_, bh = 72 * k_;
     auto button = [&](const char* id, const std::string& label, bool primary = false) {
         if (primary) push_primary_button();

@@ -8,13 +8,6 @@
 
 namespace nk::app {
 namespace {
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
-Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-Rect window_rect() {
-    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    return {p, ImVec2(p.x + s.x, p.y + s.y)};
-}
 const char* kPages[] = {"intro.goals", "intro.partners", "intro.learning", "intro.case"};
 }  // namespace
 
@@ -23,7 +16,7 @@ void App::draw_intro() {
     ImGui::SetNextWindowPos(ImVec2(margin, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(float(width_) - 2 * margin, float(height_) - top - 40 * k_), ImGuiCond_Always);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(40 * k_, 28 * k_));
-    ImGui::Begin("##intro", nullptr, kPanelFlags);
+    ImGui::Begin("##intro", nullptr, kFixedPanelFlags);
     for (int i = 0; i < 4; ++i) {
         if (i) ImGui::SameLine();
         const bool on = i == intro_page_;

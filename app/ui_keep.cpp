@@ -15,14 +15,6 @@
 namespace nk::app {
 namespace {
 namespace fs = std::filesystem;
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
-                                         ImGuiWindowFlags_AlwaysAutoResize;
-Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-Rect window_rect() {
-    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    return {p, ImVec2(p.x + s.x, p.y + s.y)};
-}
 
 // The places exports may go: the user's documents folder (subfolder Netwerkkaart) and
 // every mounted USB stick, which is how maps travel to the school's own files.
@@ -45,7 +37,7 @@ void App::draw_keep() {
     const std::vector<std::string> places = export_places();
     if (export_dir_.empty() && !places.empty()) export_dir_ = places.front();
     ImGui::SetNextWindowPos(ImVec2(float(width_) - 20 * k_, 150 * k_), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::Begin("##keep", nullptr, kPanelFlags);
+    ImGui::Begin("##keep", nullptr, kAutoPanelFlags);
     const float w = 620 * k_;
     ImGui::PushFont(fonts_.bold);
     ImGui::TextUnformatted(strings_.get("keep.title").c_str());

@@ -11,14 +11,6 @@
 
 namespace nk::app {
 namespace {
-constexpr ImGuiWindowFlags kMenuFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                                        ImGuiWindowFlags_NoNav;
-Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-Rect window_rect() {
-    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    return {p, ImVec2(p.x + s.x, p.y + s.y)};
-}
 
 // Places a menu beside the screen rectangle of a thing, on the side with room, inside the window.
 void place_beside(ImVec2 centre, float half_w, float width, float height, float k) {
@@ -46,7 +38,7 @@ void App::draw_note_menu() {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float width = 7 * sw + 6 * st.ItemSpacing.x + 2 * st.WindowPadding.x;
     place_beside(ImVec2(float(c.x), float(c.y)), float(geo::kNoteW * p->scale * view_.scale / 2), width, 300 * k_, k_);
-    ImGui::Begin("##notemenu", nullptr, kMenuFlags);
+    ImGui::Begin("##notemenu", nullptr, kAutoPanelFlags);
     ImGui::PushFont(fonts_.bold);
     ImGui::PushTextWrapPos(width - st.WindowPadding.x);
     ImGui::TextUnformatted(p->text.c_str());
@@ -126,7 +118,7 @@ void App::draw_line_menu() {
     const Vec2 a = geo::link_end(session_->current(), l->from), b = geo::link_end(session_->current(), l->to);
     const Vec2 mid = view_.to_screen({(a.x + b.x) / 2, (a.y + b.y) / 2});
     ImGui::SetNextWindowPos(ImVec2(float(mid.x), float(mid.y) + 24 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));
-    ImGui::Begin("##linemenu", nullptr, kMenuFlags);
+    ImGui::Begin("##linemenu", nullptr, kAutoPanelFlags);
     const bool del = ImGui::Button((strings_.get("line.delete") + "##line.delete").c_str(), ImVec2(0, 64 * k_));
     targets_.control("line.delete", item_rect());
     targets_.panel(window_rect());

@@ -14,14 +14,6 @@
 
 namespace nk::app {
 namespace {
-constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                                    ImGuiWindowFlags_NoNav;
-Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-Rect window_rect() {
-    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    return {p, ImVec2(p.x + s.x, p.y + s.y)};
-}
 std::string initials(const Participant& p) {
     std::string out;
     for (size_t i = 0; i < p.name.size() && out.size() < 2; ++i)
@@ -68,7 +60,7 @@ void App::draw_pens() {
     // The pen tray: one pen per participant, in the role's colour with initials.
     ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) - 20 * k_), ImGuiCond_Always, ImVec2(0.5f, 1));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 44 * k_);
-    ImGui::Begin("##pens", nullptr, kFlags);
+    ImGui::Begin("##pens", nullptr, kAutoPanelFlags);
     const float r = 30 * k_;
     for (const Participant& p : d.participants) {
         if (&p != &d.participants.front()) ImGui::SameLine(0, 14 * k_);
@@ -119,7 +111,7 @@ void App::draw_pens() {
     if (pen_participant_) {
         // Say what the armed pen will do.
         ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) - 130 * k_), ImGuiCond_Always, ImVec2(0.5f, 1));
-        ImGui::Begin("##penhint", nullptr, kFlags | ImGuiWindowFlags_NoInputs);
+        ImGui::Begin("##penhint", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoInputs);
         ImGui::TextUnformatted(strings_.get("priorities.pen_hint").c_str());
         ImGui::End();
     }
@@ -128,7 +120,7 @@ void App::draw_pens() {
     // The patterns view: roles x chosen partners, with counts; a role row highlights its choices.
     const PatternsTable t = patterns(d);
     ImGui::SetNextWindowPos(ImVec2(float(width_) - 20 * k_, 160 * k_), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::Begin("##patterns", nullptr, kFlags);
+    ImGui::Begin("##patterns", nullptr, kAutoPanelFlags);
     ImGui::PushFont(fonts_.bold);
     ImGui::TextUnformatted(strings_.get("patterns.title").c_str());
     ImGui::PopFont();
@@ -179,7 +171,7 @@ void App::draw_priority_dialog() {
         return;
     }
     ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::Begin("##prioritydialog", nullptr, kFlags);
+    ImGui::Begin("##prioritydialog", nullptr, kAutoPanelFlags);
     auto button = [&](const std::string& id, const std::string& label, bool primary = false) {
         if (primary) push_primary_button();
         const bool pressed = ImGui::Button((label + "##" + id).c_str(), ImVec2(480 * k_, 64 * k_));

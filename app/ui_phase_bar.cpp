@@ -11,14 +11,7 @@
 
 namespace nk::app {
 namespace {
-constexpr ImGuiWindowFlags kBarFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
-                                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing;
-Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-Rect window_rect() {
-    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    return {p, ImVec2(p.x + s.x, p.y + s.y)};
-}
+constexpr ImGuiWindowFlags kBarFlags = kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing;
 std::string mmss(double ms) {
     const int s = std::max(0, int(ms / 1000));
     char buf[16];

@@ -14,13 +14,6 @@
 namespace nk::app {
 namespace {
 namespace fs = std::filesystem;
-constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
-Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
-Rect window_rect() {
-    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    return {p, ImVec2(p.x + s.x, p.y + s.y)};
-}
 
 // Board files the facilitator may start from: the data folder's "kaarten" folder and the
 // top of any mounted USB stick. No operating-system file dialog: the kiosk stays closed.
@@ -48,7 +41,7 @@ void App::draw_setup() {
     const float x0 = float(width_) * 0.36f, top = 136 * k_;
     ImGui::SetNextWindowPos(ImVec2(x0, top), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(float(width_) - x0 - 20 * k_, float(height_) - top - 130 * k_), ImGuiCond_Always);
-    ImGui::Begin("##setup", nullptr, kPanelFlags);
+    ImGui::Begin("##setup", nullptr, kFixedPanelFlags);
     const float total = ImGui::GetContentRegionAvail().x;
     const float gap = 28 * k_;
     const float wa = total * 0.64f - gap / 2, wb = total - wa - gap;  // team | the rest

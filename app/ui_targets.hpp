@@ -16,6 +16,19 @@ struct Rect {
     ImVec2 centre() const { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
 };
 
+// The rectangle of the item / window just submitted to ImGui, to record as a target.
+inline Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
+inline Rect window_rect() {
+    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+    return {p, ImVec2(p.x + s.x, p.y + s.y)};
+}
+
+// Our panels: no title bar, not movable, nothing saved to disk, no keyboard navigation.
+// Fixed ones are placed and sized by the caller; auto ones size to their content.
+inline constexpr ImGuiWindowFlags kFixedPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
+inline constexpr ImGuiWindowFlags kAutoPanelFlags = kFixedPanelFlags | ImGuiWindowFlags_AlwaysAutoResize;
+
 class UiTargets {
 public:
     // Call at the start of building a frame: what was recorded becomes "last frame".
