@@ -91,6 +91,7 @@ void App::relayout() { fitted_ = compute_fitted(); }
 
 void App::set_language(const std::string& lang) {
     opt_.lang = lang;
+    ++layer_epoch_;
     strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + ".txt");
     strings_.merge(Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + "-method.txt"));
     strings_.merge(Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + "-report.txt"));
@@ -243,7 +244,7 @@ void App::frame() {
     } else {
         // Nothing moving and no replay: sleep until something happens (a touch panel's
         // mini-PC runs all day); wake twice a second for the caret and messages.
-        const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active;
+        const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active || frame_no_ == 1;
         if (!busy) SDL_WaitEventTimeout(nullptr, editing_ || message_ ? 250 : 1000);
     }
     // The app's own work this frame is timed from here to just before the buffer swap
@@ -325,6 +326,21 @@ void App::frame() {
             sc.live.pen_colour = role_colour(who->role);
     }
     decorate_board(sc.live);
+    // The resting board comes from its texture (redrawn only when it changed); what moves
+    // is drawn on top every frame.
+    // The very first frame shows the app at once — its bars, the paper, the rings and the
+    // school — and the post-its and lines follow in the next frame: a software renderer
+    // takes a few hundred milliseconds to draw a full map, and nobody should wait for the
+    // window to appear meanwhile.
+    Document bare;
+    std::uint64_t revision = session_->revision();
+    if (frame_no_ == 0) {
+        bare.school = sc.doc->school;
+        sc.doc = &bare;
+        revision = 0;  // no session's: the next frame redraws
+    }
+    const bool layered = resting_.prepare(fonts_, sc, resting_key(sc, io.DisplaySize, revision, layer_epoch_));
+    if (layered) sc.layer = BoardLayer::Moving;
     draw_board(ImGui::GetBackgroundDrawList(), fonts_, sc, io.DisplaySize);
     build_ui();
     if (session_->current().phase == Phase::Brainstorm)
@@ -337,9 +353,13 @@ void App::frame() {
     // nobody sees. Frames with input, screenshots, and everything outside a replay draw.
     const bool quiet_replay_frame = replay_ && !replay_->finished() && events == 0 && screenshot_path_.empty();
     if (!quiet_replay_frame) {
-        glViewport(0, 0, width_, height_);
-        glClearColor(0.98f, 0.965f, 0.933f, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
+        if (layered) {
+            resting_.present();  // fills the window: no clear needed
+        } else {
+            glViewport(0, 0, width_, height_);
+            glClearColor(0.98f, 0.965f, 0.933f, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (!screenshot_path_.empty()) {
             Image img;

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "board_layer.hpp"
 #include "board_renderer.hpp"
 #include "event_log.hpp"
 #include "fonts.hpp"
@@ -133,6 +134,8 @@ private:
 
     Options opt_;
     Platform platform_;
+    RestingLayer resting_;           // the board that does not move, as one texture (after platform_: freed first)
+    std::uint64_t layer_epoch_ = 0;  // bumped when what the board's texts say changes (language)
     Fonts fonts_;
     Strings strings_;
     std::unique_ptr<Session> session_;

@@ -1,5 +1,5 @@
 // Sections: helpers · background (paper, lanes, rings) · school · links · post-its ·
-// priorities · live overlays · legend · draw_board
+// priorities · live overlays · legend · draw_board (by layer)
 #include "board_renderer.hpp"
 
 #include <algorithm>
@@ -101,31 +101,51 @@ void draw_school(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc) {
 }
 
 // ---- links -----------------------------------------------------------------------
-// A felt-pen line: thick, round ends.
-void felt_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float w) {
-    dl->AddLine(a, b, col, w);
-    dl->AddCircleFilled(a, w / 2, col, 12);
-    dl->AddCircleFilled(b, w / 2, col, 12);
+// Partners by id for one draw: the document's own lookup is a linear search, and every
+// line needs two.
+class PartnerIndex {
+public:
+    explicit PartnerIndex(const Document& d) {
+        by_id_.reserve(d.partners.size());
+        for (const Partner& p : d.partners) by_id_.push_back({p.id, &p});
+        std::sort(by_id_.begin(), by_id_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
+    const Partner* find(Id id) const {
+        auto it = std::lower_bound(by_id_.begin(), by_id_.end(), id, [](const auto& e, Id v) { return e.first < v; });
+        return it != by_id_.end() && it->first == id ? it->second : nullptr;
+    }
+
+private:
+    std::vector<std::pair<Id, const Partner*>> by_id_;
+};
+
+const LiveState::Placement* placement_of(const BoardScene& sc, Id id) {
+    for (const auto& l : sc.live.placements)
+        if (l.partner == id) return &l;
+    return nullptr;
 }
 
 Vec2 placed_pos(const BoardScene& sc, const Partner& p) {
-    for (const auto& l : sc.live.placements)
-        if (l.partner == p.id) return l.pos;
+    if (const auto* l = placement_of(sc, p.id)) return l->pos;
     return {p.x, p.y};
 }
 
-void draw_links(ImDrawList* dl, const BoardScene& sc) {
+// A felt-pen line between two centres. Both ends lie under a post-it or the school, so
+// it needs no round caps (which cost more vertices than the line itself).
+void draw_links(ImDrawList* dl, const BoardScene& sc, const PartnerIndex& index) {
     const Document& d = *sc.doc;
     const float w = std::max(2.0f, float(4.5 * sc.view.scale));
     for (const Link& l : d.links) {
+        const bool moving = placement_of(sc, l.from) || placement_of(sc, l.to);
+        if ((sc.layer == BoardLayer::Resting && moving) || (sc.layer == BoardLayer::Moving && !moving)) continue;
         auto end = [&](Id id) -> Vec2 {
             if (id == kSchool) return {0, 0};
-            const Partner* p = d.partner(id);
+            const Partner* p = index.find(id);
             return p ? placed_pos(sc, *p) : Vec2{0, 0};
         };
-        const ImU32 col = l.id == sc.live.selected_link ? colour::kSelection : colour::kLine;
-        felt_line(dl, screen(sc.view, end(l.from)), screen(sc.view, end(l.to)), col,
-                  l.id == sc.live.selected_link ? w * 1.6f : w);
+        const bool selected = l.id == sc.live.selected_link;
+        dl->AddLine(screen(sc.view, end(l.from)), screen(sc.view, end(l.to)), selected ? colour::kSelection : colour::kLine,
+                    selected ? w * 1.6f : w);
     }
 }
 
@@ -206,9 +226,10 @@ void draw_handle(ImDrawList* dl, const BoardScene& sc, Vec2 pos, double rotation
     at.x = pos.x, at.y = pos.y, at.rotation = rotation, at.scale = scale;
     const ImVec2 c = screen(v, link_handle_board(at));
     const float r = std::max(7.0f * sc.ui_scale, float(kHandleRadius * v.scale));
-    dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 235), 20);
-    dl->AddCircle(c, r, colour::kLine, 20, 2.0f * sc.ui_scale);
-    dl->AddCircleFilled(c, r * 0.35f, colour::kLine, 12);
+    // Few segments: 500 knobs are drawn at once, and at this size 12 look round.
+    dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 235), 12);
+    dl->AddCircle(c, r, colour::kLine, 12, 2.0f * sc.ui_scale);
+    dl->AddCircleFilled(c, r * 0.35f, colour::kLine, 8);
 }
 
 // ---- priorities ------------------------------------------------------------------
@@ -240,10 +261,9 @@ void draw_priorities(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc) {
 }
 
 // ---- live overlays -----------------------------------------------------------------
-void draw_pen_and_highlights(ImDrawList* dl, const BoardScene& sc) {
-    const Document& d = *sc.doc;
+void draw_highlights(ImDrawList* dl, const BoardScene& sc, const PartnerIndex& index) {
     for (Id id : sc.live.highlight) {
-        const Partner* p = d.partner(id);
+        const Partner* p = index.find(id);
         if (!p || !p->face_up) continue;
         ImVec2 q[4];
         const ImVec2 c = screen(sc.view, {p->x, p->y});
@@ -253,7 +273,7 @@ void draw_pen_and_highlights(ImDrawList* dl, const BoardScene& sc) {
         dl->AddPolyline(q, 4, sc.live.highlight_colour, ImDrawFlags_Closed, std::max(3.0f, float(5 * sc.view.scale)));
     }
     for (Id id : sc.live.badges) {
-        const Partner* p = d.partner(id);
+        const Partner* p = index.find(id);
         if (!p || !p->face_up) continue;
         // A green check in a white disc at the top-left corner: "discussed".
         const ImVec2 c = screen(sc.view, {p->x - geo::kNoteW * p->scale / 2 + 4, p->y - geo::kNoteH * p->scale / 2 + 4});
@@ -265,7 +285,7 @@ void draw_pen_and_highlights(ImDrawList* dl, const BoardScene& sc) {
         dl->AddLine(b, e, IM_COL32(255, 255, 255, 255), r * 0.22f);
     }
     for (const auto& [id, count] : sc.live.stacks) {
-        const Partner* p = d.partner(id);
+        const Partner* p = index.find(id);
         if (!p || !p->face_up) continue;
         // "×3" in a dark disc at the top-right corner: three people named this partner.
         const ImVec2 c = screen(sc.view, {p->x + geo::kNoteW * p->scale / 2 - 2, p->y - geo::kNoteH * p->scale / 2 + 2});
@@ -277,6 +297,9 @@ void draw_pen_and_highlights(ImDrawList* dl, const BoardScene& sc) {
         const ImVec2 ts = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0, t.c_str());
         dl->AddText(ImGui::GetFont(), fs, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255), t.c_str());
     }
+}
+
+void draw_pen_stroke(ImDrawList* dl, const BoardScene& sc) {
     if (sc.live.pen_stroke.size() >= 2) {
         std::vector<ImVec2> pts;
         for (const Vec2& v : sc.live.pen_stroke) pts.push_back(screen(sc.view, v));
@@ -285,12 +308,15 @@ void draw_pen_and_highlights(ImDrawList* dl, const BoardScene& sc) {
     }
 }
 
-void draw_link_drafts(ImDrawList* dl, const BoardScene& sc) {
+// A line being drawn from a handle: its free end, under the finger, gets a round cap.
+void draw_link_drafts(ImDrawList* dl, const BoardScene& sc, const PartnerIndex& index) {
     const float w = std::max(2.0f, float(4.5 * sc.view.scale));
     for (const auto& draft : sc.live.link_drafts) {
-        const Partner* p = sc.doc->partner(draft.from);
+        const Partner* p = index.find(draft.from);
         if (!p) continue;
-        felt_line(dl, screen(sc.view, placed_pos(sc, *p)), screen(sc.view, draft.to_board), colour::kSelection, w);
+        const ImVec2 to = screen(sc.view, draft.to_board);
+        dl->AddLine(screen(sc.view, placed_pos(sc, *p)), to, colour::kSelection, w);
+        dl->AddCircleFilled(to, w / 2, colour::kSelection, 12);
     }
 }
 }  // namespace
@@ -349,33 +375,33 @@ ImVec2 note_screen_centre(const View& v, const Partner& p) { return screen(v, {p
 void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, ImVec2 size) {
     if (!sc.doc) return;
     const Document& d = *sc.doc;
-    draw_background(dl, fonts, sc, size);
-    draw_links(dl, sc);
-    draw_school(dl, fonts, sc);
+    const PartnerIndex index(d);
     const LiveState& live = sc.live;
-    auto live_of = [&](Id id) -> const LiveState::Placement* {
-        for (const auto& l : live.placements)
-            if (l.partner == id) return &l;
-        return nullptr;
-    };
+    const bool resting = sc.layer != BoardLayer::Moving, moving = sc.layer != BoardLayer::Resting;
     const Id editing = live.editing ? live.editing->partner : -1;
-    for (const Partner& p : d.partners) {
-        if (!p.face_up || live_of(p.id) || p.id == editing) continue;
-        draw_note(dl, fonts, sc, p, {p.x, p.y}, p.rotation, p.scale, false, nullptr, false);
-    }
-    // Handles above every note body: a handle wins the touch over a note it overlaps,
-    // so it must also be seen on top.
-    if (sc.show_handles)
+    auto is_live = [&](const Partner& p) { return placement_of(sc, p.id) || p.id == editing; };
+    if (resting) draw_background(dl, fonts, sc, size);
+    draw_links(dl, sc, index);  // each layer draws its own lines
+    if (resting) {
+        draw_school(dl, fonts, sc);
         for (const Partner& p : d.partners)
-            if (p.face_up && !live_of(p.id) && p.id != editing) draw_handle(dl, sc, {p.x, p.y}, p.rotation, p.scale);
-    draw_priorities(dl, fonts, sc);
-    draw_pen_and_highlights(dl, sc);
-    draw_link_drafts(dl, sc);
+            if (p.face_up && !is_live(p)) draw_note(dl, fonts, sc, p, {p.x, p.y}, p.rotation, p.scale, false, nullptr, false);
+        // Handles above every note body: a handle wins the touch over a note it overlaps,
+        // so it must also be seen on top.
+        if (sc.show_handles)
+            for (const Partner& p : d.partners)
+                if (p.face_up && !is_live(p)) draw_handle(dl, sc, {p.x, p.y}, p.rotation, p.scale);
+        draw_priorities(dl, fonts, sc);
+        draw_highlights(dl, sc, index);
+    }
+    if (!moving) return;
+    draw_pen_stroke(dl, sc);
+    draw_link_drafts(dl, sc, index);
     for (const auto& l : live.placements)
-        if (const Partner* p = d.partner(l.partner)) draw_note(dl, fonts, sc, *p, l.pos, l.rotation, l.scale, true, nullptr, false);
+        if (const Partner* p = index.find(l.partner)) draw_note(dl, fonts, sc, *p, l.pos, l.rotation, l.scale, true, nullptr, false);
     if (live.editing) {
         Partner shown;
-        if (const Partner* p = d.partner(live.editing->partner)) shown = *p;
+        if (const Partner* p = index.find(live.editing->partner)) shown = *p;
         else shown.category = Category::Andere, shown.x = live.editing->pos.x, shown.y = live.editing->pos.y,
              shown.rotation = live.editing->rotation;
         draw_note(dl, fonts, sc, shown, {shown.x, shown.y}, shown.rotation, shown.scale, true, &live.editing->text,

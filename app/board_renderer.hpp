@@ -32,8 +32,18 @@ struct LiveState {
     std::vector<std::pair<Id, int>> stacks; // the top post-it of a stack, and how many people named it
 };
 
+// Which part of the board draw_board draws. The screen keeps the resting part in a
+// texture (board_layer.hpp) while people drag, and draws only the moving part each frame.
+enum class BoardLayer {
+    All,      // everything, in one list (the snapshot; the screen when there is no cache)
+    Resting,  // everything except what is live: no post-it under a finger or being typed,
+              // none of their lines, no line drafts, no pen stroke
+    Moving,   // only what Resting leaves out, to be drawn on top of it
+};
+
 struct BoardScene {
     const Document* doc = nullptr;
+    BoardLayer layer = BoardLayer::All;
     View view;
     LiveState live;
     const Strings* strings = nullptr;
@@ -41,7 +51,7 @@ struct BoardScene {
     bool show_handles = true;
 };
 
-// Draws the board filling the rectangle (0,0)-`size`.
+// Draws the board (the part `scene.layer` names) filling the rectangle (0,0)-`size`.
 void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& scene, ImVec2 size);
 
 // Draws the legend of categories with its top-left corner at `pos`; returns its size.

@@ -1,6 +1,8 @@
 #include "text_fit.hpp"
 
 #include <cmath>
+#include <cstring>
+#include <unordered_map>
 
 namespace nk::app {
 namespace {
@@ -50,7 +52,7 @@ bool word_too_wide(ImFont* font, std::string_view text, float size, float w) {
 }
 }  // namespace
 
-FittedText fit_text(ImFont* font, std::string_view text, float w, float h, float max_size, float min_size) {
+static FittedText fit_uncached(ImFont* font, std::string_view text, float w, float h, float max_size, float min_size) {
     FittedText out;
     if (!font || w <= 1 || h <= 1) return out;
     for (float size = max_size;; size = std::max(min_size, size * 0.92f)) {
@@ -78,6 +80,40 @@ FittedText fit_text(ImFont* font, std::string_view text, float w, float h, float
             return out;
         }
     }
+}
+
+namespace {
+// The last fits, by everything that decides them. Post-its keep their text and box while
+// people drag and zoom steps repeat, so nearly every frame finds its fits here.
+struct FitKey {
+    const ImFont* font;
+    float font_size, w, h, max_size, min_size;
+    std::string text;
+    bool operator==(const FitKey&) const = default;
+};
+struct FitKeyHash {
+    size_t operator()(const FitKey& k) const {
+        size_t h = std::hash<std::string>()(k.text) ^ std::hash<const void*>()(k.font);
+        for (float f : {k.font_size, k.w, k.h, k.max_size, k.min_size}) {
+            uint32_t bits;
+            std::memcpy(&bits, &f, sizeof bits);
+            h = h * 1000003u ^ bits;
+        }
+        return h;
+    }
+};
+constexpr size_t kFitCacheMax = 8192;  // about 2,000 post-its at four zoom levels
+}  // namespace
+
+FittedText fit_text(ImFont* font, std::string_view text, float w, float h, float max_size, float min_size) {
+    thread_local std::unordered_map<FitKey, FittedText, FitKeyHash> cache;
+    if (!font) return {};
+    FitKey key{font, font->FontSize, w, h, max_size, min_size, std::string(text)};
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    if (cache.size() >= kFitCacheMax) cache.clear();
+    FittedText t = fit_uncached(font, text, w, h, max_size, min_size);
+    cache.emplace(std::move(key), t);
+    return t;
 }
 
 void draw_fitted(ImDrawList* dl, ImFont* font, const FittedText& t, ImVec2 c, ImU32 col) {

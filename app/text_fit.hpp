@@ -19,7 +19,8 @@ struct FittedText {
 };
 
 // Fits `text` into a box of `w` x `h` pixels with `font`, trying sizes from `max_size`
-// down to `min_size`.
+// down to `min_size`. Results are remembered (per thread, by font, size and text), so
+// asking again for the same fit costs a lookup.
 FittedText fit_text(ImFont* font, std::string_view text, float w, float h, float max_size, float min_size);
 
 // Draws fitted lines centred in the box whose centre is `c`.

@@ -48,7 +48,8 @@ ImDrawList* ImGuiHarness::fresh_draw_list() {
     return dl;
 }
 
-FrameSim::FrameSim(ImGuiHarness& im, Document doc, int fingers, const std::string& autosave_dir) : im_(im) {
+FrameSim::FrameSim(ImGuiHarness& im, Document doc, int fingers, const std::string& autosave_dir, bool cache_resting)
+    : im_(im), cache_resting_(cache_resting) {
     view_ = fitted_ = app_view(im.w, im.h);
     session_ = std::make_unique<Session>(std::move(doc));
     if (!autosave_dir.empty()) {
@@ -107,11 +108,31 @@ int FrameSim::run_frame(int kind) {
     sc.ui_scale = im_.k;
     for (const auto& p : gestures_.live_placements()) sc.live.placements.push_back({p.partner, p.pos, p.rotation, p.scale});
     for (const auto& d : gestures_.link_drafts()) sc.live.link_drafts.push_back({d.from, d.to_board, d.hover_target});
+    const ImVec2 size_px(float(im_.w), float(im_.h));
+    int vertices = 0, indices = 0;
+    if (cache_resting_) {
+        // As App::frame with its RestingLayer: the resting board is drawn into its own list
+        // only when its key changed (the texture upload is GL's, not timed here); the
+        // moving part is drawn every frame.
+        const app::RestingKey key = app::resting_key(sc, size_px, session_->revision(), 0);
+        if (!resting_key_ || !(*resting_key_ == key)) {
+            if (!resting_dl_) resting_dl_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+            resting_dl_->_ResetForNewFrame();
+            resting_dl_->PushClipRect(ImVec2(0, 0), size_px);
+            resting_dl_->PushTextureID(ImGui::GetIO().Fonts->TexID);
+            app::BoardScene rest = sc;
+            rest.layer = app::BoardLayer::Resting;
+            app::draw_board(resting_dl_.get(), im_.fonts, rest, size_px);
+            resting_key_ = key;
+            vertices += resting_dl_->VtxBuffer.Size, indices += resting_dl_->IdxBuffer.Size;
+        }
+        sc.layer = app::BoardLayer::Moving;
+    }
     ImDrawList* dl = im_.fresh_draw_list();
-    app::draw_board(dl, im_.fonts, sc, ImVec2(float(im_.w), float(im_.h)));
+    app::draw_board(dl, im_.fonts, sc, size_px);
     im_.end_frame();
-    last_idx_ = dl->IdxBuffer.Size;
-    return dl->VtxBuffer.Size;
+    last_idx_ = indices + dl->IdxBuffer.Size;
+    return vertices + dl->VtxBuffer.Size;
 }
 
 }  // namespace nk::bench

@@ -8,10 +8,12 @@
 #include <imgui.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "board_gen.hpp"
+#include "board_layer.hpp"
 #include "board_renderer.hpp"
 #include "fonts.hpp"
 #include "gestures.hpp"
@@ -48,8 +50,10 @@ private:
 class FrameSim {
 public:
     // `fingers` post-its are held (0..10); with `autosave_dir` non-empty the session
-    // hands every change to an AutosaveWriter there, as the app does.
-    FrameSim(ImGuiHarness& im, Document doc, int fingers, const std::string& autosave_dir = {});
+    // hands every change to an AutosaveWriter there, as the app does. With
+    // `cache_resting` (the app's way) the resting board is drawn only when it changed
+    // (app/board_layer.hpp) and the moving part every frame; without, everything every frame.
+    FrameSim(ImGuiHarness& im, Document doc, int fingers, const std::string& autosave_dir = {}, bool cache_resting = true);
     ~FrameSim();
 
     // Fingers down (one frame) and first moves past the threshold (two frames).
@@ -75,6 +79,9 @@ private:
     GestureRouter gestures_;
     View view_, fitted_;
     std::vector<Grip> grips_;
+    bool cache_resting_ = true;
+    std::optional<app::RestingKey> resting_key_;
+    std::unique_ptr<ImDrawList> resting_dl_;
     double t_ = 0;
     int f_ = 0;
     int last_idx_ = 0;

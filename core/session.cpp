@@ -3,39 +3,50 @@
 #include "board_file.hpp"
 #include "reducer.hpp"
 
-namespace nk {
+#include <atomic>
 
-Session::Session(Document initial) : history_(std::move(initial)) {}
+namespace nk {
+namespace {
+// One counter for all sessions: a board opened into a new Session never reuses a number.
+std::atomic<std::uint64_t> g_revisions{0};
+}  // namespace
+
+Session::Session(Document initial) : history_(std::move(initial)), revision_(++g_revisions) {}
+
+void Session::changed() {
+    revision_ = ++g_revisions;
+    save_now();
+}
 
 bool Session::dispatch(const Action& a) {
     ActionLabel label = describe(current(), a);
     if (!history_.push(reduce(current(), a), std::move(label))) return false;
-    save_now();
+    changed();
     return true;
 }
 
 bool Session::dispatch_coalesced(const Action& a, const std::string& coalesce_key) {
     ActionLabel label = describe(current(), a);
     if (!history_.push_coalesced(reduce(current(), a), std::move(label), coalesce_key)) return false;
-    save_now();
+    changed();
     return true;
 }
 
 bool Session::undo() {
     if (!history_.undo()) return false;
-    save_now();
+    changed();
     return true;
 }
 
 bool Session::redo() {
     if (!history_.redo()) return false;
-    save_now();
+    changed();
     return true;
 }
 
 void Session::replace(Document d) {
     history_.reset(std::move(d));
-    save_now();
+    changed();
 }
 
 void Session::set_autosave(std::shared_ptr<AutosaveWriter> writer) { autosave_ = std::move(writer); }

@@ -5,6 +5,7 @@
 // this thread). The UI reads current() and never changes the document itself.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include "actions.hpp"
@@ -20,6 +21,10 @@ public:
 
     const Document& current() const { return history_.current(); }
     const History& history() const { return history_; }
+    // A number that changes with every change of current() (dispatch, undo, redo,
+    // replace) and is never the same for two different boards, also across sessions:
+    // what a view caches the board's picture by.
+    std::uint64_t revision() const { return revision_; }
 
     // Applies `a`; returns true when the board changed (then it is one undo step and
     // is autosaved).
@@ -39,7 +44,10 @@ public:
     void save_now();
 
 private:
+    void changed();  // a new revision, autosaved
+
     History history_;
+    std::uint64_t revision_ = 0;
     std::shared_ptr<AutosaveWriter> autosave_;
 };
 
