@@ -1,5 +1,5 @@
 // Saving and loading boards, the UI-thread cost of one finished action (reduce, undo
-// step, autosave hand-over), and PNG encoding of snapshot-sized images.
+// step, autosave hand-over), PNG encoding of snapshot-sized images, and the report.
 //
 //   nk_file_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 //
@@ -17,7 +17,10 @@
 #include "atomic_file.hpp"
 #include "bench_common.hpp"
 #include "board_file.hpp"
+#include "invariants.hpp"
+#include "method.hpp"
 #include "reducer.hpp"
+#include "report.hpp"
 #include "snapshot.hpp"
 
 namespace nk::bench {
@@ -148,13 +151,13 @@ app::Image synthetic(int w, int h) {
     return img;
 }
 
-// PNG encoding of a snapshot. NK_BENCH_PNG_<W>x<H> may name a real snapshot of that size
-// (scripts/bench makes one with --snapshot); otherwise a synthetic board-like image.
-void BM_EncodePng(benchmark::State& state) {
-    const int w = int(state.range(0)), h = int(state.range(1));
+// A snapshot-sized image: the file NK_BENCH_PNG_<W>x<H> names when it is a real snapshot of
+// that size (scripts/bench makes one with --snapshot), otherwise a synthetic board-like image.
+// `png` gets the file's bytes when it was real.
+app::Image snapshot_image(int w, int h, bool& real, std::string* png = nullptr) {
     app::Image img;
     const std::string var = "NK_BENCH_PNG_" + std::to_string(w) + "x" + std::to_string(h);
-    bool real = false;
+    real = false;
     if (const char* path = std::getenv(var.c_str()); path && *path) {
         std::ifstream in(path, std::ios::binary);
         const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -165,10 +168,19 @@ void BM_EncodePng(benchmark::State& state) {
             img.w = w, img.h = h;
             img.rgba.assign(px, px + std::size_t(w) * h * 4);
             real = true;
+            if (png) *png = bytes;
         }
         if (px) stbi_image_free(px);
     }
     if (!real) img = synthetic(w, h);
+    return img;
+}
+
+// PNG encoding of a snapshot (real or synthetic, see snapshot_image).
+void BM_EncodePng(benchmark::State& state) {
+    const int w = int(state.range(0)), h = int(state.range(1));
+    bool real = false;
+    const app::Image img = snapshot_image(w, h, real);
     std::size_t bytes = 0;
     for (auto _ : state) {
         const std::string png = app::encode_png(img);
@@ -180,6 +192,61 @@ void BM_EncodePng(benchmark::State& state) {
 }
 BENCHMARK(BM_EncodePng)->ArgNames({"w", "h"})->Args({3840, 2160})->Args({4961, 3508})
     ->Unit(benchmark::kMillisecond)->Iterations(2);
+
+// The report of a 50-partner map as the export writes it: HTML (the 4K map inline as
+// base64) and Markdown, from a board at the end of a workshop (notes on 30 cards, every
+// closing answer, next steps) with last year's version, so "what changed" is computed too.
+// The PNG is encoded once, outside the timing.
+void BM_Report(benchmark::State& state) {
+    const int n = int(state.range(0));
+    Document d = board(n);
+    Document older = d;
+    for (size_t i = 0; i < d.partners.size() && i < 10; ++i)
+        for (size_t k = 0; k < 3; ++k)
+            d.notes.push_back({d.partners[i].id, std::string(method::kCards[(i + 4 * k) % method::kCards.size()].id),
+                               "Wat het team hierover zei: een paar zinnen, zoals een verslagnemer ze noteert, "
+                               "met een voorbeeld uit de klas en een vraag voor volgend jaar."});
+    for (std::string_view q : method::kClosingQuestions)
+        d.closing.push_back({std::string(q), "Een antwoord van twee zinnen op de slotvraag. Met wat het team "
+                                             "besloot en waarom."});
+    for (Id i = 1; i <= 5; ++i) d.actions.push_back({i, "Een volgende stap voor het team", "Naam", "juni 2027"});
+    older.date = "2023-03-16";
+    older.partners.resize(older.partners.size() - 5);
+    for (size_t i = 0; i < older.partners.size(); i += 4) older.partners[i].x *= 1.6, older.partners[i].y *= 1.6;
+    repair(older);
+    d.versions.push_back({older.date, "Vorige kaart", older});
+    repair(d);
+
+    const std::string lang = std::string(NK_ASSETS_DIR) + "/lang/";
+    Strings strings = Strings::load(lang + "nl.txt");
+    strings.merge(Strings::load(lang + "nl-method.txt"));
+    strings.merge(Strings::load(lang + "nl-report.txt"));
+    bool real = false;
+    std::string png;
+    const app::Image img = snapshot_image(3840, 2160, real, &png);
+    if (!real) png = app::encode_png(img);
+
+    ReportInput in;
+    in.doc = &d;
+    in.s = &strings;
+    in.png = png;
+    in.compare_with = &d.versions.back().board;
+    in.compare_label = d.versions.back().date;
+    in.png_file_name = "2024-03-14 Basisschool De Regenboog - netwerkkaart.png";
+    std::size_t html_bytes = 0, md_bytes = 0;
+    for (auto _ : state) {
+        const std::string html = report_html(in);
+        const std::string md = report_markdown(in);
+        html_bytes = html.size(), md_bytes = md.size();
+        benchmark::DoNotOptimize(html);
+        benchmark::DoNotOptimize(md);
+    }
+    state.counters["html_bytes"] = double(html_bytes);
+    state.counters["md_bytes"] = double(md_bytes);
+    state.counters["png_bytes"] = double(png.size());
+    state.counters["real_snapshot"] = real ? 1 : 0;
+}
+BENCHMARK(BM_Report)->ArgName("notes")->Arg(50)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace nk::bench

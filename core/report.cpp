@@ -400,7 +400,8 @@ ReportSection actions_section(const Words& w, const Document& d, bool anonymous)
 }
 
 ReportSection changes_section(const Words& w, const Document& older, const Document& d, const ReportInput& in) {
-    const std::string label = in.compare_label.empty() ? w.get("report.changes.label_default") : in.compare_label;
+    // A date ("2025-11-27") reads as one ("27 november 2025"); any other label as written.
+    const std::string label = in.compare_label.empty() ? w.get("report.changes.label_default") : w.date(in.compare_label);
     ReportSection s;
     s.id = "changes";
     s.heading = w.fmt("report.changes", {label});

@@ -1,6 +1,8 @@
 // The report as one self-contained HTML file: inline CSS, the map inline as a data: URI,
 // nothing fetched from anywhere. Calm on screen (one column, system sans-serif), A4 in
-// print (margins, page breaks before the big sections, rows that do not split).
+// print (margins, page numbers, page breaks before the big sections, tables and rows that
+// do not split, headings kept with what follows, colours that print). The printed pages
+// are checked by tests/app/report_print_test.cpp (Chromium's --print-to-pdf).
 #include <string>
 
 #include "base64.hpp"
@@ -18,6 +20,19 @@ std::string lines(std::string_view text) {
         out += html_escape(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
         if (nl == std::string_view::npos) break;
         out += "<br>";
+        start = nl + 1;
+    }
+    return out;
+}
+
+// One line per item (a partner in a ring cell), so that a name that wraps is still seen as one.
+std::string items(std::string_view text) {
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) nl = text.size();
+        out += "<div>" + html_escape(text.substr(start, nl - start)) + "</div>";
         start = nl + 1;
     }
     return out;
@@ -42,13 +57,13 @@ std::string css_string(std::string_view text) {
 }
 
 constexpr std::string_view kStyle = R"css(
-@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+@page { size: A4; margin: 18mm 14mm 20mm 14mm; }
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
-  font-size: 11pt; line-height: 1.45; color: #1f2328; background: #fff;
+  font-size: 11pt; line-height: 1.45; color: #1f2328; background: #fff; overflow-wrap: break-word;
   max-width: 48em; margin: 2.5em auto 4em; padding: 0 1.25em;
   -webkit-print-color-adjust: exact; print-color-adjust: exact;
 }
@@ -74,9 +89,24 @@ thead th { background: #eef3f3; font-weight: 600; }
 tbody th { background: #f7f9f9; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td, tr.total th { border-top: 2px solid #8a9aa6; font-weight: 600; }
-table.partners { font-size: 8.5pt; }
-table.partners td { width: 19%; }
-th, td { overflow-wrap: break-word; }
+/* Five columns of Dutch compounds ("Volwassenenonderwijs", "(oververtegenwoordigd)") on A4:
+   8 pt and narrow padding let a name of up to ~33 mm stand on one line in every column. */
+table.partners { font-size: 8pt; }
+table.partners th, table.partners td { padding: .3em .35em; }
+table.partners td { width: 19.5%; }
+table.partners td div + div { margin-top: .3em; }
+/* Each kind of partner in its post-it colours (app/theme.cpp kFill, kMark), as on the map. */
+table.partners tbody th { --fill: #e0e0dc; --mark: #787872; background: var(--fill); border-left: 4px solid var(--mark); }
+tr#cat-zorg > th { --fill: #f6c8c6; --mark: #b0504c; }
+tr#cat-professionalisering > th { --fill: #c8e6c4; --mark: #4a8c46; }
+tr#cat-aanbod > th { --fill: #fae5a0; --mark: #a88214; }
+tr#cat-stages > th { --fill: #c4dcf4; --mark: #3c70aa; }
+tr#cat-projecten > th { --fill: #e0d0ee; --mark: #8260aa; }
+tr#cat-beleid > th { --fill: #fad6b0; --mark: #be6e28; }
+/* A long word breaks inside its cell rather than widening the table past the page. */
+th, td { overflow-wrap: anywhere; }
+ul.columns { columns: 2; column-gap: 2em; }
+ul.columns li { break-inside: avoid; }
 figure { margin: .5em 0 1em; }
 figure img { display: block; width: 100%; height: auto; border: 1px solid #d0d7de; }
 figcaption { font-size: 9.5pt; color: #4b5563; margin-top: .35em; }
@@ -92,11 +122,32 @@ footer { margin-top: 3em; padding-top: .6em; border-top: 1px solid #c9d6d6; font
   section.page-break > h2 { margin-top: 0; }
   h2, h3, h4, p.label { break-after: avoid; page-break-after: avoid; }
   tr, li, div.entry, figure, dl.facts { break-inside: avoid; page-break-inside: avoid; }
+  /* A table moves whole to the next page when it fits on one (a longer one still splits
+     between rows, its header repeated), and takes the line that introduces it along; so
+     does a partner's heading in the notes with the line under it. */
+  table { break-inside: avoid; page-break-inside: avoid; }
+  p:has(+ table), h3 + p { break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+  /* A heading over a list keeps at least two of its items with it. */
+  :is(h2, h3, h4) + ul > li:first-child { break-after: avoid; page-break-after: avoid; }
   thead { display: table-header-group; }
   figure img { max-height: 230mm; object-fit: contain; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
+
+// A long list of mostly short items (partner names) is set in two columns; one long name
+// among them just wraps in its column.
+bool short_items(const std::vector<std::string>& items) {
+    if (items.size() < 8) return false;
+    size_t short_ones = 0;
+    for (const std::string& item : items) {
+        size_t chars = 0;
+        for (char c : item) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (chars > 80 || item.find('\n') != std::string::npos) return false;
+        short_ones += chars <= 36;
+    }
+    return short_ones * 10 >= items.size() * 9;
+}
 
 void render_table(std::string& out, const ReportBlock& b) {
     const bool partners = !b.row_ids.empty() && b.row_ids.front().rfind("cat-", 0) == 0;
@@ -114,6 +165,7 @@ void render_table(std::string& out, const ReportBlock& b) {
         out += ">";
         for (size_t c = 0; c < b.rows[r].size(); ++c) {
             if (c == 0) out += "<th scope=\"row\">" + lines(b.rows[r][c]) + "</th>";
+            else if (partners) out += "<td>" + items(b.rows[r][c]) + "</td>";
             else out += (numeric(c) ? "<td class=\"num\">" : "<td>") + lines(b.rows[r][c]) + "</td>";
         }
         out += "</tr>\n";
@@ -129,7 +181,7 @@ void render_block(std::string& out, const ReportBlock& b, const ReportInput& in,
         case Kind::Paragraph: out += "<p>" + lines(b.text) + "</p>\n"; break;
         case Kind::Empty: out += "<p class=\"empty\">" + lines(b.text) + "</p>\n"; break;
         case Kind::List:
-            out += "<ul>\n";
+            out += short_items(b.items) ? "<ul class=\"columns\">\n" : "<ul>\n";
             for (const std::string& item : b.items) out += "<li>" + lines(item) + "</li>\n";
             out += "</ul>\n";
             break;

@@ -378,6 +378,22 @@ TEST_F(ReportHtml, PartnersInTheirCategoryRowAndRingColumn) {
     EXPECT_NE(lane.find("<li>Muziekacademie — Pedagogisch-didactisch aanbod</li>"), std::string::npos);
 }
 
+// What print relies on (the pages themselves are checked by tests/app/report_print_test.cpp):
+// A4, colours that print, one element per partner in a ring cell, long name lists in columns.
+TEST_F(ReportHtml, PrintLayout) {
+    EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);
+    EXPECT_NE(html.find("print-color-adjust: exact"), std::string::npos);
+    // Ring 1 of Zorg holds CLB and Ondersteuningsnetwerk: each its own line, so a name that
+    // wraps is still one name.
+    const std::string zorg = between(section_html(html, "partners"), "<tr id=\"cat-zorg\">", "</tr>");
+    EXPECT_NE(zorg.find("<td><div>CLB</div><div>Ondersteuningsnetwerk</div></td>"), std::string::npos) << zorg;
+    // The partners nobody circled: a long list of short names, in two columns; short lists not.
+    const std::string prio = section_html(html, "priorities");
+    const std::string nobody = between(prio, "<h4>" + h(nl().get("report.priorities.not_chosen")) + "</h4>", "</ul>");
+    EXPECT_NE(nobody.find("<ul class=\"columns\">"), std::string::npos) << nobody;
+    EXPECT_EQ(section_html(html, "actions").find("class=\"columns\""), std::string::npos);
+}
+
 TEST_F(ReportHtml, MissingAndOverrepresented) {
     const std::string s = section_html(html, "partners");
     const std::string missing = between(s, "<h4>" + h(nl().get("report.partners.missing")) + "</h4>", "</ul>");
