@@ -40,6 +40,21 @@ std::string today() {
 }
 
 bool is_good_board(std::string_view bytes) { return std::holds_alternative<LoadedBoard>(parse_board(bytes)); }
+
+// A fingerprint of everything a frame would draw (vertices, indices, commands); never 0.
+std::uint64_t draw_data_hash(const ImDrawData* dd) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&](const void* p, std::size_t n) {
+        h = (h ^ std::hash<std::string_view>()(std::string_view(static_cast<const char*>(p), n))) * 1099511628211ull;
+    };
+    for (int i = 0; dd && i < dd->CmdListsCount; ++i) {
+        const ImDrawList* l = dd->CmdLists[i];
+        mix(l->VtxBuffer.Data, std::size_t(l->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(l->IdxBuffer.Data, std::size_t(l->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        mix(l->CmdBuffer.Data, std::size_t(l->CmdBuffer.Size) * sizeof(ImDrawCmd));
+    }
+    return h ? h : 1;
+}
 }  // namespace
 
 // ---- start-up ------------------------------------------------------------------------
@@ -81,7 +96,8 @@ View App::compute_fitted() const {
     double right = width_;
     if (session_) {
         const Phase ph = session_->current().phase;
-        if (ph == Phase::Vooraf) right = width_ * 0.36;
+        if (version_shown()) right = width_ - version_panel_width();  // ui_versions.cpp
+        else if (ph == Phase::Vooraf) right = width_ * 0.36;
         else if (ph == Phase::Terugblik || (ph == Phase::Gesprek && deck_partner_)) right = width_ * 0.55;
     }
     return fit_view(0, 150.0 * k_, right, height_ - 104.0 * k_);
@@ -200,7 +216,7 @@ int App::run() {
 
     if (!opt_.frame_log.empty()) {
         frame_log_ = std::fopen(opt_.frame_log.c_str(), "w");
-        if (frame_log_) std::fprintf(frame_log_, "# frame ms_since_start app_cpu_ms events\n");
+        if (frame_log_) std::fprintf(frame_log_, "# frame ms_since_start app_cpu_ms events photo_running\n");
     }
     std::string error;
     if (!start(error)) {
@@ -229,6 +245,12 @@ int App::run() {
         }
     }
     commit_editing();
+    // A photo being written is finished first (a half-written file helps nobody), also
+    // after SIGTERM; one asked for but not yet rendered is made now.
+    if (photo_request_ && !photo_.busy()) start_photo(photo_request_->kind);
+    photo_request_.reset();
+    photo_.wait();
+    photo_.poll();
     if (autosave_) autosave_->flush(std::chrono::milliseconds(3000));
     std::error_code ec;
     fs::remove(opt_.data_dir + "/session.open", ec);
@@ -243,9 +265,10 @@ void App::frame() {
         clock_ms_ += kReplayFrameMs;
     } else {
         // Nothing moving and no replay: sleep until something happens (a touch panel's
-        // mini-PC runs all day); wake twice a second for the caret and messages.
+        // mini-PC runs all day); wake twice a second for the caret and messages, ten
+        // times a second while a photo is kept (its progress turns, its end is told).
         const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active || frame_no_ == 1;
-        if (!busy) SDL_WaitEventTimeout(nullptr, editing_ || message_ ? 250 : 1000);
+        if (!busy) SDL_WaitEventTimeout(nullptr, photo_busy() ? 100 : editing_ || message_ ? 250 : 1000);
     }
     // The app's own work this frame is timed from here to just before the buffer swap
     // (which waits for the GPU and the display, not for us).
@@ -287,6 +310,7 @@ void App::frame() {
             log_.error("autosave failing: " + st.last_error);
         }
     }
+    photo_.poll();  // a photo finished on its worker: say so (photo_finished)
     if (message_ && !message_->modal && clock_ms_ > message_->until_ms) message_.reset();
 
     if (const View f = compute_fitted(); !(f == fitted_)) {
@@ -308,7 +332,7 @@ void App::frame() {
     targets_.begin_frame();
 
     BoardScene sc;
-    sc.doc = &session_->current();
+    sc.doc = &shown_board();  // a saved version, while one is viewed (ui_versions.cpp)
     sc.view = view_;
     sc.strings = &strings_;
     sc.ui_scale = k_;
@@ -352,7 +376,14 @@ void App::frame() {
     // any frame but not rasterised, since software GL would spend tens of ms on pixels
     // nobody sees. Frames with input, screenshots, and everything outside a replay draw.
     const bool quiet_replay_frame = replay_ && !replay_->finished() && events == 0 && screenshot_path_.empty();
-    if (!quiet_replay_frame) {
+    // An idle wake-up (no input, nothing held) that would show exactly what the screen
+    // shows already is not drawn again: the app sleeps between events all day.
+    const bool idle = events == 0 && gestures_.active_pointers() == 0 && !ui_pointer_.active && screenshot_path_.empty();
+    const std::uint64_t shown = idle && !resting_.redraw_pending() ? draw_data_hash(ImGui::GetDrawData()) : 0;
+    const bool unchanged = shown != 0 && shown == presented_hash_ && !must_present_;
+    presented_hash_ = shown;
+    if (!quiet_replay_frame && !unchanged) {
+        must_present_ = false;
         if (layered) {
             resting_.present();  // fills the window: no clear needed
         } else {
@@ -371,8 +402,9 @@ void App::frame() {
     }
     if (frame_log_) {
         using ms = std::chrono::duration<double, std::milli>;
-        std::fprintf(frame_log_, "%llu %.3f %.3f %d\n", static_cast<unsigned long long>(frame_no_),
-                     ms(std::chrono::steady_clock::now() - started_).count(), ms(work_end - work_start).count(), events);
+        std::fprintf(frame_log_, "%llu %.3f %.3f %d %d\n", static_cast<unsigned long long>(frame_no_),
+                     ms(std::chrono::steady_clock::now() - started_).count(), ms(work_end - work_start).count(), events,
+                     photo_.busy() ? 1 : 0);
     }
 
     ++frame_no_;
@@ -390,9 +422,12 @@ void App::frame() {
         ui_pointer_.release_next_frame = false;
         ui_pointer_.active = false;
     }
-    if (snapshot_requested_) {
-        snapshot_requested_ = false;
-        take_app_snapshot();
+    // A photo asked for in an earlier frame, which has shown its progress: render it now
+    // (GL, this thread), then let photo_ encode and write it while the frames go on.
+    if (photo_request_ && frame_no_ >= photo_request_->frame + 2) {
+        const PhotoKind kind = photo_request_->kind;
+        photo_request_.reset();
+        start_photo(kind);
     }
 }
 
@@ -424,6 +459,10 @@ void App::handle_event(const SDL_Event& e) {
                 owners_.clear();
                 ui_pointer_ = {};
             }
+            // The window's pixels may have been lost or hidden: draw the next frame.
+            if (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SHOWN ||
+                e.window.event == SDL_WINDOWEVENT_RESTORED)
+                must_present_ = true;
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 width_ = platform_.width();
                 height_ = platform_.height();
@@ -713,16 +752,6 @@ void App::handle_key(const SDL_KeyboardEvent& k) {
 }
 
 // ---- files ---------------------------------------------------------------------------
-bool App::write_snapshot(const std::string& path, int w, int h, std::string& error) {
-    Image img;
-    if (!render_snapshot(platform_, fonts_, session_->current(), strings_, w, h, img, error)) return false;
-    const std::string png = encode_png(img);
-    if (png.empty()) return error = "the image could not be encoded", false;
-    const WriteResult r = real_storage()->write_atomic(path, png);
-    if (!r.ok) return error = "could not write " + path + ": " + r.error, false;
-    return true;
-}
-
 bool App::save_board(const std::string& path, std::string& error) {
     const WriteResult r = real_storage()->write_atomic(path, serialize_board(session_->current()));
     if (!r.ok) return error = "could not write " + path + ": " + r.error, false;
@@ -746,50 +775,159 @@ bool App::open_board(const std::string& path, std::string& error) {
     return true;
 }
 
-bool App::export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error) {
+// ---- photos ----------------------------------------------------------------------------
+// The map image, alone (the Foto button, --snapshot, the replay's `snapshot`) or with the
+// report and data files (phase 5, --export). The map is rendered here, on the GL thread;
+// the rest is a PhotoTask's write step, run on photo_'s worker in the app and inline on
+// the command line.
+namespace {
+PhotoTask::Write snapshot_writer(std::string path) {
+    return [path = std::move(path)](const Image&, std::string png) {
+        PhotoOutcome out;
+        const WriteResult r = real_storage()->write_atomic(path, png);
+        if (!r.ok) return out.detail = "could not write " + path + ": " + r.error, out;
+        out.ok = true;
+        out.written.push_back(path);
+        return out;
+    };
+}
+
+PhotoTask::Write export_writer(Document d, Strings s, bool anonymous, std::string dir) {
+    return [d = std::move(d), s = std::move(s), anonymous, dir = std::move(dir)](const Image& img, std::string png) {
+        // The report prints on A4 and carries its image inline (base64): a photo wider
+        // than 4K is halved for it (A3 at 300 dpi becomes A4 at 300 dpi, 2480 x 1754),
+        // which keeps the HTML file about a quarter the size, as sharp as paper shows.
+        const std::string report_png = img.w > 3840 ? encode_png(halved(img)) : std::string();
+        const auto files = make_exports(d, s, png, anonymous, dir, [](const std::string& p) { return fs::exists(p); },
+                                        report_png);
+        PhotoOutcome out;
+        for (const ExportFile& f : files) {
+            const std::string path = dir + "/" + f.name;
+            const WriteResult r = real_storage()->write_atomic(path, f.bytes);
+            if (!r.ok) {
+                out.message = s.format("export.failed", {dir});
+                out.detail = "could not write " + path + ": " + r.error;
+                return out;
+            }
+            out.written.push_back(path);
+        }
+        out.ok = true;
+        return out;
+    };
+}
+}  // namespace
+
+bool App::export_folder_ready(const std::string& dir, std::string& error) {
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (!fs::is_directory(dir)) {
-        error = strings_.format("export.no_folder", {dir});
-        return false;
-    }
-    Image img;
+    if (fs::is_directory(dir)) return true;
+    error = strings_.format("export.no_folder", {dir});
+    return false;
+}
+
+bool App::write_snapshot(const std::string& path, int w, int h, std::string& error) {
+    PhotoTask task;
+    if (!render_snapshot(platform_, fonts_, session_->current(), strings_, w, h, task.image, error)) return false;
+    task.write = snapshot_writer(path);
+    const PhotoOutcome out = run_photo_task(std::move(task));
+    if (!out.ok) error = out.detail;
+    return out.ok;
+}
+
+bool App::export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error,
+                    int w, int h) {
+    if (!export_folder_ready(dir, error)) return false;
+    PhotoTask task;
     std::string render_error;
-    const Document& d = session_->current();
-    if (!render_snapshot(platform_, fonts_, d, strings_, 3840, 2160, img, render_error)) {
+    if (!render_snapshot(platform_, fonts_, session_->current(), strings_, w, h, task.image, render_error)) {
         error = strings_.format("snapshot.failed", {render_error});
         return false;
     }
-    const auto files = make_exports(d, strings_, encode_png(img), anonymous, dir,
-                                    [](const std::string& p) { return fs::exists(p); });
-    for (const ExportFile& f : files) {
-        const std::string path = dir + "/" + f.name;
-        const WriteResult r = real_storage()->write_atomic(path, f.bytes);
-        if (!r.ok) {
-            error = strings_.format("export.failed", {dir});
-            log_.error("export failed: " + r.error);
-            return false;
-        }
-        written.push_back(path);
+    task.write = export_writer(session_->current(), strings_, anonymous, dir);
+    const PhotoOutcome out = run_photo_task(std::move(task));
+    written = out.written;
+    if (!out.ok) {
+        error = out.message.empty() ? strings_.format("snapshot.failed", {out.detail}) : out.message;
+        log_.error("export failed: " + out.detail);
+        return false;
     }
     log_.info("exported " + std::to_string(written.size()) + " files to " + dir);
     return true;
 }
 
-void App::take_app_snapshot() {
-    const std::string dir = opt_.data_dir + "/snapshots";
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    const Document& d = session_->current();
-    std::string school = d.school;
-    for (char& c : school)
-        if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32) c = '-';
-    std::string base = dir + "/" + d.date + " " + school + " - netwerkkaart";
-    std::string path = base + ".png";
-    for (int n = 2; fs::exists(path); ++n) path = base + " (" + std::to_string(n) + ").png";
-    std::string error;
-    if (write_snapshot(path, 3840, 2160, error)) show_message(strings_.format("snapshot.saved", {fs::path(path).filename().string()}), false);
-    else show_message(strings_.format("snapshot.failed", {error}), true), log_.error("snapshot failed: " + error);
+std::pair<int, int> App::photo_pixels() const {
+    switch (photo_size_) {
+        case PhotoSize::Screen: return {width_, height_};
+        case PhotoSize::A3: return {4961, 3508};  // 420 x 297 mm at 300 dpi
+        case PhotoSize::FourK: break;
+    }
+    return {3840, 2160};
+}
+
+void App::request_photo(PhotoKind kind) {
+    if (photo_busy()) return;
+    commit_editing();
+    photo_kind_ = kind;
+    photo_request_ = PhotoRequest{kind, frame_no_};
+}
+
+void App::start_photo(PhotoKind kind) {
+    const auto [w, h] = photo_pixels();
+    std::string where, error;
+    if (kind == PhotoKind::Export) {
+        where = export_dir_;
+        if (!export_folder_ready(where, error)) return show_message(error, true), log_.error("export: " + error);
+    } else {
+        // DATA/snapshots/<date> <school> - netwerkkaart.png, never over an earlier one.
+        const std::string dir = opt_.data_dir + "/snapshots";
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        const Document& d = session_->current();
+        std::string school = d.school;
+        for (char& c : school)
+            if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32) c = '-';
+        const std::string base = dir + "/" + d.date + " " + school + " - netwerkkaart";
+        where = base + ".png";
+        for (int n = 2; fs::exists(where); ++n) where = base + " (" + std::to_string(n) + ").png";
+    }
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    PhotoTask task;
+    if (!render_snapshot(platform_, fonts_, session_->current(), strings_, w, h, task.image, error)) {
+        show_message(strings_.format("snapshot.failed", {error}), true);
+        log_.error("photo failed: " + error);
+        return;
+    }
+    const auto t1 = clock::now();
+    task.write = kind == PhotoKind::Export ? export_writer(session_->current(), strings_, export_anonymous_, where)
+                                           : snapshot_writer(where);
+    auto done = [this, kind, where](const PhotoOutcome& out) { photo_finished(kind, where, out); };
+    if (!photo_.start(std::move(task), done)) photo_finished(kind, where, PhotoOutcome{false, {}, {}, "no thread for the photo"});
+    const auto t2 = clock::now();
+    // What the photo cost the UI thread: the GL part, and handing the rest to the worker
+    // (tests check the hand-over stays small: the encode must not happen here).
+    using ms = std::chrono::duration<double, std::milli>;
+    if (frame_log_)
+        std::fprintf(frame_log_, "# photo %dx%d: rendered in %.3f ms, handed over in %.3f ms\n", w, h,
+                     ms(t1 - t0).count(), ms(t2 - t1).count());
+    log_.info("photo of " + std::to_string(w) + "x" + std::to_string(h) + " rendered in " +
+              std::to_string(int(ms(t1 - t0).count())) + " ms; writing it");
+}
+
+void App::photo_finished(PhotoKind kind, const std::string& where, const PhotoOutcome& out) {
+    if (!out.ok) {
+        show_message(out.message.empty() ? strings_.format("snapshot.failed", {out.detail}) : out.message, true);
+        log_.error("photo failed: " + out.detail);
+    } else if (kind == PhotoKind::Export) {
+        // It waits for an OK where the facilitator asked for it (phase 5, where the board
+        // takes no touches); elsewhere people are at work on the board, so it passes.
+        show_message(strings_.format("export.done", {std::to_string(out.written.size()), where}),
+                     session_->current().phase == Phase::Naverwerking);
+        log_.info("exported " + std::to_string(out.written.size()) + " files to " + where);
+    } else {
+        show_message(strings_.format("snapshot.saved", {fs::path(where).filename().string()}), false);
+        log_.info("snapshot written to " + where);
+    }
 }
 
 void App::ask_for_facilitator() { show_message(strings_.get("kiosk.how_to_exit"), false); }

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <deque>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,12 +18,14 @@
 #include <string>
 
 #include "board_layer.hpp"
+#include "board_file.hpp"
 #include "board_renderer.hpp"
 #include "event_log.hpp"
 #include "fonts.hpp"
 #include "gestures.hpp"
 #include "mouse_filter.hpp"
 #include "options.hpp"
+#include "photo_job.hpp"
 #include "platform.hpp"
 #include "session.hpp"
 #include "stations.hpp"
@@ -50,16 +53,18 @@ public:
     const View& view() const { return view_; }
     SDL_Window* window() const { return platform_.window(); }
     const Stations& stations() const { return stations_; }
-    // Renders the board to a PNG file; false with a message on failure.
+    // Renders the board to a PNG file and waits for it (the replay's `snapshot`,
+    // --snapshot); false with a message on failure.
     bool write_snapshot(const std::string& path, int w, int h, std::string& error);
     // Writes the board file; false with a message on failure.
     bool save_board(const std::string& path, std::string& error);
     // Opens a board file (or a map image carrying one) in place of the current one;
     // false with a teacher's message.
     bool open_board(const std::string& path, std::string& error);
-    // Writes every export of the board into `dir` (never over an existing file); the
-    // written paths in `written`, or false with a teacher's message.
-    bool export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error);
+    // Writes every export of the board into `dir` (never over an existing file) and waits
+    // for it (--export); the written paths in `written`, or false with a teacher's message.
+    bool export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error,
+                   int w = 3840, int h = 2160);
     void request_quit() { quit_ = true; }
     // Writes what this frame shows on screen to a PNG, after it is drawn.
     void request_screenshot(std::string path) { screenshot_path_ = std::move(path); }
@@ -103,6 +108,19 @@ private:
     void draw_brainstorm();     // ui_brainstorm.cpp: phase 2A controls
     void draw_leave_brainstorm();  // ui_brainstorm.cpp: leaving 2A with hidden post-its
     void draw_stack_offers();   // app_ui.cpp: 2B, stack post-its naming the same partner
+    // ---- ui_versions.cpp: other groups' maps, earlier versions, the comparison ----
+    void draw_versions_list(float width, int max_rows);  // saved versions, newest first: view / compare
+    void draw_versions_panel();                  // phase 5: that list, top left
+    void draw_merge_list(const std::string& id_prefix, float width);  // files to merge
+    void draw_version_views();                   // banner or comparison key, over the board
+    bool merge_board_file(const std::string& path);  // false (with a message): nothing changed
+    void show_version(int viewing, int comparing);   // 1-based indexes into versions; 0: none
+    // The board drawn: a version being viewed (read-only), else the current one.
+    const Document& shown_board() const;
+    bool version_shown() const { return viewing_version_ > 0 || compare_version_ > 0; }
+    double version_panel_width() const;          // screen width the comparison key takes
+    int groups_naming(const std::vector<Id>& group) const;  // how many merged groups named it
+    const std::vector<std::filesystem::path>& board_files();  // find_board_files, once a second
     std::vector<std::pair<std::vector<Id>, bool>> duplicate_stacks() const;
     void open_station(Side side, double along);
     void go_to_phase(Phase p);
@@ -130,12 +148,28 @@ private:
     void cancel_editing();
     void show_message(std::string text, bool modal);
     std::string label_text(const ActionLabel& l) const;
-    void take_app_snapshot();
+    // ---- photos (app.cpp "photos"; the choice and progress in ui_keep.cpp) ----------
+    // The Foto button and phase 5's export: rendered at the end of the frame after the
+    // request (so the progress shows first), then finished on photo_'s worker.
+    enum class PhotoKind { Snapshot, Export };
+    enum class PhotoSize { Screen, FourK, A3 };
+    void request_photo(PhotoKind kind);
+    void start_photo(PhotoKind kind);
+    void photo_finished(PhotoKind kind, const std::string& where, const PhotoOutcome& out);
+    bool photo_busy() const { return photo_request_.has_value() || photo_.busy(); }
+    std::pair<int, int> photo_pixels() const;  // photo_size_ in pixels
+    // Makes the export folder if needed; false with a teacher's message when it cannot.
+    bool export_folder_ready(const std::string& dir, std::string& error);
+    void draw_photo_progress(float width);  // spinner and text while a photo is kept
+    void draw_photo_banner();               // the same, outside phase 5
+    void draw_photo_sizes(float width);     // phase 5: screen, 4K, A3
 
     Options opt_;
     Platform platform_;
     RestingLayer resting_;           // the board that does not move, as one texture (after platform_: freed first)
     std::uint64_t layer_epoch_ = 0;  // bumped when what the board's texts say changes (language)
+    std::uint64_t presented_hash_ = 0;  // the idle frame last drawn (0: none, or not idle)
+    bool must_present_ = true;          // the window asked to be drawn (exposed, shown)
     Fonts fonts_;
     Strings strings_;
     std::unique_ptr<Session> session_;
@@ -195,7 +229,14 @@ private:
     // 4: the closing question that is open.
     std::string closing_open_;
     double caret_epoch_ = 0;
-    bool snapshot_requested_ = false;
+    PhotoSize photo_size_ = PhotoSize::FourK;
+    PhotoKind photo_kind_ = PhotoKind::Snapshot;  // the photo asked for last
+    struct PhotoRequest {
+        PhotoKind kind;
+        std::uint64_t frame;  // frame_no_ when asked
+    };
+    std::optional<PhotoRequest> photo_request_;
+    PhotoJob photo_;
     std::string screenshot_path_;
     struct Message {
         std::string text;
@@ -210,11 +251,23 @@ private:
     EventLog log_;
     // Kiosk: leaving the app is the facilitator's, behind a 3-second hold.
     double hold_start_ms_ = -1;       // when the hold on the corner control began
-    enum class Facilitator { Closed, Open, ConfirmExit, ConfirmNew, ConfirmErase };
+    enum class Facilitator { Closed, Open, ConfirmExit, ConfirmNew, ConfirmErase, Files };
     Facilitator facilitator_ = Facilitator::Closed;
     void ask_for_facilitator();       // someone tried to close the app: say how
     void start_new_board(bool erase_saved);
     std::chrono::steady_clock::time_point started_;
+    // Versions and merging (ui_versions.cpp). A version shown read-only, or compared with
+    // the current map (1-based into versions; 0: none): the board takes no gestures then.
+    int viewing_version_ = 0;
+    int compare_version_ = 0;
+    // Post-its each merge brought in (id -> fold_key then), to say how many groups named
+    // a partner; live state, like the stack offers it feeds.
+    std::vector<std::map<Id, std::string>> merged_batches_;
+    std::vector<std::filesystem::path> board_files_;
+    double board_files_at_ = -1e18;
 };
+
+// A teacher's message for a board file that could not be read (app.cpp).
+std::string load_error_text(const Strings& s, const LoadError& e, const std::string& path);
 
 }  // namespace nk::app

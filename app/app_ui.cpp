@@ -24,6 +24,7 @@ std::string App::label_text(const ActionLabel& l) const {
 }
 
 void App::decorate_board(LiveState& live) const {
+    if (viewing_version_) return;  // a saved version is shown: these marks are the current map's
     const Document& d = session_->current();
     // Stacked duplicates carry a count on the top post-it.
     for (const auto& [group, stacked] : duplicate_stacks())
@@ -77,7 +78,12 @@ void App::draw_stack_offers() {
             ImGui::SetNextWindowPos(ImVec2(20 * k_, 140 * k_), ImGuiCond_Always);
             ImGui::Begin("##stacks", nullptr, kPanelFlags);
         }
-        ImGui::TextUnformatted(strings_.format("stack.offer", {first->text, std::to_string(group.size())}).c_str());
+        // After a merge: how many groups named it, besides how many post-its carry it.
+        const int groups = groups_naming(group);
+        const std::string count = std::to_string(group.size());
+        ImGui::TextUnformatted((groups >= 2 ? strings_.format("stack.offer_groups", {first->text, count, std::to_string(groups)})
+                                            : strings_.format("stack.offer", {first->text, count}))
+                                   .c_str());
         ImGui::SameLine();
         const std::string id = "stack." + std::to_string(n);
         if (ImGui::Button((strings_.get("stack.button") + "##" + id).c_str(), ImVec2(0, 52 * k_))) {
@@ -98,6 +104,9 @@ void App::draw_stack_offers() {
 void App::build_ui() {
     const Phase phase = session_->current().phase;
     draw_phase_bar();
+    // A saved version shown or compared: its banner or key, and the comparison's marks.
+    draw_version_views();
+    const bool version = version_shown();
     // Legend, bottom-left, drawn with the same code as the snapshot's, while the map is in use.
     if (phase >= Phase::Netwerkkaart) {
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -106,7 +115,7 @@ void App::build_ui() {
         draw_legend(dl, fonts_, strings_, pos, k_);
         targets_.panel({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
     }
-    switch (phase) {
+    if (!version) switch (phase) {  // a version shown: the phase's panels step aside
         case Phase::Vooraf: draw_setup(); break;
         case Phase::Introductie: draw_intro(); break;
         case Phase::Brainstorm: draw_brainstorm(); break;
@@ -117,15 +126,20 @@ void App::build_ui() {
             break;
         case Phase::Gesprek: draw_cards(); break;
         case Phase::Terugblik: draw_closing(); break;
-        case Phase::Naverwerking: draw_keep(); break;
+        case Phase::Naverwerking:
+            draw_keep();
+            draw_versions_panel();  // ui_versions.cpp
+            break;
         default: break;
     }
-    if (phase != Phase::Introductie && phase != Phase::Prioriteiten) draw_toolbar();
+    if (!version && phase != Phase::Introductie && phase != Phase::Prioriteiten) draw_toolbar();
     if (board_editable()) {
         draw_note_menu();
         draw_line_menu();
     }
     draw_leave_brainstorm();
+    // A photo being kept: phase 5's panel shows its progress, elsewhere a small banner.
+    if (photo_busy() && (version || phase != Phase::Naverwerking)) draw_photo_banner();
     draw_messages();
     draw_facilitator();
 }
@@ -171,10 +185,7 @@ void App::draw_toolbar() {
     ImGui::SameLine();
     if (button("view.reset", strings_.get("button.view_reset"), !(view_ == fitted_))) view_ = fitted_;
     ImGui::SameLine();
-    if (button("snapshot", strings_.get("button.snapshot"), true)) {
-        commit_editing();
-        snapshot_requested_ = true;
-    }
+    if (button("snapshot", strings_.get("button.snapshot"), !photo_busy())) request_photo(PhotoKind::Snapshot);
     targets_.panel(window_rect());
     ImGui::End();
 }

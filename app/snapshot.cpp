@@ -4,7 +4,6 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -117,27 +116,41 @@ bool render_snapshot(Platform& platform, Fonts& fonts, const Document& doc, cons
 void read_back_buffer(int w, int h, Image& out) {
     out.w = w;
     out.h = h;
+    out.bottom_up = true;
     out.rgba.assign(size_t(w) * size_t(h) * 4, 0);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out.rgba.data());
-    // GL's rows run bottom-up; images run top-down.
-    const size_t stride = size_t(w) * 4;
-    std::vector<uint8_t> row(stride);
-    for (int y = 0; y < h / 2; ++y) {
-        uint8_t* a = out.rgba.data() + size_t(y) * stride;
-        uint8_t* b = out.rgba.data() + size_t(h - 1 - y) * stride;
-        std::copy(a, a + stride, row.data());
-        std::copy(b, b + stride, a);
-        std::copy(row.data(), row.data() + stride, b);
-    }
 }
 
 std::string encode_png(const Image& img) {
+    if (img.w <= 0 || img.h <= 0 || img.rgba.size() < size_t(img.w) * size_t(img.h) * 4) return {};
+    // stb_image_write walks the rows as `pixels + stride * y` and filters against
+    // `row - stride`, so GL's bottom-up rows are written top row first by starting at the
+    // last row with a negative stride: no flipped copy of a 70 MB image.
+    const int stride = img.w * 4;
+    const uint8_t* first = img.bottom_up ? img.rgba.data() + size_t(img.h - 1) * size_t(stride) : img.rgba.data();
     int len = 0;
-    unsigned char* png = nk_png_encode_rgba(img.rgba.data(), img.w, img.h, img.w * 4, &len);
+    unsigned char* png = nk_png_encode_rgba(first, img.w, img.h, img.bottom_up ? -stride : stride, &len);
     if (!png) return {};
     std::string out(reinterpret_cast<const char*>(png), size_t(len));
     std::free(png);
+    return out;
+}
+
+Image halved(const Image& img) {
+    Image out;
+    out.w = img.w / 2;
+    out.h = img.h / 2;
+    out.bottom_up = img.bottom_up;
+    out.rgba.resize(size_t(out.w) * size_t(out.h) * 4);
+    const size_t in_stride = size_t(img.w) * 4;
+    for (int y = 0; y < out.h; ++y) {
+        const uint8_t* a = img.rgba.data() + size_t(2 * y) * in_stride;
+        const uint8_t* b = a + in_stride;
+        uint8_t* o = out.rgba.data() + size_t(y) * size_t(out.w) * 4;
+        for (int x = 0; x < out.w; ++x, a += 8, b += 8, o += 4)
+            for (int c = 0; c < 4; ++c) o[c] = uint8_t((a[c] + a[c + 4] + b[c] + b[c + 4] + 2) / 4);
+    }
     return out;
 }
 

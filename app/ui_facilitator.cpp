@@ -2,7 +2,8 @@
 // board and erasing the saved board sit behind a 3-second hold on a small corner control
 // (facilitator.hold), then a panel with a confirmation for each.
 // Ids: facilitator.hold, facilitator.exit, facilitator.new, facilitator.erase,
-// facilitator.close, confirm.yes, confirm.no.
+// facilitator.close, confirm.yes, confirm.no; facilitator.files opens the other groups'
+// maps and this map's saved versions (ui_versions.cpp), facilitator.back returns.
 #include <imgui.h>
 
 #include <cmath>
@@ -69,6 +70,7 @@ void App::draw_facilitator() {
             ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("facilitator.saved").c_str());
             ImGui::Spacing();
             if (button("facilitator.close", strings_.get("facilitator.close"), true)) facilitator_ = Facilitator::Closed;
+            if (button("facilitator.files", strings_.get("facilitator.files"))) facilitator_ = Facilitator::Files;
             if (button("facilitator.new", strings_.get("facilitator.new"))) facilitator_ = Facilitator::ConfirmNew;
             if (button("facilitator.erase", strings_.get("facilitator.erase"))) facilitator_ = Facilitator::ConfirmErase;
             if (button("facilitator.exit", strings_.get("facilitator.exit"))) facilitator_ = Facilitator::ConfirmExit;
@@ -89,6 +91,14 @@ void App::draw_facilitator() {
             }
             break;
         }
+        case Facilitator::Files:
+            draw_merge_list("merge.file.", bw);
+            ImGui::Spacing();
+            draw_versions_list(bw, 3);
+            ImGui::Spacing();
+            if (facilitator_ == Facilitator::Files && button("facilitator.back", strings_.get("facilitator.back")))
+                facilitator_ = Facilitator::Open;
+            break;
         case Facilitator::Closed: break;
     }
     ImGui::PopTextWrapPos();

@@ -1,10 +1,15 @@
 // Phase 5 — Naverwerking: keep the result. One tap writes the map image (which reopens
 // as the board), the report for the quality-care folder and the data files into the
 // export folder; the folder is chosen here (the documents folder, or a USB stick) — no
-// operating-system dialog. The map can also be kept as a version inside its own file.
-// Ids: keep.export, keep.snapshot, export.folder.<n>, export.anonymous, version.save.
+// operating-system dialog. The photo's size is chosen here too (this screen, 4K, A3 for
+// print); it holds for the toolbar's Foto button as well. While a photo is being written
+// (photo_job.hpp) a turning circle says so, the export buttons wait, and the board stays
+// in use. The map can also be kept as a version inside its own file.
+// Ids: keep.export, export.folder.<n>, export.anonymous, export.size.screen,
+// export.size.4k, export.size.a3, version.save.
 #include <imgui.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -31,7 +36,67 @@ std::vector<std::string> export_places() {
                 if (stick->is_directory(ec)) out.push_back((stick->path() / "Netwerkkaart").string());
     return out;
 }
+
+// An open circle that turns once every 1.2 s: something is being done, no end promised.
+void draw_spinner(ImVec2 centre, float r, float thickness, double ms) {
+    constexpr float kTurn = 6.2831853f;
+    const float a = float(std::fmod(ms / 1200.0, 1.0)) * kTurn;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCircle(centre, r, IM_COL32(222, 214, 200, 255), 32, thickness);
+    dl->PathArcTo(centre, r, a, a + kTurn * 0.3f, 16);
+    dl->PathStroke(colour::kAccent, 0, thickness);
+}
 }  // namespace
+
+void App::draw_photo_progress(float width) {
+    // A box as large as the button it stands in for, so nothing below it moves.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float h = 72 * k_, r = 17 * k_;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + h), colour::kLaneFill, ImGui::GetStyle().FrameRounding);
+    draw_spinner(ImVec2(at.x + 22 * k_ + r, at.y + h / 2), r, 5 * k_, clock_ms_);
+    const float tx = at.x + 22 * k_ + 2 * r + 20 * k_;
+    const std::string& what = strings_.get(photo_kind_ == PhotoKind::Export ? "export.busy" : "photo.busy");
+    const std::string& hint = strings_.get("photo.busy_hint");
+    const float line = fonts_.ui->FontSize, small = fonts_.small->FontSize;
+    const float ty = at.y + (h - line - small - 4 * k_) / 2;
+    dl->AddText(fonts_.ui, line, ImVec2(tx, ty), colour::kInk, what.c_str());
+    dl->AddText(fonts_.small, small, ImVec2(tx, ty + line + 4 * k_), colour::kInkSoft, hint.c_str());
+    ImGui::Dummy(ImVec2(width, h));
+}
+
+void App::draw_photo_banner() {
+    // Above the toolbar (bottom right), where the Foto button was tapped.
+    ImGui::SetNextWindowPos(ImVec2(float(width_) - 20 * k_, float(height_) - 150 * k_), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::Begin("##photo", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoInputs);
+    draw_photo_progress(560 * k_);
+    ImGui::End();
+}
+
+void App::draw_photo_sizes(float w) {
+    ImGui::TextUnformatted(strings_.get("export.size").c_str());
+    struct Choice {
+        PhotoSize size;
+        const char* id;
+        std::string label;
+    };
+    const std::string screen = strings_.format("export.size.screen", {std::to_string(width_), std::to_string(height_)});
+    const Choice choices[] = {
+        {PhotoSize::Screen, "export.size.screen", screen},
+        {PhotoSize::FourK, "export.size.4k", strings_.get("export.size.4k")},
+        {PhotoSize::A3, "export.size.a3", strings_.get("export.size.a3")},
+    };
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const ImVec2 size((w - 2 * gap) / 3, 84 * k_);
+    for (const Choice& c : choices) {
+        if (c.size != PhotoSize::Screen) ImGui::SameLine();
+        const bool on = photo_size_ == c.size;
+        if (on) push_primary_button();
+        if (ImGui::Button((c.label + "##" + c.id).c_str(), size)) photo_size_ = c.size;
+        if (on) pop_primary_button();
+        targets_.control(c.id, item_rect());
+    }
+}
 
 void App::draw_keep() {
     const std::vector<std::string> places = export_places();
@@ -62,19 +127,21 @@ void App::draw_keep() {
     if (ImGui::Checkbox((strings_.get("export.anonymous") + "##export.anonymous").c_str(), &export_anonymous_)) {}
     targets_.control("export.anonymous", item_rect());
     ImGui::Spacing();
-    push_primary_button();
-    const bool go = ImGui::Button((strings_.get("keep.export_button") + "##keep.export").c_str(), ImVec2(w, 72 * k_));
-    pop_primary_button();
-    targets_.control("keep.export", item_rect());
-    if (go && !export_dir_.empty()) {
-        commit_editing();
-        std::vector<std::string> written;
-        std::string error;
-        if (export_to(export_dir_, export_anonymous_, written, error))
-            show_message(strings_.format("export.done", {std::to_string(written.size()), export_dir_}), true);
-        else
-            show_message(error, true);
+    draw_photo_sizes(w);
+    ImGui::Spacing();
+    // One photo at a time: while one is written, its progress stands where the button
+    // was (a tap there does nothing) and the board stays in use.
+    if (photo_busy()) {
+        draw_photo_progress(w);
+    } else {
+        ImGui::BeginDisabled(export_dir_.empty());
+        push_primary_button();
+        if (ImGui::Button((strings_.get("keep.export_button") + "##keep.export").c_str(), ImVec2(w, 72 * k_)))
+            request_photo(PhotoKind::Export);
+        pop_primary_button();
+        ImGui::EndDisabled();
     }
+    targets_.control("keep.export", item_rect());
     ImGui::Spacing();
     if (ImGui::Button((strings_.get("version.save") + "##version.save").c_str(), ImVec2(w, 56 * k_))) {
         const std::time_t t = std::time(nullptr);

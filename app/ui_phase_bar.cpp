@@ -12,15 +12,13 @@
 namespace nk::app {
 namespace {
 constexpr ImGuiWindowFlags kBarFlags = kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing;
-std::string mmss(double ms) {
-    const int s = std::max(0, int(ms / 1000));
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", s / 60, s % 60);
-    return buf;
-}
+// Whole minutes: a quiet timer for a 90-minute workshop needs no seconds, and a text
+// that changes once a minute lets the idle app skip redrawing the screen in between.
+int minutes(double ms) { return std::max(0, int(ms / 60000)); }
 }  // namespace
 
 bool App::board_editable() const {
+    if (version_shown()) return false;  // a saved version is only looked at
     const Phase p = session_->current().phase;
     return p >= Phase::Brainstorm && p <= Phase::Terugblik;
 }
@@ -36,6 +34,7 @@ void App::go_to_phase(Phase p) {
             }
     }
     leave_brainstorm_to_.reset();
+    show_version(0, 0);
     commit_editing();
     menu_partner_ = selected_link_ = link_from_ = 0;
     pen_participant_ = 0;
@@ -88,7 +87,8 @@ void App::draw_phase_bar() {
     const std::string plan_key = "phase." + std::string(phase_id(d.phase)) + (d.plan_minutes == 120 ? ".minutes120" : ".minutes90");
     const double planned = std::atof(strings_.get(plan_key).c_str()) * 60000.0;
     const double spent = clock_ms_ - phase_started_ms_;
-    const std::string timer = mmss(spent) + (planned > 0 ? " / " + mmss(planned) : std::string());
+    const std::string timer = std::to_string(minutes(spent)) +
+                              (planned > 0 ? " / " + std::to_string(minutes(planned)) : std::string()) + " min";
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (h - ImGui::GetTextLineHeight()) / 2);
     ImGui::PushFont(fonts_.small);
     ImGui::TextColored(ImColor(planned > 0 && spent > planned ? IM_COL32(176, 96, 40, 255) : colour::kInkSoft), "%s",

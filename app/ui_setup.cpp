@@ -2,38 +2,13 @@
 // who leads and who writes, the 90- or 120-minute plan, the language, and an earlier map
 // to start from. Ids: setup.school, participant.add, participant.N.name,
 // participant.N.role.<role>, participant.N.remove, setup.facilitator.N, setup.notetaker.N,
-// plan.90, plan.120, lang.nl, lang.en, setup.open.<n>.
+// plan.90, plan.120, lang.nl, lang.en, setup.open.<n>, setup.merge.<n> (ui_versions.cpp).
 #include <imgui.h>
-
-#include <algorithm>
-#include <filesystem>
 
 #include "app.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
-namespace {
-namespace fs = std::filesystem;
-
-// Board files the facilitator may start from: the data folder's "kaarten" folder and the
-// top of any mounted USB stick. No operating-system file dialog: the kiosk stays closed.
-std::vector<fs::path> earlier_maps(const std::string& data_dir) {
-    std::vector<fs::path> out;
-    std::error_code ec;
-    auto scan = [&](const fs::path& dir) {
-        for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-            if (it->is_regular_file(ec) && it->path().extension() == ".json") out.push_back(it->path());
-    };
-    scan(fs::path(data_dir) / "kaarten");
-    for (const char* media : {"/media", "/run/media"})
-        for (fs::directory_iterator user(media, ec), end; !ec && user != end; user.increment(ec))
-            for (fs::directory_iterator stick(user->path(), ec), e2; !ec && stick != e2; stick.increment(ec))
-                if (stick->is_directory(ec)) scan(stick->path());
-    std::sort(out.begin(), out.end());
-    if (out.size() > 8) out.resize(8);
-    return out;
-}
-}  // namespace
 
 void App::draw_setup() {
     // A copy: a control below may dispatch, which replaces the current board.
@@ -69,8 +44,30 @@ void App::draw_setup() {
         });
     };
 
-    // ---- left: the team ----
+    // ---- left: an earlier map first (opening one brings its team along), then the team ----
     ImGui::BeginChild("##team", ImVec2(wa, 0), false, ImGuiWindowFlags_NoNav);
+    heading("setup.existing_title");
+    ImGui::PushFont(fonts_.small);
+    ImGui::PushTextWrapPos(wa);
+    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("setup.existing_map").c_str());
+    ImGui::PopTextWrapPos();
+    // Each file: open it instead of this map, or add it to this map (another group's map,
+    // ui_versions.cpp).
+    int file_no = 0;
+    const auto files = board_files();  // a copy: opening or merging may rescan
+    for (const std::filesystem::path& f : files) {
+        const std::string num = std::to_string(++file_no);
+        const bool open = chip("setup.open." + num, f.filename().string(), false);
+        ImGui::SameLine();
+        const bool merge = chip("setup.merge." + num, "+ " + strings_.get("merge.button"), false);
+        std::string err;
+        if (open && !open_board(f.string(), err)) show_message(err, true);
+        if (merge) merge_board_file(f.string());
+    }
+    if (files.empty()) ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("merge.none").c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::Spacing();
     heading("setup.participants_title");
     ImGui::PushFont(fonts_.small);
     ImGui::PushTextWrapPos(wa);
@@ -107,7 +104,7 @@ void App::draw_setup() {
     }
     ImGui::EndChild();
 
-    // ---- right: school, who leads and writes, plan, language, an earlier map ----
+    // ---- right: school, who leads and writes, plan, screen, language ----
     ImGui::SameLine(0, gap);
     ImGui::BeginChild("##session", ImVec2(wb, 0), false, ImGuiWindowFlags_NoNav);
     heading("setup.school_label");
@@ -158,20 +155,6 @@ void App::draw_setup() {
     if (chip("lang.nl", "Nederlands", opt_.lang == "nl")) set_language("nl");
     ImGui::SameLine();
     if (chip("lang.en", "English", opt_.lang == "en")) set_language("en");
-    ImGui::Spacing();
-    heading("setup.existing_title");
-    ImGui::PushFont(fonts_.small);
-    ImGui::PushTextWrapPos(wb);
-    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("setup.existing_map").c_str());
-    ImGui::PopTextWrapPos();
-    int n = 0;
-    for (const fs::path& f : earlier_maps(opt_.data_dir)) {
-        if (chip("setup.open." + std::to_string(++n), f.filename().string(), false)) {
-            std::string err;
-            if (!open_board(f.string(), err)) show_message(err, true);
-        }
-    }
-    ImGui::PopFont();
     ImGui::EndChild();
     targets_.panel(window_rect());
     ImGui::End();

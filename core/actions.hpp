@@ -71,6 +71,11 @@ struct SetActionItem { Id id = 0; std::string what, who, due; };
 struct RemoveActionItem { Id id = 0; };
 // Keeps the current map as a version inside the file (issue: the map over the years).
 struct SaveVersion { std::string date; std::string note; };
+// Joins another group's map to this one (merge.hpp, merge_boards): its post-its go to the
+// parking lane, its participants, links, priorities, notes, closing answers and actions
+// come along. `source` names where it came from (a file name) for the undo line; the
+// other board's own saved versions are not taken.
+struct MergeBoard { Document other; std::string source; };
 }  // namespace act
 
 using Action = std::variant<act::AddPartner, act::SetPartnerText, act::SetCategory, act::MovePartners,
@@ -79,6 +84,7 @@ using Action = std::variant<act::AddPartner, act::SetPartnerText, act::SetCatego
                             act::RemoveParticipant, act::SetPriority, act::RemovePriority, act::SetPhase,
                             act::SetSchoolName, act::Reveal, act::SetPartnerMarks, act::SetFacilitator,
                             act::SetNotetaker, act::SetPlan, act::SetCardNote, act::SetClosingAnswer,
-                            act::AddActionItem, act::SetActionItem, act::RemoveActionItem, act::SaveVersion>;
+                            act::AddActionItem, act::SetActionItem, act::RemoveActionItem, act::SaveVersion,
+                            act::MergeBoard>;
 
 }  // namespace nk

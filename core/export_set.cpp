@@ -18,7 +18,8 @@ Document anonymized(Document d) {
 }
 
 std::vector<ExportFile> make_exports(const Document& d, const Strings& s, const std::string& png, bool anonymous,
-                                     const std::string& dir, const std::function<bool(const std::string&)>& exists) {
+                                     const std::string& dir, const std::function<bool(const std::string&)>& exists,
+                                     const std::string& report_png) {
     const Document shared = anonymous ? anonymized(d) : d;
     std::string base = export_base_name(d);
     if (anonymous) base += " (" + s.get("export.anonymous_suffix") + ")";
@@ -37,7 +38,7 @@ std::vector<ExportFile> make_exports(const Document& d, const Strings& s, const 
     ReportInput in;
     in.doc = &d;
     in.s = &s;
-    in.png = png;
+    in.png = report_png.empty() ? png : report_png;
     in.anonymous = anonymous;
     if (!d.versions.empty()) {
         in.compare_with = &d.versions.back().board;

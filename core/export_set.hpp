@@ -27,9 +27,11 @@ struct ExportFile {
 // The five exports of one board (PNG, HTML, Markdown, GraphML, two CSV files), named
 // "<date> <school> - netwerkkaart.<ext>" (with " (anoniem)" for the anonymous variant),
 // each name unique in `dir` according to `exists`. `png` is the rendered map; the board
-// (anonymized when asked) is embedded in it. The report compares with the newest saved
-// version when the board has one.
+// (anonymized when asked) is embedded in it. The report shows `report_png` (when empty,
+// `png`: the app passes a smaller image when the photo is bigger than a report needs).
+// The report compares with the newest saved version when the board has one.
 std::vector<ExportFile> make_exports(const Document& d, const Strings& s, const std::string& png, bool anonymous,
-                                     const std::string& dir, const std::function<bool(const std::string&)>& exists);
+                                     const std::string& dir, const std::function<bool(const std::string&)>& exists,
+                                     const std::string& report_png = {});
 
 }  // namespace nk

@@ -16,7 +16,8 @@ namespace nk {
 
 // What an action did, for "undo: move 'CLB Gent'". `verb` is a stable id that the app
 // translates (add, edit, category, move, remove, duplicate, link, unlink, participant,
-// priority, phase, school); `subject` is the post-it text or name it concerns (may be empty).
+// priority, phase, school, version, merge, ...); `subject` is the post-it text or name it
+// concerns (may be empty).
 struct ActionLabel {
     std::string verb;
     std::string subject;

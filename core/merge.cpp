@@ -165,12 +165,14 @@ Document merge_boards(const Document& into, const Document& other, MergeReport* 
             if (!k.empty()) into_keys.emplace(std::move(k), p.id);
         }
     std::map<Id, Id> partner;  // other's id -> id in d
+    std::map<Id, Vec2> moved;  // other's id -> how far it moved, for its priority circles
     IdAllocator partner_ids(d.partners);
     for (const Partner& p : other.partners) {
         Partner n = p;
         n.id = partner_ids.next();
         n.author = map_person(p.author);
         const Vec2 slot = geo::free_lane_slot(d, p.side);
+        moved[p.id] = {slot.x - p.x, slot.y - p.y};
         n.x = slot.x, n.y = slot.y;
         n.ring = geo::ring_at(slot);
         partner[p.id] = n.id;
@@ -206,7 +208,11 @@ Document merge_boards(const Document& into, const Document& other, MergeReport* 
             ++r.priorities_dropped;
             continue;
         }
-        d.priorities.push_back({who, what, p.stroke});
+        // The circle goes where its post-it went, as when a post-it is dragged.
+        std::vector<Vec2> stroke = p.stroke;
+        if (auto it = moved.find(p.partner); it != moved.end())
+            for (Vec2& v : stroke) v = {v.x + it->second.x, v.y + it->second.y};
+        d.priorities.push_back({who, what, std::move(stroke)});
     }
 
     // Card notes follow their partner.

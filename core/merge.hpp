@@ -47,7 +47,8 @@ struct MergeReport {
 //   of a participant of `into` is that participant (the first such), e.g. a facilitator
 //   who sat with both groups. Empty names never match.
 // - links, priorities, authors and card notes come along with their ids remapped. A
-//   priority of a person who already has one in `into` is dropped (one per person).
+//   priority of a person who already has one in `into` is dropped (one per person). A
+//   priority's circle moves with its post-it into the lane (as a drag moves it).
 // - closing answers: a question only the other group answered takes its answer; when
 //   both answered, ours + kMergeSeparator + theirs (an empty answer counts as none).
 // - actions are appended with new ids.

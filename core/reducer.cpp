@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "geometry.hpp"
+#include "merge.hpp"
 #include "method.hpp"
 #include "utf8.hpp"
 
@@ -162,6 +163,7 @@ struct Reducer {
         v.board.versions.clear();
         d.versions.push_back(std::move(v));
     }
+    void operator()(const act::MergeBoard& a) { d = merge_boards(d, a.other, nullptr); }
     void operator()(const act::RemoveActionItem& a) {
         std::erase_if(d.actions, [&](const ActionItem& it) { return it.id == a.id; });
     }

@@ -147,7 +147,9 @@ TEST(Merge, JoinsTheOtherGroup) {
     // Priorities: An already had one (dropped), Chris and the nameless leraar keep theirs.
     EXPECT_EQ(r.priorities_dropped, 1);
     ASSERT_EQ(m.priorities.size(), 4u);
-    EXPECT_EQ(m.priorities[2], (Priority{3, 6, {{2, 2}}}));
+    // Chris's circle went into the lane with the post-it it circles (which stood at 100, 50).
+    ASSERT_NE(m.partner(6), nullptr);
+    EXPECT_EQ(m.priorities[2], (Priority{3, 6, {{2 + m.partner(6)->x - 100, 2 + m.partner(6)->y - 50}}}));
     EXPECT_EQ(m.priorities[3], (Priority{4, 9, {}}));
 
     // Notes follow their partner.
