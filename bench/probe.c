@@ -7,6 +7,7 @@
  *   swap_begin    the first SDL_GL_SwapWindow was entered (the frame is submitted)
  *   renderer X    GL_RENDERER of the app's context (at the first buffer swap)
  *   first_swap    the first SDL_GL_SwapWindow returned: the first presented frame
+ *   second_swap   the second returned: the app draws the post-its from its second frame
  *   finish_begin / finish_end / readback_end
  *                 around each glReadPixels (snapshots): glFinish first, so the
  *                 rasterising and the copy are timed apart
@@ -90,7 +91,9 @@ void SDL_GL_SwapWindow(SDL_Window* w) {
         fprintf(out, "renderer %s\n", r ? (const char*)r : "unknown");
     }
     real(w);
-    if (swaps++ == 0) note("first_swap");
+    if (swaps == 0) note("first_swap");
+    if (swaps == 1) note("second_swap");  /* the app's second frame: the full map (app.cpp) */
+    ++swaps;
 }
 
 void SDL_Quit(void) {

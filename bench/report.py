@@ -17,7 +17,8 @@ import sys
 
 # Excalidraw, from the issue "Fast on a school's whiteboard" (same kind of machine).
 EXCALIDRAW = {
-    "first": "1.0–1.4 s first scene, 2.4–2.9 s full map",
+    "first": "1.0–1.4 s first (empty) scene",
+    "full_map": "2.4–2.9 s full map",
     "pss500": "600+ MB PSS",
     "drag500": "50–67 ms median",
     "png4k": "0.3–0.5 s",
@@ -302,10 +303,21 @@ def main():
     med = lambda xs: statistics.median(xs) if xs else None
     e2e.append(("Start with the 500 board to first presented frame: from exec / from App()",
                 f"{fmt(med(from_exec), ' ms')} / {fmt(med(from_app), ' ms')}", "", EXCALIDRAW["first"]))
+    full_map = []
+    for i in range(1, a.starts + 1):
+        pr = probe(P(f"start{i}.probe"))
+        t0 = (read(P(f"start{i}.t0"), "") or "").strip()
+        if t0.isdigit() and pr.get("second_swap"):
+            full_map.append((pr["second_swap"][0] - int(t0)) / 1e6)
+    if full_map:
+        e2e.append(("  the full map on screen (second frame), from exec", fmt(med(full_map), " ms"), "",
+                    EXCALIDRAW["full_map"]))
     # Where start-up goes (bench/probe.c marks).
     steps = [("loader", None, "start"), ("SDL + window + GL context", "start", "gl_context"),
              ("fonts, upload, board file, autosave", "gl_context", "first_poll"),
-             ("first frame: app work + GL submission (shaders compiled)", "first_poll", "swap_begin"), ("first frame rasterised + shown", "swap_begin", "first_swap")]
+             ("first frame (bars, paper, rings, school): app work + GL submission (shaders compiled)", "first_poll", "swap_begin"),
+             ("first frame rasterised + shown", "swap_begin", "first_swap"),
+             ("second frame: the 500 post-its and lines drawn and shown", "first_swap", "second_swap")]
     for label, a0, a1 in steps:
         xs = []
         for i in range(1, a.starts + 1):
@@ -317,6 +329,13 @@ def main():
                 xs.append((t_b - t_a) / 1e6)
         if xs:
             e2e.append((f"  {label}", fmt(med(xs), " ms"), "", ""))
+    idle = kv(P("idle.txt"))
+    if idle.get("ticks") and idle.get("hz"):
+        pct = 100.0 * float(idle["ticks"]) / float(idle["hz"]) / float(idle["seconds"])
+        e2e.append(("Idle, 500 board on screen, nobody touching: CPU of the app process (all threads)",
+                    f"{pct:.2f} % of one core", "", ""))
+        if pct > 1.0:
+            over.append(f"the idle app uses {pct:.2f} % of a core (budget: next to nothing, ≤ 1 %)")
     v = med(from_exec)
     if v is not None and v > BUDGET["first_ms"]:
         over.append(f"start to first presented frame (500 post-its, 1920×1080): {fmt(v, ' ms')} from exec, "
