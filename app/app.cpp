@@ -7,6 +7,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cmath>
@@ -18,6 +19,7 @@
 #include "board_file.hpp"
 #include "export_set.hpp"
 #include "geometry.hpp"
+#include "photo_render.hpp"
 #include "replay_player.hpp"
 #include "snapshot.hpp"
 #include "station_renderer.hpp"
@@ -99,6 +101,25 @@ View App::compute_fitted() const {
         if (version_shown()) right = width_ - version_panel_width();  // ui_versions.cpp
         else if (ph == Phase::Vooraf) right = width_ * 0.36;
         else if (ph == Phase::Terugblik || (ph == Phase::Gesprek && deck_partner_)) right = width_ * 0.55;
+        else if (ph == Phase::Naverwerking) {
+            // Phase 5: the keep panel stands top right (ui_keep.cpp) and, once versions are
+            // saved, their list top left (ui_versions.cpp). The map keeps clear of both, with
+            // the panels as large as they were last drawn (their labels may make them wider
+            // than their content) and at least as wide as that content before they are.
+            const double margin = 20.0 * k_, pad = 2 * 16.0 * k_, top = 150.0 * k_, bottom = height_ - 104.0 * k_;
+            right = width_ - margin - std::max<double>(keep_panel_w_, 620.0 * k_ + pad) - margin;
+            if (!session_->current().versions.empty()) {
+                // Beside the list, or below it and beside the legend under it (a short list,
+                // one or two versions, leaves the map more room there): whichever shows the
+                // map larger.
+                const View beside =
+                    fit_view(margin + std::max<double>(versions_panel_size_.x, 420.0 * k_ + pad) + margin, top, right, bottom);
+                if (versions_panel_size_.y <= 0) return beside;  // not drawn yet: its height is unknown
+                const View below =
+                    fit_view(margin + legend_size_.x + margin, top + versions_panel_size_.y + margin, right, bottom);
+                return below.scale > beside.scale ? below : beside;
+            }
+        }
     }
     return fit_view(0, 150.0 * k_, right, height_ - 104.0 * k_);
 }
@@ -249,6 +270,7 @@ int App::run() {
     // after SIGTERM; one asked for but not yet rendered is made now.
     if (photo_request_ && !photo_.busy()) start_photo(photo_request_->kind);
     photo_request_.reset();
+    while (photo_render_) advance_photo();
     photo_.wait();
     photo_.poll();
     if (autosave_) autosave_->flush(std::chrono::milliseconds(3000));
@@ -267,7 +289,7 @@ void App::frame() {
         // Nothing moving and no replay: sleep until something happens (a touch panel's
         // mini-PC runs all day); wake twice a second for the caret and messages, ten
         // times a second while a photo is kept (its progress turns, its end is told).
-        const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active || frame_no_ == 1;
+        const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active || frame_no_ == 1 || photo_render_;
         if (!busy) SDL_WaitEventTimeout(nullptr, photo_busy() ? 100 : editing_ || message_ ? 250 : 1000);
     }
     // The app's own work this frame is timed from here to just before the buffer swap
@@ -336,6 +358,8 @@ void App::frame() {
     sc.view = view_;
     sc.strings = &strings_;
     sc.ui_scale = k_;
+    // A version shown (or compared) takes no gestures: no link knobs to suggest it does.
+    sc.show_handles = !version_shown();
     for (const auto& p : gestures_.live_placements())
         sc.live.placements.push_back({p.partner, p.pos, p.rotation, p.scale});
     for (const auto& d : gestures_.link_drafts()) sc.live.link_drafts.push_back({d.from, d.to_board, d.hover_target});
@@ -367,7 +391,7 @@ void App::frame() {
     if (layered) sc.layer = BoardLayer::Moving;
     draw_board(ImGui::GetBackgroundDrawList(), fonts_, sc, io.DisplaySize);
     build_ui();
-    if (session_->current().phase == Phase::Brainstorm)
+    if (session_->current().phase == Phase::Brainstorm && !version_shown())
         draw_stations(ImGui::GetForegroundDrawList(), fonts_, stations_, session_->current(), strings_, clock_ms_);
 
     ImGui::Render();
@@ -424,6 +448,7 @@ void App::frame() {
     }
     // A photo asked for in an earlier frame, which has shown its progress: render it now
     // (GL, this thread), then let photo_ encode and write it while the frames go on.
+    advance_photo();
     if (photo_request_ && frame_no_ >= photo_request_->frame + 2) {
         const PhotoKind kind = photo_request_->kind;
         photo_request_.reset();
@@ -543,7 +568,7 @@ void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
     // Decided once, at the touch: a finger on a panel belongs to the UI until it lifts.
     // A writer's station is drawn above everything else, so it is touched first: a finger
     // on it is that writer's until it lifts.
-    if (session_->current().phase == Phase::Brainstorm && !(message_ && message_->modal) &&
+    if (session_->current().phase == Phase::Brainstorm && !version_shown() && !(message_ && message_->modal) &&
         facilitator_ == Facilitator::Closed && !leave_brainstorm_to_ &&
         stations_.down(key, {p.x, p.y}, clock_ms_, session_->current(), station_text_width(fonts_))) {
         owners_[key] = Owner::Station;
@@ -743,6 +768,9 @@ void App::handle_key(const SDL_KeyboardEvent& k) {
     }
     if (sym == SDLK_F4 && (k.keysym.mod & KMOD_ALT)) return ask_for_facilitator();
     if (ImGui::GetIO().WantTextInput) return;
+    // A saved version is only looked at: the keys that would change the map behind it
+    // (undo, redo, delete a line) do nothing, as the hidden undo button would.
+    if (version_shown()) return;
     if (ctrl && sym == SDLK_z) (k.keysym.mod & KMOD_SHIFT) ? session_->redo() : session_->undo();
     else if (ctrl && sym == SDLK_y) session_->redo();
     else if (sym == SDLK_DELETE && selected_link_) {
@@ -758,6 +786,38 @@ bool App::save_board(const std::string& path, std::string& error) {
     return true;
 }
 
+bool App::write_layout(const std::string& path, std::string& error) const {
+    // One thing a line, in window pixels (0,0 top left): boxes as X0 Y0 X1 Y1.
+    std::string out = "# netwerkkaart layout of the last frame drawn (docs/replay.md, layout)\n";
+    char buf[256];
+    auto box = [&](const char* what, const std::string& name, double x0, double y0, double x1, double y1,
+                   const std::string& tail = {}) {
+        std::snprintf(buf, sizeof buf, "%s %s%s%.1f %.1f %.1f %.1f", what, name.c_str(), name.empty() ? "" : " ", x0, y0, x1,
+                      y1);
+        out += buf + (tail.empty() ? std::string() : " " + tail) + "\n";
+    };
+    std::snprintf(buf, sizeof buf, "window %d %d\nview %.6f %.3f %.3f\n", width_, height_, view_.scale, view_.origin.x,
+                  view_.origin.y);
+    out += buf;
+    for (const Rect& r : targets_.panels()) box("panel", {}, r.min.x, r.min.y, r.max.x, r.max.y);
+    for (const auto& [id, r] : targets_.controls()) box("control", id, r.min.x, r.min.y, r.max.x, r.max.y);
+    // Every face-up post-it of the board shown, as the box round it turned and scaled.
+    for (const Partner& p : shown_board().partners) {
+        if (!p.face_up) continue;
+        const Vec2 c = view_.to_screen({p.x, p.y});
+        const double hw = geo::kNoteW * p.scale * view_.scale / 2, hh = geo::kNoteH * p.scale * view_.scale / 2;
+        const double cs = std::abs(std::cos(p.rotation)), sn = std::abs(std::sin(p.rotation));
+        const double ex = hw * cs + hh * sn, ey = hw * sn + hh * cs;
+        replay::Target t;
+        t.kind = replay::Target::Kind::Note;
+        t.a = p.text;
+        box("note", std::to_string(p.id), c.x - ex, c.y - ey, c.x + ex, c.y + ey, replay::format_target(t));
+    }
+    const WriteResult r = real_storage()->write_atomic(path, out);
+    if (!r.ok) return error = "could not write " + path + ": " + r.error, false;
+    return true;
+}
+
 bool App::open_board(const std::string& path, std::string& error) {
     auto parsed = load_board_file(path);
     if (auto* err = std::get_if<LoadError>(&parsed)) {
@@ -767,6 +827,7 @@ bool App::open_board(const std::string& path, std::string& error) {
     LoadedBoard& lb = std::get<LoadedBoard>(parsed);
     for (const std::string& c : lb.repairs.changes) log_.info("repaired " + path + ": " + c);
     commit_editing();
+    show_version(0, 0);  // the versions of the board that was open are gone with it
     session_->replace(std::move(lb.doc));
     if (!lb.repairs.empty())
         show_message(strings_.format("error.load.repaired", {fs::path(path).filename().string(),
@@ -781,8 +842,11 @@ bool App::open_board(const std::string& path, std::string& error) {
 // the rest is a PhotoTask's write step, run on photo_'s worker in the app and inline on
 // the command line.
 namespace {
-PhotoTask::Write snapshot_writer(std::string path) {
-    return [path = std::move(path)](const Image&, std::string png) {
+PhotoTask::Write snapshot_writer(std::string path, Document d) {
+    return [path = std::move(path), d = std::move(d)](std::string png, std::string) {
+        // The map image carries its board, as the export's does, so that it reopens as
+        // that board (issue #6); a plain image only if the chunk could not be added.
+        if (std::string with_board = png_with_board(png, d); !with_board.empty()) png = std::move(with_board);
         PhotoOutcome out;
         const WriteResult r = real_storage()->write_atomic(path, png);
         if (!r.ok) return out.detail = "could not write " + path + ": " + r.error, out;
@@ -793,11 +857,12 @@ PhotoTask::Write snapshot_writer(std::string path) {
 }
 
 PhotoTask::Write export_writer(Document d, Strings s, bool anonymous, std::string dir) {
-    return [d = std::move(d), s = std::move(s), anonymous, dir = std::move(dir)](const Image& img, std::string png) {
+    return [d = std::move(d), s = std::move(s), anonymous, dir = std::move(dir)](std::string png, std::string half_png) {
         // The report prints on A4 and carries its image inline (base64): a photo wider
-        // than 4K is halved for it (A3 at 300 dpi becomes A4 at 300 dpi, 2480 x 1754),
-        // which keeps the HTML file about a quarter the size, as sharp as paper shows.
-        const std::string report_png = img.w > 3840 ? encode_png(halved(img)) : std::string();
+        // than 4K comes with a half-size copy for it (A3 at 300 dpi gives A4 at 300 dpi,
+        // 2480 x 1754), which keeps the HTML file about a quarter the size, as sharp as
+        // paper shows (PhotoTask::half_copy).
+        const std::string& report_png = half_png;
         const auto files = make_exports(d, s, png, anonymous, dir, [](const std::string& p) { return fs::exists(p); },
                                         report_png);
         PhotoOutcome out;
@@ -825,11 +890,33 @@ bool App::export_folder_ready(const std::string& dir, std::string& error) {
     return false;
 }
 
+// A photo made in one go, for callers that wait for the file anyway (the command line,
+// the replay's `snapshot`): the strips are rendered here, one after the other, while the
+// job's worker compresses them. False with `error` (for the log) when rendering failed.
+bool App::photo_now(PhotoTask task, PhotoOutcome& out, std::string& error) {
+    PhotoRender render;
+    if (!render.begin(session_->current(), strings_, task.w, task.h, error)) return false;
+    PhotoJob job;
+    out = {};
+    if (!job.start(std::move(task), [&out](const PhotoOutcome& o) { out = o; })) {
+        error = "no thread for the photo";
+        return false;
+    }
+    std::vector<std::uint8_t> strip;
+    int y0 = 0, rows = 0;
+    while (render.next_strip(strip, y0, rows)) job.add_strip(std::move(strip), rows);
+    job.end_strips();
+    job.wait();
+    job.poll();
+    return true;
+}
+
 bool App::write_snapshot(const std::string& path, int w, int h, std::string& error) {
     PhotoTask task;
-    if (!render_snapshot(platform_, fonts_, session_->current(), strings_, w, h, task.image, error)) return false;
-    task.write = snapshot_writer(path);
-    const PhotoOutcome out = run_photo_task(std::move(task));
+    task.w = w, task.h = h;
+    task.write = snapshot_writer(path, session_->current());
+    PhotoOutcome out;
+    if (!photo_now(std::move(task), out, error)) return false;
     if (!out.ok) error = out.detail;
     return out.ok;
 }
@@ -838,13 +925,14 @@ bool App::export_to(const std::string& dir, bool anonymous, std::vector<std::str
                     int w, int h) {
     if (!export_folder_ready(dir, error)) return false;
     PhotoTask task;
+    task.w = w, task.h = h, task.half_copy = w > 3840;
+    task.write = export_writer(session_->current(), strings_, anonymous, dir);
+    PhotoOutcome out;
     std::string render_error;
-    if (!render_snapshot(platform_, fonts_, session_->current(), strings_, w, h, task.image, render_error)) {
+    if (!photo_now(std::move(task), out, render_error)) {
         error = strings_.format("snapshot.failed", {render_error});
         return false;
     }
-    task.write = export_writer(session_->current(), strings_, anonymous, dir);
-    const PhotoOutcome out = run_photo_task(std::move(task));
     written = out.written;
     if (!out.ok) {
         error = out.message.empty() ? strings_.format("snapshot.failed", {out.detail}) : out.message;
@@ -891,27 +979,60 @@ void App::start_photo(PhotoKind kind) {
         for (int n = 2; fs::exists(where); ++n) where = base + " (" + std::to_string(n) + ").png";
     }
     using clock = std::chrono::steady_clock;
+    using ms = std::chrono::duration<double, std::milli>;
     const auto t0 = clock::now();
-    PhotoTask task;
-    if (!render_snapshot(platform_, fonts_, session_->current(), strings_, w, h, task.image, error)) {
+    auto render = std::make_unique<PhotoRender>();
+    if (!render->begin(session_->current(), strings_, w, h, error)) {
         show_message(strings_.format("snapshot.failed", {error}), true);
         log_.error("photo failed: " + error);
         return;
     }
-    const auto t1 = clock::now();
+    PhotoTask task;
+    task.w = w, task.h = h, task.half_copy = kind == PhotoKind::Export && w > 3840;
     task.write = kind == PhotoKind::Export ? export_writer(session_->current(), strings_, export_anonymous_, where)
-                                           : snapshot_writer(where);
+                                           : snapshot_writer(where, session_->current());
     auto done = [this, kind, where](const PhotoOutcome& out) { photo_finished(kind, where, out); };
-    if (!photo_.start(std::move(task), done)) photo_finished(kind, where, PhotoOutcome{false, {}, {}, "no thread for the photo"});
-    const auto t2 = clock::now();
-    // What the photo cost the UI thread: the GL part, and handing the rest to the worker
-    // (tests check the hand-over stays small: the encode must not happen here).
+    if (!photo_.start(std::move(task), done)) {
+        photo_finished(kind, where, PhotoOutcome{false, {}, {}, "no thread for the photo"});
+        return;
+    }
+    photo_render_ = std::move(render);
+    photo_stats_ = {};
+    photo_stats_.prepare_ms = ms(clock::now() - t0).count();
+    log_.info("photo of " + std::to_string(w) + "x" + std::to_string(h) + " started");
+}
+
+// One strip of the photo being rendered (GL, this thread), handed to photo_'s worker:
+// called once a frame, so the screen goes on between strips.
+void App::advance_photo() {
+    if (!photo_render_) return;
+    using clock = std::chrono::steady_clock;
     using ms = std::chrono::duration<double, std::milli>;
+    const auto t0 = clock::now();
+    std::vector<std::uint8_t> strip;
+    int y0 = 0, rows = 0;
+    if (photo_render_->next_strip(strip, y0, rows)) {
+        const auto t1 = clock::now();
+        photo_.add_strip(std::move(strip), rows);
+        const auto t2 = clock::now();
+        photo_stats_.render_ms += ms(t1 - t0).count();
+        photo_stats_.longest_strip_ms = std::max(photo_stats_.longest_strip_ms, ms(t1 - t0).count());
+        photo_stats_.handover_ms = std::max(photo_stats_.handover_ms, ms(t2 - t1).count());
+        ++photo_stats_.strips;
+    }
+    if (!photo_render_->done()) return;
+    photo_.end_strips();
+    // What the photo cost the UI thread: preparing it (fonts, the picture), the strips'
+    // GL work (one per frame), and handing each strip over (tests check that stays small:
+    // the encode must not happen here).
     if (frame_log_)
-        std::fprintf(frame_log_, "# photo %dx%d: rendered in %.3f ms, handed over in %.3f ms\n", w, h,
-                     ms(t1 - t0).count(), ms(t2 - t1).count());
-    log_.info("photo of " + std::to_string(w) + "x" + std::to_string(h) + " rendered in " +
-              std::to_string(int(ms(t1 - t0).count())) + " ms; writing it");
+        std::fprintf(frame_log_,
+                     "# photo %dx%d: rendered in %.3f ms, handed over in %.3f ms; %d strips, longest %.3f ms, "
+                     "prepared in %.3f ms\n",
+                     photo_render_->width(), photo_render_->height(), photo_stats_.prepare_ms + photo_stats_.render_ms,
+                     photo_stats_.handover_ms, photo_stats_.strips, photo_stats_.longest_strip_ms, photo_stats_.prepare_ms);
+    log_.info("photo rendered in " + std::to_string(photo_stats_.strips) + " strips; writing it");
+    photo_render_.reset();
 }
 
 void App::photo_finished(PhotoKind kind, const std::string& where, const PhotoOutcome& out) {

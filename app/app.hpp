@@ -26,6 +26,7 @@
 #include "mouse_filter.hpp"
 #include "options.hpp"
 #include "photo_job.hpp"
+#include "photo_render.hpp"
 #include "platform.hpp"
 #include "session.hpp"
 #include "stations.hpp"
@@ -53,8 +54,8 @@ public:
     const View& view() const { return view_; }
     SDL_Window* window() const { return platform_.window(); }
     const Stations& stations() const { return stations_; }
-    // Renders the board to a PNG file and waits for it (the replay's `snapshot`,
-    // --snapshot); false with a message on failure.
+    // Renders the board to a PNG file that carries the board (it reopens as this board)
+    // and waits for it (the replay's `snapshot`, --snapshot); false with a message on failure.
     bool write_snapshot(const std::string& path, int w, int h, std::string& error);
     // Writes the board file; false with a message on failure.
     bool save_board(const std::string& path, std::string& error);
@@ -66,8 +67,12 @@ public:
     bool export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error,
                    int w = 3840, int h = 2160);
     void request_quit() { quit_ = true; }
-    // Writes what this frame shows on screen to a PNG, after it is drawn.
+    // Writes what this frame shows on screen to a PNG, after it is drawn: a picture of
+    // the screen, not a map image, so it carries no board.
     void request_screenshot(std::string path) { screenshot_path_ = std::move(path); }
+    // Writes where things were in the last frame as text (the replay's `layout`, for
+    // tests of the layout): the view, every panel and named control, every post-it's box.
+    bool write_layout(const std::string& path, std::string& error) const;
 
 private:
     enum class Owner { Ui, Board, Pen, Station, Ignored };
@@ -156,7 +161,9 @@ private:
     void request_photo(PhotoKind kind);
     void start_photo(PhotoKind kind);
     void photo_finished(PhotoKind kind, const std::string& where, const PhotoOutcome& out);
-    bool photo_busy() const { return photo_request_.has_value() || photo_.busy(); }
+    bool photo_busy() const { return photo_request_.has_value() || photo_render_ || photo_.busy(); }
+    void advance_photo();  // renders the next strip of the photo being made (one a frame)
+    bool photo_now(PhotoTask task, PhotoOutcome& out, std::string& error);  // all strips at once
     std::pair<int, int> photo_pixels() const;  // photo_size_ in pixels
     // Makes the export folder if needed; false with a teacher's message when it cannot.
     bool export_folder_ready(const std::string& dir, std::string& error);
@@ -237,6 +244,11 @@ private:
     };
     std::optional<PhotoRequest> photo_request_;
     PhotoJob photo_;
+    std::unique_ptr<PhotoRender> photo_render_;  // the photo being rendered, strip by strip
+    struct PhotoStats {
+        double prepare_ms = 0, render_ms = 0, longest_strip_ms = 0, handover_ms = 0;
+        int strips = 0;
+    } photo_stats_;
     std::string screenshot_path_;
     struct Message {
         std::string text;
@@ -265,6 +277,11 @@ private:
     std::vector<std::map<Id, std::string>> merged_batches_;
     std::vector<std::filesystem::path> board_files_;
     double board_files_at_ = -1e18;
+    // Phase 5's panels as large as they were last drawn (0: not yet): the fitted view keeps
+    // the map clear of them (compute_fitted).
+    float keep_panel_w_ = 0;            // ui_keep.cpp, top right
+    ImVec2 versions_panel_size_{0, 0};  // ui_versions.cpp, top left, when versions were saved
+    ImVec2 legend_size_{0, 0};          // app_ui.cpp, bottom left, from phase 2B on
 };
 
 // A teacher's message for a board file that could not be read (app.cpp).

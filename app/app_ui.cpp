@@ -111,6 +111,7 @@ void App::build_ui() {
     if (phase >= Phase::Netwerkkaart) {
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         const ImVec2 size = draw_legend(dl, fonts_, strings_, ImVec2(0, 0), k_, true);
+        legend_size_ = size;
         const ImVec2 pos(20 * k_, float(height_) - size.y - 20 * k_);
         draw_legend(dl, fonts_, strings_, pos, k_);
         targets_.panel({pos, ImVec2(pos.x + size.x, pos.y + size.y)});

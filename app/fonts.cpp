@@ -21,9 +21,10 @@ const ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x21B5, 0x21B7, 0x21E7, 0x21E7,
                                  0x25CF, 0x25CF, 0x2605, 0x2605, 0x2713, 0x2713, 0x2717, 0x2717, 0};
 }  // namespace
 
-bool Fonts::build(float new_scale) {
+bool Fonts::build(float new_scale) { return build(new_scale, ImGui::GetIO().Fonts, false); }
+
+bool Fonts::build(float new_scale, ImFontAtlas* atlas, bool for_photo) {
     scale = new_scale;
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     const char* regular = first_existing({"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
                                           "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
@@ -35,7 +36,7 @@ bool Fonts::build(float new_scale) {
     }
     if (!boldf) boldf = regular;
     ImFontConfig cfg;
-    cfg.OversampleH = 2;
+    cfg.OversampleH = for_photo ? 1 : 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = false;
     const char* symbols = first_existing({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
@@ -54,7 +55,7 @@ bool Fonts::build(float new_scale) {
     small = add(regular, kSmall);
     note = add(regular, kNote);
     title = add(boldf, kTitle);
-    read = add(regular, kRead);
+    read = for_photo ? ui : add(regular, kRead);
     if (!ui || !bold || !small || !note || !title || !read) {
         atlas->Clear();
         ui = bold = small = note = title = read = atlas->AddFontDefault();

@@ -20,8 +20,12 @@ struct Fonts {
 
     // (Re)builds the atlas in ImGui's current context at `scale`. Returns false when no
     // font file could be found (ImGui's built-in font is used then). The caller uploads
-    // the texture (see gl_backend.hpp).
+    // the texture (Platform::upload_fonts).
     bool build(float new_scale);
+    // Builds into `atlas` (cleared first). For a photo (`for_photo`): no `read` font (it
+    // is the `ui` one; a photo has no reading pages) and no horizontal oversampling, which
+    // photo-sized glyphs do not need: the atlas stays a fraction of the screen's way.
+    bool build(float new_scale, ImFontAtlas* atlas, bool for_photo);
 };
 
 }  // namespace nk::app

@@ -1,27 +1,28 @@
-// Keeping a photo of the map without freezing the screen. The GL thread renders the map
-// and reads its pixels back in one frame (render_snapshot); a PhotoTask takes that image
-// over and does the slow rest: encode the PNG, then its `write` step (the board chunk,
-// the report, the data files, the disk). A PhotoJob runs one task on a worker thread
-// while the frames keep coming.
+// Keeping a photo of the map without freezing the screen. The GL thread renders the
+// photo strip by strip (photo_render.hpp), one strip per frame, and hands each strip to a
+// PhotoJob; its worker thread compresses the strips into the PNG as they come (PngStream,
+// so the whole image is never held), then runs the task's `write` step (the board chunk,
+// the report, the data files, the disk) while the frames keep coming.
 //
 // What it promises:
-// - start() returns at once; the UI thread never waits for a task except in wait() and
-//   the destructor (both wait for the running task to finish: the app never exits while a
-//   photo is half written).
+// - start() returns at once; the UI thread never waits for the worker except in wait()
+//   and the destructor (both end the strips and wait for the task to finish: the app
+//   never exits while a photo is half written).
 // - One task at a time: while busy(), start() refuses and changes nothing.
-// - The image is moved in, never copied, and freed on the worker as soon as `write` is
-//   done with it; the worker touches no GL, no ImGui and no App state, only what the
-//   task holds.
+// - Strips are moved in, never copied, and freed on the worker once compressed; the
+//   worker touches no GL, no ImGui and no App state, only what the task holds.
 // - poll() hands the outcome of a finished task to its `done` function exactly once, on
 //   the thread that calls poll() (the UI thread): messages and the log stay there.
 #pragma once
 
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
 #include <functional>
 #include <future>
+#include <mutex>
 #include <string>
 #include <vector>
-
-#include "snapshot.hpp"
 
 namespace nk::app {
 
@@ -33,16 +34,15 @@ struct PhotoOutcome {
 };
 
 struct PhotoTask {
-    // Runs on the worker with the image and its PNG bytes; must use only what it holds.
-    using Write = std::function<PhotoOutcome(const Image& image, std::string png)>;
-    Image image;  // as render_snapshot made it (GL's rows, bottom-up, are fine)
+    int w = 0, h = 0;
+    // Also make a copy at half the width and height (each pixel the mean of 2x2), for the
+    // report: an A3 photo at 300 dpi is more than an A4 page needs.
+    bool half_copy = false;
+    // Runs on the worker with the PNG bytes (and the half-size copy's, when asked for);
+    // must use only what it holds.
+    using Write = std::function<PhotoOutcome(std::string png, std::string half_png)>;
     Write write;
 };
-
-// Encodes the task's image and runs its `write` step on the calling thread, then frees the
-// image. The worker runs exactly this; the command line (--snapshot, --export) and the
-// replay's `snapshot` call it directly, as they wait for the file anyway.
-PhotoOutcome run_photo_task(PhotoTask task);
 
 class PhotoJob {
 public:
@@ -51,21 +51,39 @@ public:
     PhotoJob() = default;
     PhotoJob(const PhotoJob&) = delete;
     PhotoJob& operator=(const PhotoJob&) = delete;
-    ~PhotoJob();  // waits for a running task; its outcome is dropped
+    ~PhotoJob();  // ends the strips, waits for the task; its outcome is dropped
 
-    // Starts `task` on a worker thread; false (and nothing happens) while another runs.
+    // Starts `task` on a worker thread, which waits for strips; false (and nothing
+    // happens) while another task runs or no thread can be had.
     bool start(PhotoTask task, Done done);
+    // The next strip, top to bottom: `rows` rows stored bottom-up, as GL reads them back.
+    void add_strip(std::vector<std::uint8_t> strip, int rows);
+    // No more strips. With a `failure` (for the log) the task ends without writing.
+    void end_strips(std::string failure = {});
     // Whether a task was started and its outcome not yet handed over by poll().
     bool busy() const { return running_.valid(); }
     // If the running task has finished: calls its `done` with the outcome and returns true.
     // Never blocks.
     bool poll();
-    // Blocks until the running task (if any) has finished; poll() then hands it over.
+    // Ends the strips if that was not done, and blocks until the task has finished;
+    // poll() then hands the outcome over.
     void wait();
 
 private:
+    struct Strip {
+        std::vector<std::uint8_t> rows_bottom_up;
+        int rows = 0;
+    };
+    PhotoOutcome work(PhotoTask task);
+    bool next(Strip& s);  // worker: false once the strips ended and all were taken
+
     std::future<PhotoOutcome> running_;
     Done done_;
+    std::mutex m_;
+    std::condition_variable cv_;
+    std::deque<Strip> strips_;
+    bool ended_ = true;
+    std::string failure_;
 };
 
 }  // namespace nk::app

@@ -369,6 +369,9 @@ void ReplayPlayer::begin_frame(App& app) {
                 if (!app.open_board(c.text, err)) return fail(c, err);
                 continue;
             case Op::Screenshot: app.request_screenshot(c.text); continue;
+            case Op::Layout:
+                if (!app.write_layout(c.text, err)) return fail(c, err);
+                continue;
             case Op::Quit: app.request_quit(); finished_ = true; return;
             default:
                 if (!expand(app, c, now)) return;

@@ -9,6 +9,7 @@
 // export.size.4k, export.size.a3, version.save.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -124,8 +125,17 @@ void App::draw_keep() {
         if (on) pop_primary_button();
         targets_.control(id, item_rect());
     }
-    if (ImGui::Checkbox((strings_.get("export.anonymous") + "##export.anonymous").c_str(), &export_anonymous_)) {}
-    targets_.control("export.anonymous", item_rect());
+    // The box, and its label wrapped within the panel beside it (on one line the label made
+    // the panel wider than its content, and the map beside it smaller); either toggles it.
+    ImGui::Checkbox("##export.anonymous", &export_anonymous_);
+    Rect anonymous = item_rect();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(strings_.get("export.anonymous").c_str());
+    if (ImGui::IsItemClicked()) export_anonymous_ = !export_anonymous_;
+    const ImVec2 label_max = ImGui::GetItemRectMax();
+    anonymous.max = ImVec2(std::max(anonymous.max.x, label_max.x), std::max(anonymous.max.y, label_max.y));
+    targets_.control("export.anonymous", anonymous);
     ImGui::Spacing();
     draw_photo_sizes(w);
     ImGui::Spacing();
@@ -150,12 +160,13 @@ void App::draw_keep() {
         char date[16];
         std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
         session_->dispatch(act::SaveVersion{date, strings_.get("version.note")});
-        show_message(strings_.format("version.saved", {date}), false);
+        show_message(strings_.format("version.saved", {long_date(strings_, date)}), false);
     }
     targets_.control("version.save", item_rect());
     ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("keep.next_year").c_str());
     ImGui::PopTextWrapPos();
     targets_.panel(window_rect());
+    keep_panel_w_ = ImGui::GetWindowSize().x;  // the map leaves it this column (compute_fitted)
     ImGui::End();
 }
 

@@ -62,6 +62,7 @@ public:
         return false;
     }
     const std::map<std::string, Rect>& controls() const { return last_controls_; }
+    const std::vector<Rect>& panels() const { return last_panels_; }
 
 private:
     std::map<std::string, Rect> controls_, last_controls_, before_last_controls_;

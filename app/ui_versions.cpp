@@ -28,6 +28,9 @@ constexpr float kKeyWidth = 440;     // the comparison key's panel, at 1080 px h
 constexpr int kVersionsShown = 4;    // the newest ones; older ones stay in the file
 constexpr float kVersionsPanelWidth = 420;  // phase 5's list, at 1080 px high
 constexpr ImU32 kReadOnlyFrame = IM_COL32(214, 150, 40, 255);
+
+// A version's date as the report writes it ("27 november 2025"); "?" when it has none.
+std::string version_date(const Strings& s, const Version& v) { return v.date.empty() ? "?" : long_date(s, v.date); }
 }  // namespace
 
 const std::vector<fs::path>& App::board_files() {
@@ -50,6 +53,7 @@ void App::show_version(int viewing, int comparing) {
     const int n = int(session_->current().versions.size());
     if (viewing < 0 || viewing > n) viewing = 0;
     if (comparing < 0 || comparing > n) comparing = 0;
+    if (session_->current().phase == Phase::Brainstorm) viewing = comparing = 0;  // see draw_versions_list
     if (viewing == viewing_version_ && comparing == compare_version_) return;
     commit_editing();
     menu_partner_ = selected_link_ = link_from_ = 0;
@@ -159,6 +163,16 @@ void App::draw_versions_list(float width, int max_rows) {
         ImGui::PopFont();
         return;
     }
+    // Not during the brainstorm: the writers' stations stay open and at work then, and a
+    // board shown read-only under them would only confuse (show_version refuses too).
+    const bool offered = d.phase != Phase::Brainstorm;
+    if (!offered) {
+        ImGui::PushFont(fonts_.small);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("versions.not_in_brainstorm").c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    }
     // Newest first: each version its date and note, then two big buttons.
     const float h = 56 * k_, half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
     int to_open = 0, to_compare = 0;
@@ -168,7 +182,7 @@ void App::draw_versions_list(float width, int max_rows) {
         const std::string n = std::to_string(i);
         ImGui::Spacing();
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
-        const std::string date = v.date.empty() ? "?" : v.date;
+        const std::string date = version_date(strings_, v);
         ImGui::PushFont(fonts_.bold);
         ImGui::TextUnformatted(date.c_str());
         const float date_w = ImGui::GetItemRectSize().x;
@@ -185,12 +199,14 @@ void App::draw_versions_list(float width, int max_rows) {
             dl->PopClipRect();
             ImGui::Dummy(ImVec2(std::max(1.0f, width - date_w - ImGui::GetStyle().ItemSpacing.x), 1));
         }
+        ImGui::BeginDisabled(!offered);
         if (ImGui::Button((strings_.get("version.view") + "##version.open." + n).c_str(), ImVec2(half, h))) to_open = i;
         targets_.control("version.open." + n, item_rect());
         ImGui::SameLine();
         if (ImGui::Button((strings_.get("version.compare") + "##version.compare." + n).c_str(), ImVec2(half, h)))
             to_compare = i;
         targets_.control("version.compare." + n, item_rect());
+        ImGui::EndDisabled();
     }
     if (count > max_rows) {
         ImGui::PushFont(fonts_.small);
@@ -206,11 +222,13 @@ void App::draw_versions_list(float width, int max_rows) {
 
 void App::draw_versions_panel() {
     if (session_->current().versions.empty()) return;
-    // Top left, over the left lane: phase 5 takes no gestures, and its own panel is right.
+    // Top left, beside or above the map (compute_fitted keeps the map clear of it); the keep
+    // panel is right.
     ImGui::SetNextWindowPos(ImVec2(20 * k_, 150 * k_), ImGuiCond_Always);
     ImGui::Begin("##versions", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
     draw_versions_list(kVersionsPanelWidth * k_, kVersionsShown);
     targets_.panel(window_rect());
+    versions_panel_size_ = ImGui::GetWindowSize();  // the map keeps clear of it (compute_fitted)
     ImGui::End();
 }
 
@@ -233,7 +251,7 @@ void App::draw_version_views() {
         ImGui::Begin("##versionview", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
         ImGui::BeginGroup();
         ImGui::PushFont(fonts_.bold);
-        ImGui::TextUnformatted(strings_.format("version.banner", {v.date.empty() ? "?" : v.date}).c_str());
+        ImGui::TextUnformatted(strings_.format("version.banner", {version_date(strings_, v)}).c_str());
         ImGui::PopFont();
         if (!v.note.empty()) {
             ImGui::PushFont(fonts_.small);
@@ -277,7 +295,7 @@ void App::draw_version_views() {
     ImGui::Begin("##compare", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + kw);
     ImGui::PushFont(fonts_.bold);
-    ImGui::TextUnformatted(strings_.format("compare.title", {v.date.empty() ? "?" : v.date}).c_str());
+    ImGui::TextUnformatted(strings_.format("compare.title", {version_date(strings_, v)}).c_str());
     ImGui::PopFont();
     ImGui::PushFont(fonts_.small);
     ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("compare.subtitle").c_str());

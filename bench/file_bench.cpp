@@ -18,9 +18,11 @@
 #include "bench_common.hpp"
 #include "board_file.hpp"
 #include "invariants.hpp"
+#include "png_stream.hpp"
 #include "method.hpp"
 #include "reducer.hpp"
 #include "report.hpp"
+#include "png_stream.hpp"
 #include "snapshot.hpp"
 
 namespace nk::bench {
@@ -176,14 +178,18 @@ app::Image snapshot_image(int w, int h, bool& real, std::string* png = nullptr) 
     return img;
 }
 
-// PNG encoding of a snapshot (real or synthetic, see snapshot_image).
+// PNG encoding of a snapshot (real or synthetic, see snapshot_image) as the photo's
+// worker does it: strip by strip (128 rows) into a PngStream (core/png_stream.hpp).
 void BM_EncodePng(benchmark::State& state) {
     const int w = int(state.range(0)), h = int(state.range(1));
     bool real = false;
     const app::Image img = snapshot_image(w, h, real);
     std::size_t bytes = 0;
     for (auto _ : state) {
-        const std::string png = app::encode_png(img);
+        PngStream stream(w, h);
+        for (int y = 0; y < h; y += 128)
+            stream.add_rows(img.rgba.data() + std::size_t(y) * std::size_t(w) * 4, std::min(128, h - y), std::ptrdiff_t(w) * 4);
+        const std::string png = stream.finish();
         bytes = png.size();
         benchmark::DoNotOptimize(png);
     }

@@ -11,7 +11,9 @@
 // Budget (docs/performance.md): <= 40 MB at 500 post-its.
 #include <malloc.h>
 
+#include <algorithm>
 #include <atomic>
+#include <memory>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -20,6 +22,8 @@
 
 #include "bench_common.hpp"
 #include "board_file.hpp"
+#include "photo_job.hpp"
+#include "photo_render.hpp"
 #include "snapshot.hpp"
 
 // ---- counting allocator ------------------------------------------------------------------
@@ -83,27 +87,55 @@ void* valloc(size_t n) { return counted(__libc_memalign(4096, n)); }
 namespace {
 double mb(long long b) { return double(b) / (1024.0 * 1024.0); }
 
-// What the Foto button does to the heap, minus GL: render_snapshot rebakes the fonts at
-// the image's scale (atlas pixels until the upload frees them), reads the image back
-// (w*h*4 bytes plus a row), restores the screen fonts, then encode_png runs while the
-// image is still held.
-void snapshot_like(nk::bench::ImGuiHarness& im, int w, int h) {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+// What the Foto button does to the heap, minus GL (app/photo_render.hpp, photo_job.hpp):
+// fonts baked at the photo's scale in an atlas of its own (one-channel pixels, freed after
+// the upload), the photo's draw list, then strip after strip (w x 128 rows) handed to a
+// PhotoJob whose worker compresses them as they come (and a half-size copy for the
+// report when the photo is wider than 4K), and the PNG bytes given to the write step.
+void snapshot_like(nk::bench::ImGuiHarness& im, const nk::Document& doc, int w, int h) {
+    const float k = float(h) / 1080.0f;
+    auto atlas = std::make_unique<ImFontAtlas>();
+    nk::app::Fonts fonts;
+    fonts.build(k, atlas.get(), true);
     unsigned char* px = nullptr;
     int tw = 0, th = 0;
-    im.fonts.build(float(h) / 1080.0f);
-    atlas->GetTexDataAsRGBA32(&px, &tw, &th);
+    atlas->GetTexDataAsAlpha8(&px, &tw, &th);
+    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(2)));
     atlas->ClearTexData();
-    nk::app::Image img;
-    img.w = w, img.h = h;
-    img.rgba.assign(std::size_t(w) * h * 4, 0);
-    for (std::size_t i = 0; i < img.rgba.size(); i += 4) img.rgba[i] = std::uint8_t((i / 4) % 251), img.rgba[i + 3] = 255;
-    { std::vector<std::uint8_t> row(std::size_t(w) * 4); }
-    im.fonts.build(im.k);
-    atlas->GetTexDataAsRGBA32(&px, &tw, &th);
-    atlas->ClearTexData();
-    const std::string png = nk::app::encode_png(img);
-    if (png.empty()) std::fprintf(stderr, "encode failed\n");
+    ImDrawListSharedData shared;
+    shared.TexUvWhitePixel = atlas->TexUvWhitePixel;
+    shared.TexUvLines = atlas->TexUvLines;
+    shared.Font = fonts.ui;
+    shared.FontSize = fonts.ui->FontSize;
+    shared.SetCircleTessellationMaxError(ImGui::GetStyle().CircleTessellationMaxError);
+    shared.InitialFlags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill | ImDrawListFlags_AllowVtxOffset;
+    auto list = std::make_unique<ImDrawList>(&shared);
+    list->_ResetForNewFrame();
+    list->PushClipRect(ImVec2(0, 0), ImVec2(float(w), float(h)));
+    list->PushTextureID(atlas->TexID);
+    nk::app::draw_photo(list.get(), fonts, doc, im.strings, w, h);
+
+    nk::app::PhotoJob job;
+    std::size_t bytes = 0;
+    nk::app::PhotoTask task;
+    task.w = w, task.h = h, task.half_copy = w > 3840;
+    task.write = [&bytes](std::string png, std::string half) {
+        bytes = png.size() + half.size();
+        return nk::app::PhotoOutcome{true, {}, {}, {}};
+    };
+    job.start(std::move(task), nullptr);
+    const int strip_rows = nk::app::PhotoRender::kStripRows;
+    for (int y0 = 0; y0 < h; y0 += strip_rows) {
+        const int rows = std::min(strip_rows, h - y0);
+        std::vector<std::uint8_t> strip(std::size_t(w) * std::size_t(rows) * 4);
+        for (std::size_t i = 0; i < strip.size(); i += 4)
+            strip[i] = std::uint8_t((i / 4) % 251), strip[i + 1] = 246, strip[i + 2] = 238, strip[i + 3] = 255;
+        job.add_strip(std::move(strip), rows);
+    }
+    job.end_strips();
+    job.wait();
+    job.poll();
+    if (bytes == 0) std::fprintf(stderr, "encode failed\n");
 }
 
 struct Phase {
@@ -163,7 +195,7 @@ int main(int argc, char** argv) {
             after_atlas_free_peak = g_peak.load();
             for (const auto& [w, h] : {std::pair{3840, 2160}, std::pair{4961, 3508}}) {
                 g_peak.store(g_current.load());
-                snapshot_like(im, w, h);
+                snapshot_like(im, sim.session().current(), w, h);
                 (w == 3840 ? peak_snap_4k : peak_snap_a3) = g_peak.load();
                 mark(w == 3840 ? "after a 3840x2160 snapshot (no GL)" : "after a 4961x3508 snapshot (no GL)");
             }

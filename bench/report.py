@@ -11,6 +11,7 @@ from the end of the previous frame to the end of this one (a rendered frame's du
 """
 import argparse
 import json
+import re
 import os
 import statistics
 import sys
@@ -78,6 +79,24 @@ def frames(path):
         f = line.split()
         rows.append((int(f[0]), float(f[1]), float(f[2]), int(f[3])))
     return rows
+
+
+def photo_log(path):
+    """The app's frame log of a photo run: frames with the photo running (5th column),
+    and the '# photo WxH: rendered in R ms, handed over in H ms' line."""
+    out = {"during": [], "render": None, "handover": None}
+    for line in (read(path, "") or "").splitlines():
+        if line.startswith("# photo"):
+            m = re.search(r"rendered in ([0-9.]+) ms, handed over in ([0-9.]+) ms", line)
+            if m:
+                out["render"], out["handover"] = float(m.group(1)), float(m.group(2))
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split()
+        if len(f) >= 5 and f[4] == "1":
+            out["during"].append((float(f[2]), int(f[3])))
+    return out
 
 
 def probe(path):
@@ -226,6 +245,8 @@ def main():
     row("Load (read + parse_board)", [fmt(g(fl, f"BM_Load/notes:{n}"), " ms") for n in sizes], "≤ 20 ms at 500")
     sizes_b = [counter(fl, f"BM_Serialize/notes:{n}", "bytes") for n in sizes]
     row("  board file size", [fmt(b / 1024, " KB", 0) if b else "n/a" for b in sizes_b])
+    row("Report, HTML + Markdown (notes, answers, actions, a version; map image inlined)",
+        [fmt(g(fl, "BM_Report/notes:50"), " ms"), "", ""])
     for label, name in [("save", "BM_Save/notes:500"), ("load", "BM_Load/notes:500")]:
         v = g(fl, name)
         rv = g(fl, name, "real_ms")
@@ -246,11 +267,11 @@ def main():
                             "(transient; budget ≤ 40 MB)")
     enc = {s: g(fl, f"BM_EncodePng/w:{s[0]}/h:{s[1]}/iterations:2") for s in [(3840, 2160), (4961, 3508)]}
     real_png = {s: counter(fl, f"BM_EncodePng/w:{s[0]}/h:{s[1]}/iterations:2", "real_snapshot") for s in enc}
-    row("encode_png of a snapshot, 3840×2160 / 4961×3508" + ("" if all(real_png.values()) else " (synthetic)"),
-        ["", f"{fmt(enc[(3840, 2160)], '')} / {fmt(enc[(4961, 3508)], ' ms')}", ""], "≤ 2 ms stall")
-    if enc[(3840, 2160)] is not None and enc[(3840, 2160)] > BUDGET["stall_ms"]:
-        over.append(f"PNG encoding of a 3840×2160 snapshot runs on the UI thread: {fmt(enc[(3840, 2160)], ' ms')} "
-                    "(budget ≤ 2 ms stall)")
+    # The app encodes on a worker thread (app/photo_job.hpp); what the UI thread feels of it
+    # is measured on the real binary below ("photo from the app").
+    row("encode_png of a snapshot, 3840×2160 / 4961×3508 (on the photo thread)" +
+        ("" if all(real_png.values()) else " (synthetic)"),
+        ["", f"{fmt(enc[(3840, 2160)], '')} / {fmt(enc[(4961, 3508)], ' ms')}", ""], "off the UI thread")
 
     # ---- the real binary ----
     e2e = []  # (label, 1080p, 4K, excalidraw)
@@ -362,10 +383,26 @@ def main():
     for key, label, ex in [("total", "whole --snapshot command", EXCALIDRAW["png4k"]),
                            ("startup", "  start, GL context, fonts at image scale, board, draw list", ""),
                            ("raster", "  rasterise (glFinish)", ""), ("readback", "  read-back (glReadPixels)", ""),
-                           ("rest", "  flip rows, encode, write (fsync), GL teardown", ""),
+                           ("rest", "  encode (from GL's bottom-up rows), write (fsync), GL teardown", ""),
                            ("encode", "    of which encode_png (bench, same image)", ""), ("quit", "  SDL_Quit and exit", "")]:
         snap_rows.append((label, fmt(snap.get("3840x2160", {}).get(key), " ms"),
                           fmt(snap.get("4961x3508", {}).get(key), " ms"), ex))
+    # The photo from the app (phase 5's button): GL work on the UI thread in one frame, then
+    # encoding and writing on a worker while the frames go on.
+    ph = {size: photo_log(P(f"photo{size}.frames")) for size in ["4k", "a3"]}
+    longest = lambda p: max((w for w, _ in p["during"]), default=None)
+    during = lambda p: f"{fmt(longest(p), ' ms')} ({len(p['during'])} frames)"
+    snap_rows += [
+        ("photo from the app (phase 5): render + read-back on the UI thread, one frame",
+         fmt(ph["4k"]["render"], " ms"), fmt(ph["a3"]["render"], " ms"), ""),
+        ("  handing the image to the encoding thread (UI thread)", fmt(ph["4k"]["handover"], " ms"),
+         fmt(ph["a3"]["handover"], " ms"), ""),
+        ("  longest UI frame's app work while it encodes and writes", during(ph["4k"]), during(ph["a3"]), "")]
+    for size, name in [("4k", "3840×2160"), ("a3", "A3")]:
+        lw = longest(ph[size])
+        if lw is not None and lw > BUDGET["stall_ms"]:
+            over.append(f"the longest UI frame while a {name} photo was encoded took {fmt(lw, ' ms')} of app work "
+                        f"(wall clock; budget ≤ 2 ms stall)")
 
     # ---- software GL ----
     glb = json.loads(read(P("gl_bench.json"), "{}") or "{}")

@@ -8,6 +8,10 @@
 
 namespace nk {
 
+std::string png_with_board(std::string_view png, const Document& d) {
+    return png.empty() ? std::string() : add_itxt(png, kPngBoardKeyword, serialize_board(d));
+}
+
 Document anonymized(Document d) {
     for (Participant& p : d.participants) p.name.clear();
     d.notes.clear();
@@ -33,7 +37,7 @@ std::vector<ExportFile> make_exports(const Document& d, const Strings& s, const 
         chosen = base + " (" + std::to_string(n) + ")";
     }
     std::vector<ExportFile> out;
-    const std::string with_board = png.empty() ? std::string() : add_itxt(png, kPngBoardKeyword, serialize_board(shared));
+    const std::string with_board = png_with_board(png, shared);
     out.push_back({chosen + ".png", with_board.empty() ? png : with_board});
     ReportInput in;
     in.doc = &d;

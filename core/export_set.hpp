@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document.hpp"
@@ -14,6 +15,13 @@ namespace nk {
 
 // The keyword of the PNG text chunk that carries the board file.
 inline constexpr const char* kPngBoardKeyword = "netwerkkaart";
+
+// `png` carrying the board file of `d` in an iTXt chunk (kPngBoardKeyword), so that the
+// image reopens as that board (`netwerkkaart MAP.png`, dropping it on the window, the
+// kaarten list). Every map image the app writes goes through here: the export's, the Foto
+// button's, --snapshot's and the replay's `snapshot`. Empty when `png` is not a sound PNG
+// (or the board would not fit in a chunk); the caller then keeps the plain image.
+std::string png_with_board(std::string_view png, const Document& d);
 
 // A copy of `d` for sharing beyond the team: no participant names, no notes on cards,
 // no closing answers, no "who" of actions, and the same for every saved version.

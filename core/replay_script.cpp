@@ -625,8 +625,8 @@ bool LineParser::parse(Command& c) {
         c.op = Op::Snapshot;
         return file(c.text) && image_size(c) && end();
     }
-    if (name == "save" || name == "open" || name == "screenshot") {
-        c.op = name == "save" ? Op::Save : name == "open" ? Op::Open : Op::Screenshot;
+    if (name == "save" || name == "open" || name == "screenshot" || name == "layout") {
+        c.op = name == "save" ? Op::Save : name == "open" ? Op::Open : name == "screenshot" ? Op::Screenshot : Op::Layout;
         return file(c.text) && end();
     }
     if (name == "quit") {
@@ -635,7 +635,7 @@ bool LineParser::parse(Command& c) {
     }
     return fail("unknown command " + quote(name) +
                 "; the commands are finger, mouse, wheel, text, key, wait, frames, tap, longpress, drag, type, "
-                "snapshot, screenshot, save, open and quit");
+                "snapshot, screenshot, layout, save, open and quit");
 }
 
 std::string escape_string(std::string_view s) {
@@ -787,6 +787,7 @@ std::string_view op_name(Command::Op op) {
     case Op::Type: return "type";
     case Op::Snapshot: return "snapshot";
     case Op::Screenshot: return "screenshot";
+    case Op::Layout: return "layout";
     case Op::Save: return "save";
     case Op::Open: return "open";
     case Op::Quit: return "quit";

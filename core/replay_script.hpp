@@ -78,6 +78,7 @@ struct Command {
         Snapshot,                          // text = file; width, height (0 = app default)
         Save, Open,                        // text = file
         Screenshot,                        // text = file: the window as last presented
+        Layout,                            // text = file: where things were in the last frame (text)
         Quit,
     };
     Op op = Op::Quit;

@@ -74,23 +74,8 @@ struct Words {
         const std::string key = "card." + std::string(card) + ".title";
         return s.has(key) ? s.get(key) : std::string(card);
     }
-    // "2026-03-12" as "12 maart 2026"; other text as it is.
-    std::string date(std::string_view d) const {
-        if (d.empty()) return get("report.date_unknown");
-        auto num = [&](size_t pos, size_t len) -> int {
-            int v = 0;
-            for (size_t i = pos; i < pos + len; ++i) {
-                if (d[i] < '0' || d[i] > '9') return -1;
-                v = v * 10 + (d[i] - '0');
-            }
-            return v;
-        };
-        if (d.size() != 10 || d[4] != '-' || d[7] != '-') return std::string(d);
-        const int y = num(0, 4), m = num(5, 2), day = num(8, 2);
-        if (y < 0 || m < 1 || m > 12 || day < 1 || day > 31) return std::string(d);
-        return fmt("report.date", {std::to_string(day), get("report.month." + std::to_string(m)),
-                                   std::string(d.substr(0, 4))});
-    }
+    // "2026-03-12" as "12 maart 2026"; other text as it is (strings.hpp, shared with the screen).
+    std::string date(std::string_view d) const { return long_date(s, d); }
 };
 
 std::string person(const Words& w, const Participant& p) {

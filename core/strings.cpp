@@ -73,4 +73,20 @@ std::string Strings::format(const std::string& key, std::initializer_list<std::s
     return out;
 }
 
+std::string long_date(const Strings& s, std::string_view d) {
+    if (d.empty()) return s.get("report.date_unknown");
+    auto num = [&](size_t pos, size_t len) {
+        int v = 0;
+        for (size_t i = pos; i < pos + len; ++i) {
+            if (d[i] < '0' || d[i] > '9') return -1;
+            v = v * 10 + (d[i] - '0');
+        }
+        return v;
+    };
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return std::string(d);
+    const int y = num(0, 4), m = num(5, 2), day = num(8, 2);
+    if (y < 0 || m < 1 || m > 12 || day < 1 || day > 31) return std::string(d);
+    return s.format("report.date", {std::to_string(day), s.get("report.month." + std::to_string(m)), d.substr(0, 4)});
+}
+
 }  // namespace nk

@@ -37,4 +37,11 @@ private:
     int skipped_ = 0;
 };
 
+// A date as people write it: "2025-11-27" as "27 november 2025" ("27 November 2025" in
+// English), with the keys `report.date` (day, month, year) and `report.month.1` ..
+// `report.month.12` (assets/lang/<lang>-report.txt, which the app merges too). The same
+// words on the screen and in the report. Empty text gives `report.date_unknown`; text
+// that is not a YYYY-MM-DD date is returned as it is.
+std::string long_date(const Strings& s, std::string_view iso_date);
+
 }  // namespace nk

@@ -10,6 +10,7 @@
 #include "app_runner.hpp"
 #include "board_file.hpp"
 #include "geometry.hpp"
+#include "handles.hpp"
 #include "reducer.hpp"
 #include "view.hpp"
 
@@ -116,7 +117,8 @@ TEST(Versions, AMapImageWithTheBoardInsideIsOfferedAndMergesAPhotoIsNot) {
     ASSERT_EQ(run_app({dir.file("b.json"), "--export", dir.file("exp")}, dir.file("x")).exit_code, 0);
     for (const auto& f : fs::directory_iterator(dir.file("exp")))
         if (f.path().extension() == ".png") fs::copy_file(f.path(), dir.file("data/kaarten/groep-b.png"));
-    ASSERT_EQ(run_app({dir.file("b.json"), "--snapshot", dir.file("data/kaarten/a-foto.png")}, dir.file("x")).exit_code, 0);
+    // A photo from a camera (no board inside); it sorts first, so it would be merge.1 if listed.
+    ASSERT_TRUE(write_plain_png(dir.file("data/kaarten/a-foto.png"), 320, 200));
     write_file(dir.file("a.json"), serialize_board(group_a()));
     // The photo (no board inside) is not in the list: the map image is the first file.
     const RunResult r = run_script(dir, dir.file("a.json"), "0",
@@ -169,6 +171,76 @@ TEST(Versions, AnEarlierVersionIsShownReadOnlyAndADragChangesNothing) {
     const Png::Rgba amber{214, 150, 40, 255};
     EXPECT_TRUE(near(shot.mean(5, kH / 2, 2), amber, 30)) << "no read-only frame";
     EXPECT_FALSE(near(back.mean(5, kH / 2, 2), amber, 30));
+}
+
+// How many of the board's post-its show their link knob (its dark centre dot) on screen.
+int knobs_seen(const Png& shot, const Layout& l, const Document& board) {
+    int seen = 0;
+    for (const Partner& p : board.partners) {
+        const Vec2 h = link_handle_board(p);
+        seen += near(shot.mean(int(l.ox + h.x * l.scale), int(l.oy + h.y * l.scale), 1), {112, 120, 128, 255}, 30);
+    }
+    return seen;
+}
+
+TEST(Versions, WhileAVersionIsShownCtrlZAndCtrlYChangeNothingAndItsKnobsAndUndoButtonAreHidden) {
+    TempDir dir;
+    const Document start = with_version();
+    write_file(dir.file("a.json"), serialize_board(start));
+    const std::string s =
+        // Something to undo on the current map first.
+        "drag @note:\"Bibliotheek\" @school+0.1,0.12 finger 2\nframes 2\nsave moved.json\n"
+        "finger down 1 @ui:facilitator.hold\nwait 3200\nfinger up 1 @ui:facilitator.hold\nframes 2\n"
+        "tap @ui:facilitator.files finger 1\nframes 2\ntap @ui:version.open.1 finger 1\nframes 3\n"
+        // A physical keyboard's undo and redo, while the old version is shown.
+        "key ctrl+z\nkey ctrl+z\nkey ctrl+y\nkey ctrl+shift+z\nkey ctrl+z\nframes 2\n"
+        "screenshot viewing.png\nlayout viewing.txt\nframes 1\nsave viewing.json\n"
+        "tap @ui:version.close finger 1\nframes 3\nscreenshot back.png\nlayout back.txt\nframes 1\nsave back.json\n"
+        // Back on the current map the same key does undo: the keys above did arrive.
+        "key ctrl+z\nframes 2\nsave undone.json\nquit\n";
+    const RunResult r = run_script(dir, dir.file("a.json"), "2b", s);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const Document moved = load_board(dir.file("moved.json"));
+    ASSERT_NE(named(moved, "Bibliotheek")->x, named(start, "Bibliotheek")->x) << "the drag did not move the post-it";
+    EXPECT_EQ(load_board(dir.file("viewing.json")), moved) << "a key undid or redid the map behind the version shown";
+    EXPECT_EQ(load_board(dir.file("back.json")), moved);
+    EXPECT_EQ(load_board(dir.file("undone.json")).partners, start.partners) << "ctrl+z on the current map did not undo";
+
+    // The version shown has no link knobs and no undo button; the current map has both.
+    const Layout lv = read_layout(dir.file("viewing.txt")), lb = read_layout(dir.file("back.txt"));
+    const Png shot = read_png(dir.file("viewing.png")), back = read_png(dir.file("back.png"));
+    ASSERT_TRUE(lv.ok() && lb.ok() && shot.ok() && back.ok());
+    const Document& old = start.versions.at(0).board;
+    EXPECT_EQ(lv.notes.size(), old.partners.size()) << "the version's post-its are not the ones shown";
+    EXPECT_EQ(knobs_seen(shot, lv, old), 0) << "link knobs on a version shown read-only";
+    EXPECT_EQ(knobs_seen(back, lb, moved), int(moved.partners.size())) << "the current map lost its link knobs";
+    EXPECT_EQ(lv.controls.count("undo"), 0u) << "an undo button while a version is shown";
+    EXPECT_EQ(lb.controls.count("undo"), 1u);
+}
+
+TEST(Versions, DuringTheBrainstormAVersionIsNotShownAndTheStationsKeepWorking) {
+    TempDir dir;
+    Document start = with_version();
+    start = reduce(start, act::AddParticipant{"Chris", Role::Leraar});
+    write_file(dir.file("a.json"), serialize_board(start));
+    const std::string s =
+        "tap @ui:station.open.bottom finger 1\nframes 2\ntap @ui:station.1.anonymous finger 2\nframes 2\n"
+        "finger down 1 @ui:facilitator.hold\nwait 3200\nfinger up 1 @ui:facilitator.hold\nframes 2\n"
+        "tap @ui:facilitator.files finger 1\nframes 2\nscreenshot files.png\nframes 1\n"
+        "tap @ui:version.open.1 finger 1\nframes 3\ntap @ui:facilitator.back finger 1\nframes 2\n"
+        "tap @ui:facilitator.close finger 1\nframes 3\nscreenshot after.png\nframes 1\n"
+        "type 1 \"Sportclub\"\ntap @kbd:1:enter finger 3\nframes 3\nsave typed.json\nquit\n";
+    const RunResult r = run_script(dir, dir.file("a.json"), "2a", s);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    // No read-only frame: the version was not shown over the brainstorm.
+    const Png after = read_png(dir.file("after.png"));
+    ASSERT_TRUE(after.ok());
+    EXPECT_FALSE(near(after.mean(5, kH / 2, 2), {214, 150, 40, 255}, 30)) << "a version shown during the brainstorm";
+    // The station still writes post-its: face down, into its writer's tray.
+    const Document typed = load_board(dir.file("typed.json"));
+    const Partner* p = named(typed, "Sportclub");
+    ASSERT_NE(p, nullptr) << "the station took no post-it";
+    EXPECT_FALSE(p->face_up);
 }
 
 // Pixels of a colour family in a rectangle.

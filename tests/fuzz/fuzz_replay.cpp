@@ -149,6 +149,7 @@ inline std::string check_replay(std::string_view text) {
         case Op::Save:
         case Op::Open:
         case Op::Screenshot:
+        case Op::Layout:
             needs_pos = false;
             if (c.text.empty()) return at + "no file name";
             break;

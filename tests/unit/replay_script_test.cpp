@@ -186,6 +186,8 @@ TEST(ReplayScript, FilesResolveAgainstTheScriptDirectory) {
     EXPECT_EQ(one("save \"Coördinatie.json\"").text, "/scripts/Coördinatie.json");
     EXPECT_EQ(one("save x.json").op, Op::Save);
     EXPECT_EQ(one("open x.json").op, Op::Open);
+    EXPECT_EQ(one("layout l.txt").op, Op::Layout);
+    EXPECT_EQ(one("layout l.txt").text, "/scripts/l.txt");
     EXPECT_EQ(one("snapshot x.png 16384x1").width, 16384);
 
     Script rel = parse_ok("save ./a/../b.json", "");

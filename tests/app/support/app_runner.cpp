@@ -15,6 +15,9 @@
 #define STB_IMAGE_IMPLEMENTATION
 #define STB_IMAGE_STATIC
 #include <stb_image.h>
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STB_IMAGE_WRITE_STATIC
+#include <stb_image_write.h>
 
 namespace nk::test {
 namespace fs = std::filesystem;
@@ -114,6 +117,53 @@ Png read_png(const std::string& path) {
     png.rgba.assign(data, data + size_t(png.w) * size_t(png.h) * 4);
     stbi_image_free(data);
     return png;
+}
+
+bool write_plain_png(const std::string& path, int w, int h) {
+    if (w <= 0 || h <= 0) return false;
+    std::vector<unsigned char> rgb(size_t(w) * size_t(h) * 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            unsigned char* p = &rgb[(size_t(y) * size_t(w) + size_t(x)) * 3];
+            p[0] = static_cast<unsigned char>(90 + 120 * x / w);
+            p[1] = static_cast<unsigned char>(140 + 80 * y / h);
+            p[2] = 200;
+        }
+    return stbi_write_png(path.c_str(), w, h, 3, rgb.data(), w * 3) != 0;
+}
+
+const Layout::Box* Layout::panel_of(const std::string& id) const {
+    auto c = controls.find(id);
+    if (c == controls.end()) return nullptr;
+    const double cx = (c->second.x0 + c->second.x1) / 2, cy = (c->second.y0 + c->second.y1) / 2;
+    for (const Box& p : panels)
+        if (p.contains(cx, cy)) return &p;
+    return nullptr;
+}
+
+Layout read_layout(const std::string& path) {
+    Layout out;
+    std::istringstream in(read_file(path));
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream ls(line);
+        std::string what;
+        ls >> what;
+        Layout::Box b;
+        if (what == "window") {
+            ls >> out.w >> out.h;
+        } else if (what == "view") {
+            ls >> out.scale >> out.ox >> out.oy;
+        } else if (what == "panel") {
+            if (ls >> b.x0 >> b.y0 >> b.x1 >> b.y1) out.panels.push_back(b);
+        } else if (what == "control") {
+            std::string id;
+            if (ls >> id >> b.x0 >> b.y0 >> b.x1 >> b.y1) out.controls[id] = b;
+        } else if (what == "note") {
+            Id id = 0;
+            if (ls >> id >> b.x0 >> b.y0 >> b.x1 >> b.y1) out.notes[id] = b;
+        }
+    }
+    return out;
 }
 
 bool near(Png::Rgba a, Png::Rgba b, int tol) {
