@@ -43,6 +43,7 @@ bool PhotoJob::start(PhotoTask task, Done done) {
         std::lock_guard<std::mutex> lock(m_);
         strips_.clear();
         ended_ = false;
+        worker_done_ = false;
         failure_.clear();
     }
     try {
@@ -59,10 +60,20 @@ bool PhotoJob::start(PhotoTask task, Done done) {
 void PhotoJob::add_strip(std::vector<std::uint8_t> strip, int rows) {
     {
         std::lock_guard<std::mutex> lock(m_);
-        if (ended_) return;
+        if (ended_ || worker_done_) return;
         strips_.push_back({std::move(strip), rows});
     }
-    cv_.notify_one();
+    cv_.notify_all();
+}
+
+std::size_t PhotoJob::queued() const {
+    std::lock_guard<std::mutex> lock(m_);
+    return strips_.size();
+}
+
+void PhotoJob::wait_for_room() {
+    std::unique_lock<std::mutex> lock(m_);
+    cv_.wait(lock, [&] { return strips_.size() < kMaxQueued || ended_ || worker_done_; });
 }
 
 void PhotoJob::end_strips(std::string failure) {
@@ -72,7 +83,7 @@ void PhotoJob::end_strips(std::string failure) {
         ended_ = true;
         failure_ = std::move(failure);
     }
-    cv_.notify_one();
+    cv_.notify_all();
 }
 
 bool PhotoJob::next(Strip& s) {
@@ -81,10 +92,24 @@ bool PhotoJob::next(Strip& s) {
     if (strips_.empty()) return false;
     s = std::move(strips_.front());
     strips_.pop_front();
+    lock.unlock();
+    cv_.notify_all();  // room for the next strip (wait_for_room)
     return true;
 }
 
 PhotoOutcome PhotoJob::work(PhotoTask task) {
+    // However the worker ends, nobody may wait for room in its queue any more.
+    struct Finished {
+        PhotoJob& job;
+        ~Finished() {
+            {
+                std::lock_guard<std::mutex> lock(job.m_);
+                job.worker_done_ = true;
+                job.strips_.clear();
+            }
+            job.cv_.notify_all();
+        }
+    } finished{*this};
     PhotoOutcome out;
     try {
         PngStream png(task.w, task.h);

@@ -58,6 +58,13 @@ public:
     bool start(PhotoTask task, Done done);
     // The next strip, top to bottom: `rows` rows stored bottom-up, as GL reads them back.
     void add_strip(std::vector<std::uint8_t> strip, int rows);
+    // Strips handed over and not yet compressed. The app renders the next strip only when
+    // fewer than kMaxQueued wait, so the photo in memory stays a few strips whatever the
+    // machine's speed.
+    static constexpr std::size_t kMaxQueued = 2;
+    std::size_t queued() const;
+    // Blocks until fewer than kMaxQueued strips wait (for callers that wait anyway).
+    void wait_for_room();
     // No more strips. With a `failure` (for the log) the task ends without writing.
     void end_strips(std::string failure = {});
     // Whether a task was started and its outcome not yet handed over by poll().
@@ -79,10 +86,11 @@ private:
 
     std::future<PhotoOutcome> running_;
     Done done_;
-    std::mutex m_;
+    mutable std::mutex m_;
     std::condition_variable cv_;
     std::deque<Strip> strips_;
     bool ended_ = true;
+    bool worker_done_ = false;  // the worker has returned (it takes no more strips)
     std::string failure_;
 };
 

@@ -130,6 +130,7 @@ void snapshot_like(nk::bench::ImGuiHarness& im, const nk::Document& doc, int w, 
         std::vector<std::uint8_t> strip(std::size_t(w) * std::size_t(rows) * 4);
         for (std::size_t i = 0; i < strip.size(); i += 4)
             strip[i] = std::uint8_t((i / 4) % 251), strip[i + 1] = 246, strip[i + 2] = 238, strip[i + 3] = 255;
+        job.wait_for_room();  // as the app: a new strip only when the encoder has room
         job.add_strip(std::move(strip), rows);
     }
     job.end_strips();

@@ -67,13 +67,13 @@ struct Describer {
 ActionLabel describe(const Document& before, const Action& a) { return std::visit(Describer{before}, a); }
 
 History::History(Document initial, size_t limit) : limit_(limit < 2 ? 2 : limit) {
-    entries_.push_back({std::move(initial), {}});
+    entries_.push_back({std::make_shared<const Document>(std::move(initial)), {}});
 }
 
 bool History::push_coalesced(Document next, ActionLabel label, const std::string& coalesce_key) {
     if (next == current()) return false;
     if (!coalesce_key.empty() && coalesce_key == last_key_ && pos_ + 1 == entries_.size() && pos_ > 0) {
-        entries_[pos_].doc = std::move(next);
+        entries_[pos_].doc = std::make_shared<const Document>(std::move(next));
         return true;
     }
     push(std::move(next), std::move(label));
@@ -85,7 +85,7 @@ bool History::push(Document next, ActionLabel label) {
     last_key_.clear();
     if (next == current()) return false;
     entries_.resize(pos_ + 1);
-    entries_.push_back({std::move(next), std::move(label)});
+    entries_.push_back({std::make_shared<const Document>(std::move(next)), std::move(label)});
     if (entries_.size() > limit_) entries_.erase(entries_.begin());
     pos_ = entries_.size() - 1;
     return true;
@@ -111,7 +111,7 @@ bool History::redo() {
 void History::reset(Document doc) {
     last_key_.clear();
     entries_.clear();
-    entries_.push_back({std::move(doc), {}});
+    entries_.push_back({std::make_shared<const Document>(std::move(doc)), {}});
     pos_ = 0;
 }
 

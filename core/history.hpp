@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,10 @@ class History {
 public:
     explicit History(Document initial, size_t limit = 200);
 
-    const Document& current() const { return entries_[pos_].doc; }
+    const Document& current() const { return *entries_[pos_].doc; }
+    // The current board, shared: it never changes (a later edit is a new entry), so the
+    // autosave thread can hold it without a copy.
+    std::shared_ptr<const Document> current_shared() const { return entries_[pos_].doc; }
     // Records `next` as the result of an edit labelled `label`; drops the redo tail.
     // Does nothing (and returns false) when `next` equals the current board.
     bool push(Document next, ActionLabel label);
@@ -52,8 +56,8 @@ public:
 
 private:
     struct Entry {
-        Document doc;
-        ActionLabel label;  // the edit that led to this entry
+        std::shared_ptr<const Document> doc;  // never null
+        ActionLabel label;                    // the edit that led to this entry
     };
     std::vector<Entry> entries_;
     size_t pos_ = 0;

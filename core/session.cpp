@@ -53,9 +53,9 @@ void Session::set_autosave(std::shared_ptr<AutosaveWriter> writer) { autosave_ =
 
 void Session::save_now() {
     if (!autosave_) return;
-    // A copy of the board (cheap) goes to the autosave thread, which serialises it there:
-    // a finished action costs the UI thread no JSON writing.
-    auto board = std::make_shared<const Document>(current());
+    // The board goes to the autosave thread, which serialises it there: a finished action
+    // costs the UI thread no JSON writing and no copy (history entries never change).
+    std::shared_ptr<const Document> board = history_.current_shared();
     autosave_->submit_lazy([board] { return serialize_board(*board); });
 }
 
