@@ -61,7 +61,7 @@ public:
     // Strips handed over and not yet compressed. The app renders the next strip only when
     // fewer than kMaxQueued wait, so the photo in memory stays a few strips whatever the
     // machine's speed.
-    static constexpr std::size_t kMaxQueued = 2;
+    static constexpr std::size_t kMaxQueued = 1;
     std::size_t queued() const;
     // Blocks until fewer than kMaxQueued strips wait (for callers that wait anyway).
     void wait_for_room();

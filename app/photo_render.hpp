@@ -27,7 +27,7 @@ namespace nk::app {
 
 class PhotoRender {
 public:
-    static constexpr int kStripRows = 128;
+    static constexpr int kStripRows = 64;
 
     PhotoRender();
     ~PhotoRender();  // frees its GL objects and its atlas: destroy on the GL thread

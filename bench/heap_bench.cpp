@@ -114,6 +114,9 @@ void snapshot_like(nk::bench::ImGuiHarness& im, const nk::Document& doc, int w, 
     list->PushClipRect(ImVec2(0, 0), ImVec2(float(w), float(h)));
     list->PushTextureID(atlas->TexID);
     nk::app::draw_photo(list.get(), fonts, doc, im.strings, w, h);
+    if (std::getenv("NK_HEAP_DEBUG"))
+        std::fprintf(stderr, "photo %dx%d: atlas+list current %.1f MB peak %.1f MB (list %d vtx)\n", w, h,
+                     double(g_current.load()) / 1048576.0, double(g_peak.load()) / 1048576.0, list->VtxBuffer.Size);
 
     nk::app::PhotoJob job;
     std::size_t bytes = 0;

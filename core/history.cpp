@@ -1,5 +1,7 @@
 #include "history.hpp"
 
+#include <algorithm>
+
 #include <variant>
 
 namespace nk {
@@ -66,14 +68,51 @@ struct Describer {
 
 ActionLabel describe(const Document& before, const Action& a) { return std::visit(Describer{before}, a); }
 
-History::History(Document initial, size_t limit) : limit_(limit < 2 ? 2 : limit) {
-    entries_.push_back({std::make_shared<const Document>(std::move(initial)), {}});
+namespace {
+// Heap bytes a string holds beyond the object (short strings live inside it).
+size_t text_bytes(const std::string& t) { return t.capacity() > 15 ? t.capacity() + 1 : 0; }
+}  // namespace
+
+size_t approx_bytes(const Document& d) {
+    size_t n = sizeof(Document) + text_bytes(d.school) + text_bytes(d.date);
+    for (const Participant& p : d.participants) n += sizeof p + text_bytes(p.name);
+    for (const Partner& p : d.partners) n += sizeof p + text_bytes(p.text);
+    n += d.links.size() * sizeof(Link);
+    for (const Priority& p : d.priorities) n += sizeof p + p.stroke.size() * sizeof(Vec2);
+    for (const CardNote& c : d.notes) n += sizeof c + text_bytes(c.card) + text_bytes(c.text);
+    for (const ClosingAnswer& c : d.closing) n += sizeof c + text_bytes(c.question) + text_bytes(c.text);
+    for (const ActionItem& a : d.actions) n += sizeof a + text_bytes(a.what) + text_bytes(a.who) + text_bytes(a.due);
+    for (const Version& v : d.versions) n += sizeof v + text_bytes(v.date) + text_bytes(v.note) + approx_bytes(v.board);
+    return n;
+}
+
+History::History(Document initial, size_t limit, size_t max_bytes)
+    : limit_(limit < 2 ? 2 : limit), max_bytes_(max_bytes) {
+    entries_.push_back(make_entry(std::move(initial), {}));
+    bytes_ = entries_.back().bytes;
+}
+
+History::Entry History::make_entry(Document d, ActionLabel label) {
+    const size_t bytes = approx_bytes(d);
+    return {std::make_shared<const Document>(std::move(d)), std::move(label), bytes};
+}
+
+void History::trim() {
+    // The oldest steps go first: past the step limit, or past the byte limit while more
+    // than two boards are kept (a big board still keeps one step to undo).
+    while (entries_.size() > limit_ || (bytes_ > max_bytes_ && entries_.size() > 2)) {
+        bytes_ -= entries_.front().bytes;
+        entries_.erase(entries_.begin());
+    }
+    pos_ = std::min(pos_, entries_.size() - 1);
 }
 
 bool History::push_coalesced(Document next, ActionLabel label, const std::string& coalesce_key) {
     if (next == current()) return false;
     if (!coalesce_key.empty() && coalesce_key == last_key_ && pos_ + 1 == entries_.size() && pos_ > 0) {
-        entries_[pos_].doc = std::make_shared<const Document>(std::move(next));
+        bytes_ -= entries_[pos_].bytes;
+        entries_[pos_] = make_entry(std::move(next), std::move(entries_[pos_].label));
+        bytes_ += entries_[pos_].bytes;
         return true;
     }
     push(std::move(next), std::move(label));
@@ -84,9 +123,14 @@ bool History::push_coalesced(Document next, ActionLabel label, const std::string
 bool History::push(Document next, ActionLabel label) {
     last_key_.clear();
     if (next == current()) return false;
-    entries_.resize(pos_ + 1);
-    entries_.push_back({std::make_shared<const Document>(std::move(next)), std::move(label)});
-    if (entries_.size() > limit_) entries_.erase(entries_.begin());
+    while (entries_.size() > pos_ + 1) {  // the redo tail goes
+        bytes_ -= entries_.back().bytes;
+        entries_.pop_back();
+    }
+    entries_.push_back(make_entry(std::move(next), std::move(label)));
+    bytes_ += entries_.back().bytes;
+    pos_ = entries_.size() - 1;
+    trim();
     pos_ = entries_.size() - 1;
     return true;
 }
@@ -111,7 +155,8 @@ bool History::redo() {
 void History::reset(Document doc) {
     last_key_.clear();
     entries_.clear();
-    entries_.push_back({std::make_shared<const Document>(std::move(doc)), {}});
+    entries_.push_back(make_entry(std::move(doc), {}));
+    bytes_ = entries_.back().bytes;
     pos_ = 0;
 }
 

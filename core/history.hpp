@@ -28,9 +28,17 @@ struct ActionLabel {
 // The label of `a` applied to `before`.
 ActionLabel describe(const Document& before, const Action& a);
 
+// About how many bytes a board takes in memory (the objects and the text they hold).
+size_t approx_bytes(const Document& d);
+
 class History {
 public:
-    explicit History(Document initial, size_t limit = 200);
+    // Keeps at most `limit` boards, and drops the oldest while they take more than
+    // `max_bytes` together (approx_bytes): a 50-post-it workshop keeps 200 steps to undo,
+    // a 500-post-it one about 110, a 5,000-post-it one about ten, so the app's memory stays
+    // within its budget whatever the board's size.
+    static constexpr size_t kMaxBytes = 10u << 20;
+    explicit History(Document initial, size_t limit = 200, size_t max_bytes = kMaxBytes);
 
     const Document& current() const { return *entries_[pos_].doc; }
     // The current board, shared: it never changes (a later edit is a new entry), so the
@@ -58,11 +66,16 @@ private:
     struct Entry {
         std::shared_ptr<const Document> doc;  // never null
         ActionLabel label;                    // the edit that led to this entry
+        size_t bytes = 0;                     // approx_bytes(*doc)
     };
+    static Entry make_entry(Document d, ActionLabel label);
+    void trim();
     std::vector<Entry> entries_;
     size_t pos_ = 0;
     std::string last_key_;  // coalesce key of the newest entry, while it is current
     size_t limit_;
+    size_t max_bytes_;
+    size_t bytes_ = 0;  // of all entries
 };
 
 }  // namespace nk

@@ -14,12 +14,12 @@ void put32(std::string& out, std::uint32_t v) {
     out.append(b, 4);
 }
 
+// Appends one chunk; the data is copied once, straight into `out`.
 void chunk(std::string& out, const char type[4], std::string_view data) {
     put32(out, std::uint32_t(data.size()));
-    std::string typed(type, 4);
-    typed.append(data);
-    out.append(typed);
-    put32(out, nk::crc32(typed));
+    out.append(type, 4);
+    out.append(data);
+    put32(out, nk::crc32(data, nk::crc32(std::string_view(type, 4))));
 }
 
 int paeth(int a, int b, int c) {
@@ -63,6 +63,10 @@ PngStream::PngStream(int w, int h, int level) : w_(w), h_(h), z_(std::make_uniqu
         return;
     }
     z_->open = true;
+    // The file is built in place: room for the signature, IHDR and the IDAT chunk's
+    // header, filled in by finish(); the compressed rows follow as they come.
+    out_.assign(kHead, '\0');
+    crc_ = nk::crc32("IDAT");
     const std::size_t row = std::size_t(w) * 4;
     prev_.assign(row, 0);
     filtered_.resize(row + 1);
@@ -96,7 +100,7 @@ bool PngStream::add_rows(const std::uint8_t* first, int rows, std::ptrdiff_t str
             z_->s.next_out = out;
             z_->s.avail_out = sizeof out;
             if (deflate(&z_->s, Z_NO_FLUSH) == Z_STREAM_ERROR) return !(failed_ = true);
-            idat_.append(reinterpret_cast<const char*>(out), sizeof out - z_->s.avail_out);
+            append(out, sizeof out - z_->s.avail_out);
         }
         std::memcpy(prev_.data(), cur, n);
         ++rows_;
@@ -115,22 +119,30 @@ std::string PngStream::finish() {
         z_->s.avail_out = sizeof out;
         rc = deflate(&z_->s, Z_FINISH);
         if (rc == Z_STREAM_ERROR) return {};
-        idat_.append(reinterpret_cast<const char*>(out), sizeof out - z_->s.avail_out);
+        append(out, sizeof out - z_->s.avail_out);
     } while (rc != Z_STREAM_END);
     deflateEnd(&z_->s);
     z_->open = false;
     failed_ = true;  // finished: no more rows
 
-    std::string png("\x89PNG\r\n\x1a\n", 8);
+    std::string head("\x89PNG\r\n\x1a\n", 8);
     std::string ihdr;
     put32(ihdr, std::uint32_t(w_));
     put32(ihdr, std::uint32_t(h_));
     ihdr += std::string("\x08\x06\x00\x00\x00", 5);  // 8 bits, RGBA, deflate, adaptive filters, no interlace
-    chunk(png, "IHDR", ihdr);
-    chunk(png, "IDAT", idat_);
-    std::string().swap(idat_);
-    chunk(png, "IEND", {});
-    return png;
+    chunk(head, "IHDR", ihdr);
+    put32(head, std::uint32_t(out_.size() - kHead));  // the IDAT chunk's length and type
+    head.append("IDAT", 4);
+    out_.replace(0, kHead, head);
+    put32(out_, crc_);
+    chunk(out_, "IEND", {});
+    return std::move(out_);
+}
+
+void PngStream::append(const unsigned char* bytes, std::size_t n) {
+    const std::string_view piece(reinterpret_cast<const char*>(bytes), n);
+    out_.append(piece);
+    crc_ = nk::crc32(piece, crc_);
 }
 
 }  // namespace nk

@@ -5,8 +5,9 @@
 //
 // Rows are RGBA8, top row first; each row gets the PNG filter (None, Sub, Up, Average,
 // Paeth) whose output has the smallest sum of magnitudes, as libpng and stb do, and the
-// filtered rows go through zlib's deflate. finish() returns the whole file: signature,
-// IHDR, one IDAT, IEND.
+// filtered rows go through zlib's deflate straight into the file being built, so the
+// compressed bytes exist once. finish() returns the whole file: signature, IHDR, one
+// IDAT, IEND.
 #pragma once
 
 #include <cstddef>
@@ -41,8 +42,12 @@ private:
     int w_, h_, rows_ = 0;
     bool failed_ = false;
     std::unique_ptr<Z> z_;
+    void append(const unsigned char* bytes, std::size_t n);  // compressed bytes, into the IDAT chunk
+
+    static constexpr std::size_t kHead = 8 + 25 + 8;  // signature, IHDR, IDAT's length and type
     std::vector<std::uint8_t> prev_, filtered_, best_;
-    std::string idat_;
+    std::string out_;          // the file so far: room for the head, then the compressed rows
+    std::uint32_t crc_ = 0;    // of "IDAT" and the compressed rows so far
 };
 
 }  // namespace nk

@@ -87,5 +87,37 @@ TEST(History, OpeningABoardStartsAFreshHistory) {
     EXPECT_EQ(s.current().school, "De Linde");
 }
 
+// A big board keeps fewer steps: the history stays within its byte budget, still undoes
+// what was done last, and a small board keeps its full 200 steps.
+TEST(History, ABigBoardKeepsFewerStepsWithinTheByteBudget) {
+    Document big;
+    for (int i = 0; i < 500; ++i)
+        big = reduce(big, act::AddPartner{"Pedagogische begeleidingsdienst nummer " + std::to_string(i), Category::Zorg,
+                                          {double(i), 100}, 0});
+    const size_t one = approx_bytes(big);
+    EXPECT_GT(one, 500u * sizeof(Partner));
+    const size_t budget = 20 * one;
+    History h(big, 200, budget);
+    Document d = big;
+    for (int step = 0; step < 100; ++step) {
+        d = reduce(d, act::MovePartners{{{d.partners[0].id, {double(step), 300}, 0, 1}}});
+        ASSERT_TRUE(h.push(d, {"move", "x"}));
+    }
+    EXPECT_LE(h.size(), 21u);
+    EXPECT_GE(h.size(), 18u);
+    ASSERT_TRUE(h.undo());
+    EXPECT_EQ(h.current().partners[0].x, 98);  // the step before the last is still there
+    while (h.undo()) {}
+    EXPECT_EQ(h.current().partners[0].x, double(100 - int(h.size())));
+
+    Document s = reduce(Document{}, act::AddPartner{"CLB", Category::Zorg, {0, 0}, 0});
+    History small(s, 200, budget);
+    for (int step = 1; step <= 300; ++step) {
+        s = reduce(s, act::MovePartners{{{s.partners[0].id, {double(step), 0}, 0, 1}}});
+        small.push(s, {"move", "CLB"});
+    }
+    EXPECT_EQ(small.size(), 200u);
+}
+
 }  // namespace
 }  // namespace nk
