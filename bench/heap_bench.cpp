@@ -6,7 +6,7 @@
 //
 // It walks through what the app holds: the ImGui context and the font atlas (with the
 // atlas pixels, then after ClearTexData as the app does after the upload), the board,
-// a session whose undo history is full (200 boards), the autosave writer, and FRAMES
+// a session whose undo history is full (200 boards, or 10 MB of them), the autosave writer, and FRAMES
 // frames of 10 fingers dragging post-its (drops included), and prints one JSON object.
 // Budget (docs/performance.md): <= 40 MB at 500 post-its.
 #include <malloc.h>
@@ -114,7 +114,7 @@ void snapshot_like(nk::bench::ImGuiHarness& im, const nk::Document& doc, int w, 
     list->PushClipRect(ImVec2(0, 0), ImVec2(float(w), float(h)));
     list->PushTextureID(atlas->TexID);
     nk::app::draw_photo(list.get(), fonts, doc, im.strings, w, h);
-    if (std::getenv("NK_HEAP_DEBUG"))
+    if (std::getenv("NK_HEAP_DEBUG"))  // where a photo's heap goes, for profiling
         std::fprintf(stderr, "photo %dx%d: atlas+list current %.1f MB peak %.1f MB (list %d vtx)\n", w, h,
                      double(g_current.load()) / 1048576.0, double(g_peak.load()) / 1048576.0, list->VtxBuffer.Size);
 

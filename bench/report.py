@@ -259,7 +259,7 @@ def main():
         if v is not None and max(v, rv or 0) > BUDGET["file_ms"]:
             over.append(f"{label} at 500 post-its: {fmt(v, ' ms')} CPU, {fmt(rv, ' ms')} wall (budget ≤ 20 ms)")
     if heap:
-        row("App's own peak heap (no GL; fonts, board, 200-step undo history, 300 frames)",
+        row("App's own peak heap (no GL; fonts, board, full undo history (≤ 200 steps, ≤ 10 MB), 300 frames)",
             ["", fmt(heap.get("peak_mb"), " MB"), fmt(heap5k.get("peak_mb"), " MB") if heap5k else "n/a"], "≤ 40 MB at 500")
         row("  font atlas pixels until the upload frees them (peak then)",
             ["", f"{fmt(heap.get('atlas_pixels_mb'), ' MB')} ({fmt(heap.get('peak_with_atlas_mb'), ' MB')})", ""])
@@ -414,9 +414,9 @@ def main():
     snap_rows += [
         ("photo from the app (phase 5): GL work on the UI thread, all strips together",
          fmt(ph["4k"]["render"], " ms"), fmt(ph["a3"]["render"], " ms"), ""),
-        ("  prepare (fonts at photo scale, the picture) + strips of 128 rows, one per frame",
+        ("  prepare (fonts at photo scale, the picture) + strips of 64 rows, one per frame",
          strips(ph["4k"]), strips(ph["a3"]), ""),
-        ("  handing the image to the encoding thread (UI thread)", fmt(ph["4k"]["handover"], " ms"),
+        ("  handing a strip to the encoding thread (UI thread, longest, wall clock)", fmt(ph["4k"]["handover"], " ms"),
          fmt(ph["a3"]["handover"], " ms"), ""),
         ("  longest UI frame's app work (thread CPU) while it encodes, frames with a finger moving", during(ph["4k"]), during(ph["a3"]), "")]
     for size, name in [("4k", "3840×2160"), ("a3", "A3")]:
