@@ -367,8 +367,9 @@ void App::frame() {
     sc.view = view_;
     sc.strings = &strings_;
     sc.ui_scale = k_;
-    // A version shown (or compared) takes no gestures: no link knobs to suggest it does.
-    sc.show_handles = !version_shown();
+    // Link knobs only where the board takes gestures (2A to 4, not while a saved version
+    // is shown): elsewhere they would promise a line that cannot be drawn.
+    sc.show_handles = board_editable();
     for (const auto& p : gestures_.live_placements())
         sc.live.placements.push_back({p.partner, p.pos, p.rotation, p.scale});
     for (const auto& d : gestures_.link_drafts()) sc.live.link_drafts.push_back({d.from, d.to_board, d.hover_target});

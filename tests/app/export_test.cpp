@@ -6,6 +6,8 @@
 
 #include "app_runner.hpp"
 #include "board_file.hpp"
+#include "export_set.hpp"
+#include "png_chunk.hpp"
 
 namespace nk::test {
 namespace {
@@ -78,6 +80,21 @@ TEST(Export, AnImageWithoutAMapOrANewerBoardGivesAClearMessageAndChangesNothing)
     EXPECT_NE(r.output.find("bevat geen netwerkkaart"), std::string::npos) << r.output;
     EXPECT_EQ(read_file(dir.file("plain.png")), before);
     EXPECT_FALSE(fs::exists(dir.file("out")) && !files_in(dir.file("out")).empty());
+    // A map image whose board chunk holds garbage, and one whose board comes from a newer
+    // Netwerkkaart: each a plain message, the image untouched, nothing exported.
+    const std::string plain = read_file(dir.file("plain.png"));
+    write_file(dir.file("garbage.png"), add_itxt(plain, kPngBoardKeyword, "{\"partners\": [1, 2, <<<not a board"));
+    const std::string newer_board = "{\"format_version\": 99, \"school\": \"De Linde\", \"partners\": []}";
+    write_file(dir.file("newer.png"), add_itxt(plain, kPngBoardKeyword, newer_board));
+    for (const auto& [file, says] : {std::pair<std::string, std::string>{"garbage.png", "geen netwerkkaart"},
+                                     std::pair<std::string, std::string>{"newer.png", "nieuwere versie"}}) {
+        const std::string image = read_file(dir.file(file));
+        r = run_app({dir.file(file), "--export", dir.file("out-" + file)}, dir.file("data"));
+        EXPECT_NE(r.exit_code, 0) << file;
+        EXPECT_NE(r.output.find(says), std::string::npos) << file << ": " << r.output;
+        EXPECT_EQ(read_file(dir.file(file)), image) << file;
+        EXPECT_FALSE(fs::exists(dir.file("out-" + file)) && !files_in(dir.file("out-" + file)).empty()) << file;
+    }
     // A folder that cannot be written: a message, no crash.
     write_file(dir.file("blocked"), "a file where the folder should be");
     r = run_app({kV2, "--export", dir.file("blocked/out")}, dir.file("data"));
