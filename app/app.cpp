@@ -278,7 +278,10 @@ int App::run() {
     // after SIGTERM; one asked for but not yet rendered is made now.
     if (photo_request_ && !photo_.busy()) start_photo(photo_request_->kind);
     photo_request_.reset();
-    while (photo_render_) advance_photo();
+    while (photo_render_) {
+        photo_.wait_for_room();
+        advance_photo();
+    }
     photo_.wait();
     photo_.poll();
     if (autosave_) autosave_->flush(std::chrono::milliseconds(3000));
@@ -297,8 +300,14 @@ void App::frame() {
         // Nothing moving and no replay: sleep until something happens (a touch panel's
         // mini-PC runs all day); wake twice a second for the caret and messages, ten
         // times a second while a photo is kept (its progress turns, its end is told).
-        const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active || frame_no_ == 1 || photo_render_;
-        if (!busy) SDL_WaitEventTimeout(nullptr, photo_busy() ? 100 : editing_ || message_ ? 250 : 1000);
+        // While a photo is rendered, a strip a frame, frames come at once unless the
+        // encoder has no room yet (then a short nap leaves it the core).
+        const bool strip_ready = photo_render_ && photo_.queued() < PhotoJob::kMaxQueued;
+        const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active || frame_no_ == 1 || strip_ready ||
+                          redraw_soon_;
+        redraw_soon_ = false;
+        if (!busy)
+            SDL_WaitEventTimeout(nullptr, photo_render_ ? 16 : photo_busy() ? 100 : editing_ || message_ ? 250 : 1000);
     }
     // The app's own work this frame is timed from here to just before the buffer swap
     // (which waits for the GPU and the display, not for us).
@@ -400,7 +409,14 @@ void App::frame() {
     const bool layered = resting_.prepare(fonts_, sc, resting_key(sc, io.DisplaySize, revision, layer_epoch_));
     if (layered) sc.layer = BoardLayer::Moving;
     draw_board(ImGui::GetBackgroundDrawList(), fonts_, sc, io.DisplaySize);
+    const std::uint64_t revision_before_ui = session_->revision(), epoch_before_ui = layer_epoch_;
+    const View view_before_ui = view_;
     build_ui();
+    // A control changed the board, the language or the view (undo, a version shown, a
+    // phase): this frame was drawn before it, so the next one comes at once.
+    if (session_->revision() != revision_before_ui || layer_epoch_ != epoch_before_ui || !(view_ == view_before_ui) ||
+        ui_pointer_.release_next_frame)
+        redraw_soon_ = true;
     if (session_->current().phase == Phase::Brainstorm && !version_shown())
         draw_stations(ImGui::GetForegroundDrawList(), fonts_, stations_, session_->current(), strings_, clock_ms_);
 
@@ -416,7 +432,8 @@ void App::frame() {
     const bool idle = events == 0 && gestures_.active_pointers() == 0 && !ui_pointer_.active && screenshot_path_.empty();
     const std::uint64_t shown = idle && !resting_.redraw_pending() ? draw_data_hash(ImGui::GetDrawData()) : 0;
     const bool unchanged = shown != 0 && shown == presented_hash_ && !must_present_;
-    presented_hash_ = shown;
+    // Only a frame that reaches the screen counts as what the screen shows.
+    presented_hash_ = quiet_replay_frame ? 0 : shown;
     if (!quiet_replay_frame && !unchanged) {
         must_present_ = false;
         if (layered) {

@@ -177,6 +177,7 @@ private:
     std::uint64_t layer_epoch_ = 0;  // bumped when what the board's texts say changes (language)
     std::uint64_t presented_hash_ = 0;  // the idle frame last drawn (0: none, or not idle)
     bool must_present_ = true;          // the window asked to be drawn (exposed, shown)
+    bool redraw_soon_ = false;          // the last frame changed what the board shows: no sleep
     Fonts fonts_;
     Strings strings_;
     std::unique_ptr<Session> session_;

@@ -130,22 +130,57 @@ Vec2 placed_pos(const BoardScene& sc, const Partner& p) {
     return {p.x, p.y};
 }
 
+// How far along the segment from `a` to the centre of a resting end the line enters that
+// end's shape (0: `a` is inside it already; 1: never). For the moving layer, which is drawn
+// over the resting picture: a line must stop where the post-it or school it runs under
+// begins, or it would be drawn across it.
+float entry_into_note(const View& v, ImVec2 a, const Partner& p) {
+    const ImVec2 c = screen(v, {p.x, p.y});
+    const float hw = float(geo::kNoteW * p.scale * v.scale / 2), hh = float(geo::kNoteH * p.scale * v.scale / 2);
+    // `a` in the note's own frame, centred on it.
+    const float cs = std::cos(float(p.rotation)), sn = std::sin(float(p.rotation));
+    const float dx = a.x - c.x, dy = a.y - c.y;
+    const float lx = std::abs(cs * dx + sn * dy), ly = std::abs(-sn * dx + cs * dy);
+    const float tx = lx > hw ? (lx - hw) / lx : 0, ty = ly > hh ? (ly - hh) / ly : 0;
+    return std::max(tx, ty);
+}
+
+float entry_into_school(const View& v, ImVec2 a) {
+    const ImVec2 c = screen(v, {0, 0});
+    const float rx = float(geo::kSchoolRx * v.scale), ry = float(geo::kSchoolRy * v.scale);
+    const float k = ((a.x - c.x) / rx) * ((a.x - c.x) / rx) + ((a.y - c.y) / ry) * ((a.y - c.y) / ry);
+    return k > 1 ? 1 - 1 / std::sqrt(k) : 0;
+}
+
 // A felt-pen line between two centres. Both ends lie under a post-it or the school, so
-// it needs no round caps (which cost more vertices than the line itself).
+// it needs no round caps (which cost more vertices than the line itself). In the moving
+// layer a line from a held post-it to a resting one (or the school) stops at the edge of
+// the resting end, which the resting picture shows underneath.
 void draw_links(ImDrawList* dl, const BoardScene& sc, const PartnerIndex& index) {
     const Document& d = *sc.doc;
     const float w = std::max(2.0f, float(4.5 * sc.view.scale));
     for (const Link& l : d.links) {
-        const bool moving = placement_of(sc, l.from) || placement_of(sc, l.to);
+        const bool from_moves = placement_of(sc, l.from) != nullptr, to_moves = placement_of(sc, l.to) != nullptr;
+        const bool moving = from_moves || to_moves;
         if ((sc.layer == BoardLayer::Resting && moving) || (sc.layer == BoardLayer::Moving && !moving)) continue;
         auto end = [&](Id id) -> Vec2 {
             if (id == kSchool) return {0, 0};
             const Partner* p = index.find(id);
             return p ? placed_pos(sc, *p) : Vec2{0, 0};
         };
+        ImVec2 a = screen(sc.view, end(l.from)), b = screen(sc.view, end(l.to));
+        if (sc.layer == BoardLayer::Moving && from_moves != to_moves) {
+            // Draw from the held end towards the resting one, up to where that one begins.
+            const Id rest = from_moves ? l.to : l.from;
+            if (!from_moves) std::swap(a, b);
+            float t = 1;
+            if (rest == kSchool) t = entry_into_school(sc.view, a);
+            else if (const Partner* p = index.find(rest)) t = entry_into_note(sc.view, a, *p);
+            if (t <= 0) continue;  // the held post-it lies over the resting end
+            b = ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+        }
         const bool selected = l.id == sc.live.selected_link;
-        dl->AddLine(screen(sc.view, end(l.from)), screen(sc.view, end(l.to)), selected ? colour::kSelection : colour::kLine,
-                    selected ? w * 1.6f : w);
+        dl->AddLine(a, b, selected ? colour::kSelection : colour::kLine, selected ? w * 1.6f : w);
     }
 }
 

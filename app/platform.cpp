@@ -91,8 +91,8 @@ int Platform::height() const {
 
 void Platform::upload_fonts() {
     // The first time, create the backend's device objects here (not lazily in NewFrame)
-    // so the atlas's pixels can be freed right after the upload. Later (a photo rebakes
-    // the fonts) only the font texture is replaced: recreating the device objects would
+    // so the atlas's pixels can be freed right after the upload. Later (the fonts rebaked
+    // for another scale) only the font texture is replaced: recreating the device objects would
     // leave ImGui 1.86's backend with empty buffers it believes are large, and nothing
     // would draw until a frame needed more vertices than any before.
     if (!device_objects_) {

@@ -4,10 +4,12 @@
 // undo (never a stale picture).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 
 #include "app_runner.hpp"
 #include "board_file.hpp"
+#include "geometry.hpp"
 #include "reducer.hpp"
 #include "view.hpp"
 
@@ -76,6 +78,14 @@ TEST(BoardLayer, TheHeldPostItIsDrawnWhereTheFingerIsInTheSameFrameAndTheMapIsNe
     // The frame that received the last move shows the post-it there, and not where it was.
     EXPECT_TRUE(is(moving, new_spot, note)) << "held post-it not under the finger in the frame of the move";
     EXPECT_FALSE(is(moving, old_spot, note)) << "the post-it is still drawn where it rested";
+    // Its line to the school runs under the school, as lines do at rest: inside the
+    // school, on the way to the held post-it, the screen shows the school, not the line.
+    // (The point on the line from the school's centre to the held post-it, halfway to the
+    // school's edge.)
+    const double edge = 1 / std::hypot(b.to.x / geo::kSchoolRx, b.to.y / geo::kSchoolRy);
+    const Vec2 in_school = v.to_screen({b.to.x * edge * 0.5, b.to.y * edge * 0.5});
+    EXPECT_TRUE(near(moving.mean(int(in_school.x), int(in_school.y), 2), rest.mean(int(in_school.x), int(in_school.y), 2), 12))
+        << "the held post-it's line is drawn across the school";
     // Dropped: the resting picture was redrawn with the post-it in its new place.
     EXPECT_TRUE(is(dropped, new_spot, note));
     EXPECT_FALSE(is(dropped, old_spot, note));

@@ -23,8 +23,8 @@ std::vector<std::uint8_t> picture(int w, int h) {
         for (int x = 0; x < w; ++x) {
             std::uint8_t* p = &px[(std::size_t(y) * w + x) * 4];
             const bool note = (x / 37 + y / 23) % 5 == 0;
-            p[0] = note ? 240 : std::uint8_t(250 - y % 7);
-            p[1] = note ? std::uint8_t(200 + x % 50) : 246;
+            p[0] = std::uint8_t(note ? 240 : 250 - y % 7);
+            p[1] = std::uint8_t(note ? 200 + x % 50 : 246);
             p[2] = std::uint8_t((x * 3 + y) & 0xFF);
             p[3] = (x + y) % 97 == 0 ? std::uint8_t(rng()) : 255;
         }
