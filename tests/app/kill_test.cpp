@@ -17,21 +17,15 @@
 // must show the recovery message, continue on exactly the recovered board, and autosave.
 //
 // The app runs directly under Xvfb servers started by the test (on free displays,
-// -displayfd), so the test kills the app process itself, not a wrapper. Two lanes of
-// kill runs go side by side, each with its own X server.
+// -displayfd; tests/app/support/app_process.hpp), so the test kills the app process
+// itself, not a wrapper. Two lanes of kill runs go side by side, each with its own X
+// server.
 //
 // Environment: NK_KILL_COUNT (default 30) kill runs; NK_KILL_SEED the seed of the kill
 // moments (printed; default random); NK_KILL_LANES (default 2) runs side by side;
 // NK_KILL_BUDGET_S (default 240) starts no new kill run after that many seconds, under
 // ctest's 300 s timeout, and says so; NK_KEEP_TEST_FILES keeps the run directories.
 #include <gtest/gtest.h>
-
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -50,12 +44,11 @@
 #include <thread>
 #include <vector>
 
+#include "app_process.hpp"
 #include "app_runner.hpp"
 #include "atomic_file.hpp"
 #include "autosave.hpp"
 #include "board_file.hpp"
-
-extern char** environ;
 
 namespace nk::test {
 namespace {
@@ -64,19 +57,12 @@ using namespace std::chrono_literals;
 using Steady = std::chrono::steady_clock;
 using FileClock = fs::file_time_type::clock;
 
-constexpr int kWinW = 1280, kWinH = 720;
-
 int env_int(const char* name, int fallback) {
     const char* v = std::getenv(name);
     if (!v || !*v) return fallback;
     char* end = nullptr;
     const long n = std::strtol(v, &end, 10);
     return end && *end == '\0' ? int(n) : fallback;
-}
-
-template <class Rep, class Period>
-double seconds(std::chrono::duration<Rep, Period> d) {
-    return std::chrono::duration<double>(d).count();
 }
 
 bool is_good_board(std::string_view bytes) { return std::holds_alternative<LoadedBoard>(parse_board(bytes)); }
@@ -100,137 +86,6 @@ std::string describe(const Document& d) {
     for (const Partner& p : d.partners) s << " [" << p.text << " r" << p.ring << "]";
     return s.str();
 }
-
-// ---- processes -----------------------------------------------------------------------
-
-// One Xvfb for the whole test, on the first free display it finds.
-class Xvfb {
-public:
-    Xvfb() {
-        int fds[2];
-        if (pipe(fds) != 0) return;
-        const std::string fd_arg = std::to_string(fds[1]);
-        const std::string screen = std::to_string(kWinW) + "x" + std::to_string(kWinH) + "x24";
-        pid_ = fork();
-        if (pid_ == 0) {
-            prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the test (a ctest timeout kills it)
-            close(fds[0]);
-            const int null = open("/dev/null", O_RDWR);
-            dup2(null, 0), dup2(null, 1), dup2(null, 2);
-            execlp("Xvfb", "Xvfb", "-displayfd", fd_arg.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp",
-                   "-noreset", static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(fds[1]);
-        std::string out;
-        pollfd p{fds[0], POLLIN, 0};
-        const auto deadline = Steady::now() + 20s;
-        while (Steady::now() < deadline && out.find('\n') == std::string::npos) {
-            if (poll(&p, 1, 200) <= 0) continue;
-            char buf[32];
-            const ssize_t n = read(fds[0], buf, sizeof buf);
-            if (n <= 0) break;
-            out.append(buf, size_t(n));
-        }
-        close(fds[0]);
-        if (out.find('\n') != std::string::npos) display_ = ":" + out.substr(0, out.find('\n'));
-    }
-    ~Xvfb() {
-        if (pid_ <= 0) return;
-        kill(pid_, SIGTERM);
-        for (int i = 0; i < 200; ++i) {
-            if (waitpid(pid_, nullptr, WNOHANG) == pid_) return;
-            std::this_thread::sleep_for(10ms);
-        }
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-    }
-    Xvfb(const Xvfb&) = delete;
-    Xvfb& operator=(const Xvfb&) = delete;
-    const std::string& display() const { return display_; }
-
-private:
-    pid_t pid_ = -1;
-    std::string display_;
-};
-
-// The app, started directly (no wrapper), output to a log file.
-class AppProcess {
-public:
-    AppProcess(const std::string& display, const std::vector<std::string>& args, const std::string& log) {
-        std::vector<std::string> argv_s{NK_APP_PATH};
-        argv_s.insert(argv_s.end(), args.begin(), args.end());
-        std::vector<std::string> env_s;
-        for (char** e = environ; *e; ++e) {
-            const std::string_view v = *e;
-            if (v.rfind("DISPLAY=", 0) == 0 || v.rfind("SDL_VIDEODRIVER=", 0) == 0 || v.rfind("LIBGL_ALWAYS_SOFTWARE=", 0) == 0 ||
-                v.rfind("vblank_mode=", 0) == 0)
-                continue;
-            env_s.emplace_back(v);
-        }
-        env_s.push_back("DISPLAY=" + display);
-        env_s.push_back("SDL_VIDEODRIVER=x11");
-        env_s.push_back("LIBGL_ALWAYS_SOFTWARE=1");
-        env_s.push_back("vblank_mode=0");  // Mesa: no 60 Hz cap on Xvfb; frames as fast as the CPU draws them
-        std::vector<char*> argv, envp;
-        for (auto& s : argv_s) argv.push_back(s.data());
-        argv.push_back(nullptr);
-        for (auto& s : env_s) envp.push_back(s.data());
-        envp.push_back(nullptr);
-        started_ = Steady::now();
-        pid_ = fork();
-        if (pid_ == 0) {
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-            const int null = open("/dev/null", O_RDONLY);
-            if (fd >= 0) dup2(fd, 1), dup2(fd, 2);
-            if (null >= 0) dup2(null, 0);
-            execve(argv[0], argv.data(), envp.data());
-            _exit(127);
-        }
-    }
-    ~AppProcess() {
-        if (running()) {
-            kill(pid_, SIGKILL);
-            waitpid(pid_, &status_, 0);
-        }
-    }
-    AppProcess(const AppProcess&) = delete;
-    AppProcess& operator=(const AppProcess&) = delete;
-
-    bool started() const { return pid_ > 0; }
-    pid_t pid() const { return pid_; }
-    Steady::time_point start_time() const { return started_; }
-    bool running() {
-        if (pid_ <= 0 || reaped_) return false;
-        if (waitpid(pid_, &status_, WNOHANG) == pid_) reaped_ = true;
-        return !reaped_;
-    }
-    void kill_now() {
-        if (!running()) return;
-        kill(pid_, SIGKILL);
-        waitpid(pid_, &status_, 0);
-        reaped_ = true;
-    }
-    // Waits for the exit; kills after `timeout`. Returns the exit code, -1 for a signal
-    // or a timeout.
-    int wait(std::chrono::milliseconds timeout) {
-        const auto deadline = Steady::now() + timeout;
-        while (running() && Steady::now() < deadline) std::this_thread::sleep_for(5ms);
-        if (running()) {
-            kill_now();
-            return -1;
-        }
-        return exit_code();
-    }
-    int exit_code() const { return reaped_ && WIFEXITED(status_) ? WEXITSTATUS(status_) : -1; }
-
-private:
-    pid_t pid_ = -1;
-    int status_ = 0;
-    bool reaped_ = false;
-    Steady::time_point started_;
-};
 
 // ---- the workshop script ------------------------------------------------------------
 

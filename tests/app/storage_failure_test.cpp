@@ -16,12 +16,8 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/prctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -36,26 +32,18 @@
 #include <thread>
 #include <vector>
 
+#include "app_process.hpp"
 #include "app_runner.hpp"
 #include "atomic_file.hpp"
 #include "autosave.hpp"
 #include "board_file.hpp"
 #include "geometry.hpp"
 
-extern char** environ;
-
 namespace nk::test {
 namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using Steady = std::chrono::steady_clock;
-
-constexpr int kWinW = 1280, kWinH = 720;
-
-template <class Rep, class Period>
-double seconds(std::chrono::duration<Rep, Period> d) {
-    return std::chrono::duration<double>(d).count();
-}
 
 bool is_good_board(std::string_view bytes) { return std::holds_alternative<LoadedBoard>(parse_board(bytes)); }
 
@@ -65,128 +53,13 @@ std::optional<Document> parse_doc(const std::string& bytes) {
     return std::nullopt;
 }
 
-// ---- processes (as in kill_test.cpp) ----------------------------------------------------
-
-class Xvfb {
-public:
-    Xvfb() {
-        int fds[2];
-        if (pipe(fds) != 0) return;
-        const std::string fd_arg = std::to_string(fds[1]);
-        const std::string screen = std::to_string(kWinW) + "x" + std::to_string(kWinH) + "x24";
-        pid_ = fork();
-        if (pid_ == 0) {
-            prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the test (a ctest timeout kills it)
-            close(fds[0]);
-            const int null = open("/dev/null", O_RDWR);
-            dup2(null, 0), dup2(null, 1), dup2(null, 2);
-            execlp("Xvfb", "Xvfb", "-displayfd", fd_arg.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp",
-                   "-noreset", static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(fds[1]);
-        std::string out;
-        pollfd p{fds[0], POLLIN, 0};
-        const auto deadline = Steady::now() + 20s;
-        while (Steady::now() < deadline && out.find('\n') == std::string::npos) {
-            if (poll(&p, 1, 200) <= 0) continue;
-            char buf[32];
-            const ssize_t n = read(fds[0], buf, sizeof buf);
-            if (n <= 0) break;
-            out.append(buf, size_t(n));
-        }
-        close(fds[0]);
-        if (out.find('\n') != std::string::npos) display_ = ":" + out.substr(0, out.find('\n'));
-    }
-    ~Xvfb() {
-        if (pid_ <= 0) return;
-        kill(pid_, SIGTERM);
-        for (int i = 0; i < 200; ++i) {
-            if (waitpid(pid_, nullptr, WNOHANG) == pid_) return;
-            std::this_thread::sleep_for(10ms);
-        }
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-    }
-    Xvfb(const Xvfb&) = delete;
-    Xvfb& operator=(const Xvfb&) = delete;
-    const std::string& display() const { return display_; }
-
-private:
-    pid_t pid_ = -1;
-    std::string display_;
-};
+// ---- processes (tests/app/support/app_process.hpp) --------------------------------------
 
 // One X server for all tests of this binary; stopped at exit.
 const std::string& display() {
     static Xvfb x;
     return x.display();
 }
-
-class AppProcess {
-public:
-    AppProcess(const std::vector<std::string>& args, const std::string& log) {
-        std::vector<std::string> argv_s{NK_APP_PATH};
-        argv_s.insert(argv_s.end(), args.begin(), args.end());
-        std::vector<std::string> env_s;
-        for (char** e = environ; *e; ++e) {
-            const std::string_view v = *e;
-            if (v.rfind("DISPLAY=", 0) == 0 || v.rfind("SDL_VIDEODRIVER=", 0) == 0 ||
-                v.rfind("LIBGL_ALWAYS_SOFTWARE=", 0) == 0 || v.rfind("vblank_mode=", 0) == 0)
-                continue;
-            env_s.emplace_back(v);
-        }
-        env_s.push_back("DISPLAY=" + display());
-        env_s.push_back("SDL_VIDEODRIVER=x11");
-        env_s.push_back("LIBGL_ALWAYS_SOFTWARE=1");
-        env_s.push_back("vblank_mode=0");
-        std::vector<char*> argv, envp;
-        for (auto& s : argv_s) argv.push_back(s.data());
-        argv.push_back(nullptr);
-        for (auto& s : env_s) envp.push_back(s.data());
-        envp.push_back(nullptr);
-        pid_ = fork();
-        if (pid_ == 0) {
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-            const int null = open("/dev/null", O_RDONLY);
-            if (fd >= 0) dup2(fd, 1), dup2(fd, 2);
-            if (null >= 0) dup2(null, 0);
-            execve(argv[0], argv.data(), envp.data());
-            _exit(127);
-        }
-    }
-    ~AppProcess() {
-        if (running()) {
-            kill(pid_, SIGKILL);
-            waitpid(pid_, &status_, 0);
-        }
-    }
-    AppProcess(const AppProcess&) = delete;
-    AppProcess& operator=(const AppProcess&) = delete;
-
-    bool running() {
-        if (pid_ <= 0 || reaped_) return false;
-        if (waitpid(pid_, &status_, WNOHANG) == pid_) reaped_ = true;
-        return !reaped_;
-    }
-    int wait(std::chrono::milliseconds timeout) {
-        const auto deadline = Steady::now() + timeout;
-        while (running() && Steady::now() < deadline) std::this_thread::sleep_for(5ms);
-        if (running()) {
-            kill(pid_, SIGKILL);
-            waitpid(pid_, &status_, 0);
-            reaped_ = true;
-            return -1;
-        }
-        return reaped_ && WIFEXITED(status_) ? WEXITSTATUS(status_) : -1;
-    }
-
-private:
-    pid_t pid_ = -1;
-    int status_ = 0;
-    bool reaped_ = false;
-};
 
 // ---- gates ----------------------------------------------------------------------------
 
@@ -256,8 +129,8 @@ std::string session_script() {
            "drag @note:\"Bibliotheek\" " + pos(-0.215, 0.3) + " steps 4 finger 2\n"
            "frames 10\n"
            "screenshot shots/during.png\nframes 1\n"
-           // The warning goes after 4 s. Buttons tapped while it shows are lost (see
-           // DISABLED_ButtonsWorkWhileTheWarningShows): wait, then work on.
+           // The warning goes after 4 s (buttons work while it shows: see
+           // ButtonsWorkWhileTheWarningShows); wait, then work on.
            "wait 4200\n" +
            add_note("Gemeente") + "drag @note:\"Gemeente\" " + pos(-0.13, 0.2) + " steps 4 finger 2\n" +
            add_note("Coördinatie zorg") + "drag @note:\"Coördinatie zorg\" " + pos(0.13, 0.2) + " steps 4 finger 2\n" +
@@ -327,7 +200,9 @@ void run_session(const std::string& root, Breakage& b) {
     const std::string log = run + "/log.txt";
     auto autosave_is = [&](const std::string& bytes) { return read_file(json) == bytes; };
 
-    AppProcess app({"--new", "--phase", "2b", "--windowed", "1280x720", "--data-dir", b.data_dir, "--replay", run + "/script.txt"}, log);
+    AppProcess app(display(),
+                   {"--new", "--phase", "2b", "--windowed", "1280x720", "--data-dir", b.data_dir, "--replay", run + "/script.txt"},
+                   log);
 
     // Gate 1: phase 0 is autosaved (within a second); now break the disk.
     int gate = wait_at_gate(app, run + "/sync/gate1.json", 60s);
@@ -401,7 +276,7 @@ void run_session(const std::string& root, Breakage& b) {
     // A clean restart continues on that board, without a recovery message, and saves on.
     write_file(run + "/restart.txt",
                "frames 2\nsave restart/shown.json\n" + add_note("Daarna") + "save restart/after.json\nquit\n");
-    AppProcess again({"--windowed", "1280x720", "--data-dir", b.data_dir, "--replay", run + "/restart.txt"},
+    AppProcess again(display(), {"--windowed", "1280x720", "--data-dir", b.data_dir, "--replay", run + "/restart.txt"},
                      run + "/restart-log.txt");
     EXPECT_EQ(again.wait(60s), 0) << read_file(run + "/restart-log.txt");
     EXPECT_EQ(read_file(run + "/restart/shown.json"), p3) << b.name << ": the restarted app does not show the last board";
@@ -565,21 +440,19 @@ TEST(StorageFailure, DataDirVanishesAndComesBack) {
     run_session(tmp.path(), b);
 }
 
-// KNOWN BUG, disabled until app/app_ui.cpp is fixed (run it with
-// --gtest_also_run_disabled_tests). While a non-modal message shows (the autosave warning,
-// "Foto bewaard", 4 s each), every tap on a button is lost: draw_messages() calls
-// ImGui::SetNextWindowFocus() for the message window every frame, and focusing another
-// window clears ImGui's active item, so a pressed button never sees its release. Here
-// the disk fails from the start, the warning shows, and "+ Post-it" is tapped.
-// Suggested fix: focus the message window only on the frame it appears (or raise it with
-// ImGui::BringWindowToDisplayFront, which does not take the focus).
+// Regression test for a bug this test found (fixed): while a non-modal message showed
+// (the autosave warning, "Foto bewaard", 4 s each), every tap on a button was lost,
+// because the message window took ImGui's focus every frame, which clears the active
+// item, so a pressed button never saw its release. Here the disk fails from the start,
+// the warning shows, and "+ Post-it" is tapped.
 TEST(StorageFailure, ButtonsWorkWhileTheWarningShows) {
     TempDir tmp;
     write_file(tmp.file("stick"), "not a directory");  // the data directory cannot be made
     const std::string run = tmp.file("run");
     fs::create_directories(run);
     write_file(run + "/script.txt", "frames 3\n" + add_note("Tijdens de waarschuwing") + "frames 2\nsave board.json\nquit\n");
-    AppProcess app({"--new", "--phase", "2b", "--windowed", "1280x720", "--data-dir", tmp.file("stick/netwerkkaart"),
+    AppProcess app(display(),
+                   {"--new", "--phase", "2b", "--windowed", "1280x720", "--data-dir", tmp.file("stick/netwerkkaart"),
                     "--replay", run + "/script.txt"},
                    run + "/log.txt");
     EXPECT_EQ(app.wait(60s), 0) << read_file(run + "/log.txt");
@@ -588,14 +461,11 @@ TEST(StorageFailure, ButtonsWorkWhileTheWarningShows) {
     EXPECT_EQ(d->partners.size(), 1u) << "the tap on + Post-it while the warning showed was lost";
 }
 
-// KNOWN BUG, disabled until core/autosave.cpp is fixed (run it with
-// --gtest_also_run_disabled_tests). On a nearly full disk the autosave's own older
-// versions (autosave.1.json ... autosave.3.json) take the room the newest board needs:
-// writing autosave.new.json fails with ENOSPC for ever, although dropping an old version
-// would make it fit, and at the clean exit the last actions are lost without a word.
-// Fixed that way: in AutosaveWriter::save, when writing autosave.new.json fails with
-// ENOSPC or EDQUOT, remove the oldest existing autosave.N.json (never autosave.json) and
-// retry, until it fits or no older version is left.
+// Regression test for a bug this test found (fixed): on a nearly full disk the autosave's
+// own older versions (autosave.1.json ... autosave.3.json) took the room the newest board
+// needs, so writing it failed with ENOSPC for ever. Now, when writing the newest board
+// fails with ENOSPC or EDQUOT, the oldest autosave.N.json (never autosave.json) is
+// removed and the write retried, until it fits or no older version is left.
 TEST(StorageFailure, OlderVersionsMakeWayForTheNewestBoard) {
     TempDir tmp;
     Tmpfs disk(tmp.file("mnt"), "64k");
@@ -616,13 +486,14 @@ TEST(StorageFailure, OlderVersionsMakeWayForTheNewestBoard) {
         big.partners.back().ring = geo::ring_at({x, y});
     }
     write_file(run + "/big.json", serialize_board(big));
-    // Four moves (gestures, not buttons: see DISABLED_ButtonsWorkWhileTheWarningShows).
+    // Four moves, made with gestures.
     std::string script = "open big.json\nframes 2\n";
     for (int i = 1; i <= 4; ++i)
         script += "drag @note:\"" + big.partners[size_t(i - 1)].text + "\" " + pos(-0.15 + 0.1 * i, 0.3) +
                   " steps 4 finger 2\nframes 1\n";
     write_file(run + "/script.txt", script + "save out/final.json\nopen sync/gate.json\nquit\n");
-    AppProcess app({"--new", "--phase", "2b", "--windowed", "1280x720", "--data-dir", data, "--replay", run + "/script.txt"},
+    AppProcess app(display(),
+                   {"--new", "--phase", "2b", "--windowed", "1280x720", "--data-dir", data, "--replay", run + "/script.txt"},
                    run + "/log.txt");
     const int gate = wait_at_gate(app, run + "/sync/gate.json", 60s);
     ASSERT_GE(gate, 0) << read_file(run + "/log.txt");
