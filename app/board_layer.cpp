@@ -1,8 +1,8 @@
 #include "board_layer.hpp"
 
 #include <glad/gl.h>
-#include <imgui_impl_opengl3.h>
 
+#include "render_list.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
@@ -89,22 +89,12 @@ bool RestingLayer::prepare(const Fonts& fonts, const BoardScene& sc, const Resti
 void RestingLayer::present() {
     if (!tex_) return;
     if (pending_ && list_) {
-        ImDrawList* lists[] = {list_.get()};
-        ImDrawData data;
-        data.Valid = true;
-        data.CmdLists = lists;
-        data.CmdListsCount = 1;
-        data.TotalVtxCount = list_->VtxBuffer.Size;
-        data.TotalIdxCount = list_->IdxBuffer.Size;
-        data.DisplayPos = ImVec2(0, 0);
-        data.DisplaySize = pending_->size;
-        data.FramebufferScale = ImVec2(1, 1);
         glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
         glViewport(0, 0, tex_w_, tex_h_);
         const ImVec4 paper = ImGui::ColorConvertU32ToFloat4(colour::kPaper);
         glClearColor(paper.x, paper.y, paper.z, 1);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(&data);
+        render_list(list_.get(), ImVec2(0, 0), pending_->size);
         drawn_ = std::move(pending_);
         pending_.reset();
         // The list keeps its memory for the next redraw (same size, no reallocation).

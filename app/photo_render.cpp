@@ -1,9 +1,9 @@
 #include "photo_render.hpp"
 
 #include <glad/gl.h>
-#include <imgui_impl_opengl3.h>
 
 #include "board_renderer.hpp"
+#include "render_list.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
@@ -119,22 +119,12 @@ bool PhotoRender::next_strip(std::vector<std::uint8_t>& out, int& y0, int& rows)
     if (!list_ || done()) return false;
     y0 = next_y_;
     rows = std::min(kStripRows, h_ - y0);
-    ImDrawList* lists[] = {list_.get()};
-    ImDrawData data;
-    data.Valid = true;
-    data.CmdLists = lists;
-    data.CmdListsCount = 1;
-    data.TotalVtxCount = list_->VtxBuffer.Size;
-    data.TotalIdxCount = list_->IdxBuffer.Size;
-    // The backend maps DisplayPos..DisplayPos+DisplaySize onto the viewport: this strip.
-    data.DisplayPos = ImVec2(0, float(y0));
-    data.DisplaySize = ImVec2(float(w_), float(rows));
-    data.FramebufferScale = ImVec2(1, 1);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glViewport(0, 0, w_, rows);
     glClearColor(1, 1, 1, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    // The backend maps this strip of the photo onto the viewport.
+    render_list(list_.get(), ImVec2(0, float(y0)), ImVec2(float(w_), float(rows)));
     out.resize(std::size_t(w_) * std::size_t(rows) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w_, rows, GL_RGBA, GL_UNSIGNED_BYTE, out.data());
