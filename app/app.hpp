@@ -273,7 +273,7 @@ private:
     // the current map (1-based into versions; 0: none): the board takes no gestures then.
     int viewing_version_ = 0;
     int compare_version_ = 0;
-    // Post-its each merge brought in (id -> fold_key then), to say how many groups named
+    // Post-its each merge brought in (id -> its nk::fold then), to say how many groups named
     // a partner; live state, like the stack offers it feeds.
     std::vector<std::map<Id, std::string>> merged_batches_;
     std::vector<std::filesystem::path> board_files_;

@@ -72,7 +72,7 @@ int App::groups_naming(const std::vector<Id>& group) const {
     for (Id id : group) {
         const Partner* p = d.partner(id);
         if (!p) continue;
-        const std::string key = fold_key(p->text);
+        const std::string key = fold(p->text);
         bool merged = false;
         for (size_t b = 0; b < merged_batches_.size(); ++b)
             if (auto it = merged_batches_[b].find(id); it != merged_batches_[b].end() && it->second == key)
@@ -102,7 +102,7 @@ bool App::merge_board_file(const std::string& path) {
     }
     std::map<Id, std::string> batch;
     for (const Partner& p : session_->current().partners)
-        if (!before.partner(p.id)) batch[p.id] = fold_key(p.text);
+        if (!before.partner(p.id)) batch[p.id] = fold(p.text);
     merged_batches_.push_back(std::move(batch));
     log_.info("merged " + path + ": " + std::to_string(report.partners_added) + " post-its");
     // Which partners both groups named, by name: those are what the team stacks next.

@@ -1,24 +1,16 @@
 #include "png_chunk.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <vector>
+
+#include <zlib.h>
 
 namespace nk {
 namespace {
 
 constexpr std::string_view kSignature{"\x89PNG\r\n\x1a\n", 8};
-
-constexpr std::array<std::uint32_t, 256> make_crc_table() {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-        std::uint32_t c = n;
-        for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-        t[n] = c;
-    }
-    return t;
-}
-constexpr std::array<std::uint32_t, 256> kCrcTable = make_crc_table();
 
 std::uint32_t be32(std::string_view s, std::size_t at) {
     return (std::uint32_t(static_cast<unsigned char>(s[at])) << 24) |
@@ -93,9 +85,15 @@ bool is_text_chunk(std::string_view type) { return type == "iTXt" || type == "tE
 }  // namespace
 
 std::uint32_t crc32(std::string_view bytes, std::uint32_t crc) {
-    std::uint32_t c = crc ^ 0xFFFFFFFFu;
-    for (char ch : bytes) c = kCrcTable[(c ^ static_cast<unsigned char>(ch)) & 0xFFu] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
+    uLong c = crc;
+    const auto* p = reinterpret_cast<const Bytef*>(bytes.data());
+    for (std::size_t left = bytes.size(); left > 0;) {  // zlib takes at most 4 GiB a call
+        const auto n = static_cast<uInt>(std::min<std::size_t>(left, 1u << 30));
+        c = ::crc32(c, p, n);
+        p += n;
+        left -= n;
+    }
+    return static_cast<std::uint32_t>(c);
 }
 
 bool valid_png_keyword(std::string_view keyword) {

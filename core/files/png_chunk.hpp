@@ -34,7 +34,7 @@ struct PngChunkError {
     std::string detail;  // English, technical (byte offset, chunk type); for logs
 };
 
-// CRC-32 as PNG uses it (polynomial 0xEDB88320, reflected, initial and final XOR ~0).
+// CRC-32 as PNG uses it (polynomial 0xEDB88320, reflected, initial and final XOR ~0): zlib's.
 // Pass the previous result as `crc` to continue over more bytes.
 std::uint32_t crc32(std::string_view bytes, std::uint32_t crc = 0);
 

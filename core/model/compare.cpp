@@ -5,72 +5,10 @@
 #include <set>
 #include <tuple>
 
-#include "utf8.hpp"
+#include "fold.hpp"
 
 namespace nk {
 namespace {
-
-// Decodes one code point of valid UTF-8 at s[i], advancing i.
-char32_t next_cp(std::string_view s, size_t& i) {
-    const auto b = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[k])); };
-    const char32_t c = b(i);
-    if (c < 0x80) {
-        i += 1;
-        return c;
-    }
-    if (c < 0xE0 && i + 1 < s.size()) {
-        const char32_t cp = (c & 0x1F) << 6 | (b(i + 1) & 0x3F);
-        i += 2;
-        return cp;
-    }
-    if (c < 0xF0 && i + 2 < s.size()) {
-        const char32_t cp = (c & 0x0F) << 12 | (b(i + 1) & 0x3F) << 6 | (b(i + 2) & 0x3F);
-        i += 3;
-        return cp;
-    }
-    if (i + 3 < s.size()) {
-        const char32_t cp = (c & 0x07) << 18 | (b(i + 1) & 0x3F) << 12 | (b(i + 2) & 0x3F) << 6 | (b(i + 3) & 0x3F);
-        i += 4;
-        return cp;
-    }
-    i = s.size();
-    return 0xFFFD;
-}
-
-// The plain letters for a Latin-1 or Latin Extended-A letter, or nullptr to keep it.
-const char* latin_base(char32_t cp) {
-    // U+00C0..U+00FF; '*' keeps the character.
-    static constexpr std::string_view kLatin1 = "aaaaaa*ceeeeiiiidnooooo*ouuuuy**aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
-    static const char* const kLetters[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
-                                           "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z"};
-    auto letter = [](char c) { return kLetters[c - 'a']; };
-    if (cp >= 0xC0 && cp <= 0xFF) {
-        if (cp == 0xC6 || cp == 0xE6) return "ae";
-        if (cp == 0xDF) return "ss";
-        const char c = kLatin1[cp - 0xC0];
-        return c == '*' ? nullptr : letter(c);
-    }
-    // U+0100..U+017F: ranges of one base letter.
-    struct Range {
-        char32_t last;
-        const char* base;
-    };
-    static constexpr Range kExtA[] = {
-        {0x105, "a"}, {0x10D, "c"}, {0x111, "d"}, {0x11B, "e"}, {0x123, "g"}, {0x127, "h"}, {0x131, "i"},
-        {0x133, "ij"}, {0x135, "j"}, {0x138, "k"}, {0x142, "l"}, {0x14B, "n"}, {0x151, "o"}, {0x153, "oe"},
-        {0x159, "r"}, {0x161, "s"}, {0x167, "t"}, {0x173, "u"}, {0x175, "w"}, {0x178, "y"}, {0x17E, "z"},
-        {0x17F, "s"},
-    };
-    if (cp >= 0x100 && cp <= 0x17F)
-        for (const Range& r : kExtA)
-            if (cp <= r.last) return r.base;
-    return nullptr;
-}
-
-bool is_space_cp(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
-           cp == 0x2007 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200A);
-}
 
 using PartnerList = std::vector<const Partner*>;
 
@@ -101,32 +39,6 @@ std::pair<std::string, std::string> link_texts(const Document& d, const Link& l)
 
 }  // namespace
 
-std::string fold_text(std::string_view text) {
-    const std::string s = utf8::repaired(text);
-    std::string out;
-    bool pending_space = false;
-    for (size_t i = 0; i < s.size();) {
-        const char32_t cp = next_cp(s, i);
-        if (is_space_cp(cp)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (cp >= 0x300 && cp <= 0x36F) continue;  // combining accents (decomposed text)
-        if (pending_space) {
-            out += ' ';
-            pending_space = false;
-        }
-        if (cp < 0x80) {
-            out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
-        } else if (const char* base = latin_base(cp)) {
-            out += base;
-        } else {
-            utf8::append(out, cp);
-        }
-    }
-    return out;
-}
-
 bool Comparison::empty() const {
     return added.empty() && removed.empty() && closer.empty() && further.empty() && placed.empty() &&
            unplaced.empty() && links_added.empty() && links_removed.empty() && priorities_changed.empty() &&
@@ -137,8 +49,8 @@ Comparison compare_boards(const Document& older, const Document& newer) {
     Comparison c;
     const PartnerList olds = visible_partners(older), news = visible_partners(newer);
     std::map<Id, std::string> old_fold, new_fold;
-    for (const Partner* p : olds) old_fold[p->id] = fold_text(p->text);
-    for (const Partner* p : news) new_fold[p->id] = fold_text(p->text);
+    for (const Partner* p : olds) old_fold[p->id] = fold(p->text);
+    for (const Partner* p : news) new_fold[p->id] = fold(p->text);
 
     // ---- matching -------------------------------------------------------------------------
     std::map<Id, Id> new_to_old, old_to_new;
@@ -223,7 +135,7 @@ Comparison compare_boards(const Document& older, const Document& newer) {
     std::sort(old_sorted.begin(), old_sorted.end(), by_id);
     std::sort(new_sorted.begin(), new_sorted.end(), by_id);
     for (const Participant* p : old_sorted) {
-        std::string name = fold_text(p->name);
+        std::string name = fold(p->name);
         if (!name.empty()) old_people[{name, p->role}].push_back(p);
     }
     auto chosen_text = [](const Document& d, const std::map<Id, Id>& ch, Id who) -> std::string {
@@ -231,7 +143,7 @@ Comparison compare_boards(const Document& older, const Document& newer) {
         return it == ch.end() ? std::string() : d.partner(it->second)->text;
     };
     for (const Participant* n : new_sorted) {
-        std::string name = fold_text(n->name);
+        std::string name = fold(n->name);
         if (name.empty()) continue;
         auto& pool = old_people[{name, n->role}];
         if (pool.empty()) continue;

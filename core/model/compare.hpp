@@ -6,8 +6,8 @@
 // Matching partners across versions. Ids are not stable across years (a board may be
 // re-created, notes merged or re-typed), so a partner of `newer` is matched to one of
 // `older`:
-//   1. by id, when both texts are equal after folding (fold_text: case, accents and runs
-//      of white space do not count), else
+//   1. by id, when both texts are the same partner (nk::fold in core/text/fold.hpp: case,
+//      accents, dashes, quotes and runs of white space do not count), else
 //   2. by folded text alone; several partners with the same folded text are paired in
 //      order of id.
 // Only face-up partners count: a face-down post-it is still private in its writer's tray.
@@ -76,10 +76,5 @@ struct Comparison {
 };
 
 Comparison compare_boards(const Document& older, const Document& newer);
-
-// `text` folded for matching: lower case (ASCII and Latin letters), accents removed
-// ("Café" -> "cafe", "Œ" -> "oe", "ß" -> "ss"), white space runs as one space, trimmed.
-// Invalid UTF-8 is repaired first.
-std::string fold_text(std::string_view text);
 
 }  // namespace nk

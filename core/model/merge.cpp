@@ -6,60 +6,10 @@
 #include <set>
 
 #include "geometry.hpp"
-#include "utf8.hpp"
+#include "fold.hpp"
 
 namespace nk {
 namespace {
-
-using namespace std::string_view_literals;
-
-// Base letters of U+00C0..U+00FF ('\0': not a letter with a base, kept as is; '*': a
-// two-letter base, see two_letter()).
-constexpr std::string_view kLatin1 =
-    "aaaaaa*ceeeeiiii"   // C0-CF: À Á Â Ã Ä Å Æ Ç È É Ê Ë Ì Í Î Ï
-    "dnooooo\0ouuuuy**"  // D0-DF: Ð Ñ Ò Ó Ô Õ Ö × Ø Ù Ú Û Ü Ý Þ ß
-    "aaaaaa*ceeeeiiii"   // E0-EF
-    "dnooooo\0ouuuuy*y"sv;  // F0-FF: ð ñ ò ó ô õ ö ÷ ø ù ú û ü ý þ ÿ
-static_assert(kLatin1.size() == 64);
-
-// Base letters of U+0100..U+017F (Latin Extended-A).
-constexpr std::string_view kExtendedA =
-    "aaaaaaccccccccdd"   // 0100-010F
-    "ddeeeeeeeeeegggg"   // 0110-011F
-    "gggghhhhiiiiiiii"   // 0120-012F
-    "ii**jjkkklllllll"   // 0130-013F: İ ı Ĳ ĳ Ĵ ĵ Ķ ķ ĸ Ĺ ĺ Ļ ļ Ľ ľ Ŀ
-    "lllnnnnnnnnnoooo"   // 0140-014F: ŀ Ł ł Ń ń Ņ ņ Ň ň ŉ Ŋ ŋ Ō ō Ŏ ŏ
-    "oo**rrrrrrssssss"   // 0150-015F: Ő ő Œ œ Ŕ ŕ Ŗ ŗ Ř ř Ś ś Ŝ ŝ Ş ş
-    "ssttttttuuuuuuuu"   // 0160-016F
-    "uuuuwwyyyzzzzzzs"sv;  // 0170-017F
-static_assert(kExtendedA.size() == 128);
-
-std::string_view two_letter(char32_t cp) {
-    switch (cp) {
-        case 0xC6: case 0xE6: return "ae";
-        case 0xDE: case 0xFE: return "th";
-        case 0xDF: return "ss";
-        case 0x132: case 0x133: return "ij";
-        case 0x152: case 0x153: return "oe";
-        default: return {};
-    }
-}
-
-// Decodes one code point of valid UTF-8 at s[i]; advances i.
-char32_t next_cp(std::string_view s, size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    auto cont = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3Fu); };
-    char32_t cp;
-    size_t n;
-    if (b0 < 0x80) cp = b0, n = 1;
-    else if (b0 < 0xE0) cp = ((b0 & 0x1Fu) << 6) | cont(1), n = 2;
-    else if (b0 < 0xF0) cp = ((b0 & 0x0Fu) << 12) | (cont(1) << 6) | cont(2), n = 3;
-    else cp = ((b0 & 0x07u) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), n = 4;
-    i += n;
-    return cp;
-}
-
-bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0; }
 
 // New ids for one list: after the largest id in use, counting up; once INT_MAX is
 // reached (only a hostile file has such ids), the smallest unused positive ids. Never
@@ -91,39 +41,6 @@ private:
 
 }  // namespace
 
-std::string fold_key(std::string_view raw) {
-    const std::string s = utf8::valid(raw) ? std::string(raw) : utf8::repaired(raw);
-    std::string out;
-    out.reserve(s.size());
-    bool pending_space = false;
-    for (size_t i = 0; i < s.size();) {
-        const char32_t cp = next_cp(s, i);
-        if (is_space(cp)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) out += ' ', pending_space = false;
-        if (cp < 0x80) {
-            out += (cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
-            continue;
-        }
-        char base = 0;
-        if (cp >= 0xC0 && cp <= 0xFF) base = kLatin1[cp - 0xC0];
-        else if (cp >= 0x100 && cp <= 0x17F) base = kExtendedA[cp - 0x100];
-        else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x201B) base = '\'';
-        else if (cp == 0x201C || cp == 0x201D || cp == 0x201E) base = '"';
-        else if (cp >= 0x2010 && cp <= 0x2014) base = '-';
-        if (base == '*') {
-            out += two_letter(cp);
-        } else if (base != 0) {
-            out += base;
-        } else {
-            utf8::append(out, cp);
-        }
-    }
-    return out;
-}
-
 Document merge_boards(const Document& into, const Document& other, MergeReport* report) {
     MergeReport local;
     MergeReport& r = report ? *report : local;
@@ -135,9 +52,9 @@ Document merge_boards(const Document& into, const Document& other, MergeReport* 
     IdAllocator participant_ids(d.participants);
     for (const Participant& p : other.participants) {
         Id same = 0;
-        if (!fold_key(p.name).empty())
+        if (!fold(p.name).empty())
             for (const Participant& q : into.participants)
-                if (q.role == p.role && fold_key(q.name) == fold_key(p.name)) {
+                if (q.role == p.role && fold(q.name) == fold(p.name)) {
                     same = q.id;
                     break;
                 }
@@ -161,7 +78,7 @@ Document merge_boards(const Document& into, const Document& other, MergeReport* 
     std::map<std::string, Id> into_keys;  // fold_key -> first face-up partner of `into`
     for (const Partner& p : into.partners)
         if (p.face_up) {
-            std::string k = fold_key(p.text);
+            std::string k = fold(p.text);
             if (!k.empty()) into_keys.emplace(std::move(k), p.id);
         }
     std::map<Id, Id> partner;  // other's id -> id in d
@@ -177,7 +94,7 @@ Document merge_boards(const Document& into, const Document& other, MergeReport* 
         n.ring = geo::ring_at(slot);
         partner[p.id] = n.id;
         if (n.face_up) {
-            auto it = into_keys.find(fold_key(n.text));
+            auto it = into_keys.find(fold(n.text));
             if (it != into_keys.end()) r.same_partner.emplace_back(it->second, n.id);
         }
         d.partners.push_back(std::move(n));
@@ -249,7 +166,7 @@ std::vector<std::vector<Id>> duplicate_groups(const Document& d) {
     std::vector<std::vector<Id>> groups;
     for (const Partner& p : d.partners) {
         if (!p.face_up) continue;
-        std::string k = fold_key(p.text);
+        std::string k = fold(p.text);
         if (k.empty()) continue;
         auto [it, fresh] = group_of.emplace(std::move(k), groups.size());
         if (fresh) groups.emplace_back();

@@ -8,23 +8,17 @@
 #include <vector>
 
 #include "document.hpp"
+#include "fold.hpp"
 
 namespace nk {
 
-// A key under which two post-it texts count as "the same partner": surrounding white
-// space removed, inner runs of white space (space, TAB, CR, LF) made one space, ASCII
-// lowercased, letters of Latin-1 Supplement and Latin Extended-A mapped to their base
-// letters in lower case (é è ê ë É → e, ç → c, ñ → n, ø → o, ł → l; æ → ae, œ → oe,
-// ß → ss, ĳ → ij, þ → th), typographic quotes ‘ ’ ‚ ‛ → ' and “ ” „ → ", dashes ‐ ‑ ‒ – —
-// → -. Everything else is kept as it is. Invalid UTF-8 is repaired first.
-// fold_key("  Coördinatie  ZORG ") == fold_key("coordinatie zorg").
-std::string fold_key(std::string_view utf8);
+// "The same partner" is decided by nk::fold (core/text/fold.hpp), as everywhere else.
 
 // The separator put between our and the other group's answer to one closing question.
 inline constexpr std::string_view kMergeSeparator = "\n---\n";
 
 struct MergeReport {
-    // Partners both groups named (same fold_key, both face up, key not empty): (the id in
+    // Partners both groups named (same nk::fold, both face up, key not empty): (the id in
     // `into`, the id of the merged copy in the result). A stack suggestion for the UI;
     // nothing is stacked by merge_boards itself. Each merged copy appears at most once,
     // paired with the first such partner of `into`.
@@ -43,7 +37,7 @@ struct MergeReport {
 //   (geo::free_lane_slot, on the lane of the side they were written from; ring 0); their
 //   text, category, rotation, scale, side and phase-4 marks are kept.
 // - other's participants join with new ids. Rule for "the same person": a participant
-//   of `other` whose name is not empty and whose name (by fold_key) and role equal those
+//   of `other` whose name is not empty and whose name (by nk::fold) and role equal those
 //   of a participant of `into` is that participant (the first such), e.g. a facilitator
 //   who sat with both groups. Empty names never match.
 // - links, priorities, authors and card notes come along with their ids remapped. A
@@ -58,7 +52,7 @@ struct MergeReport {
 // `report` may be nullptr.
 Document merge_boards(const Document& into, const Document& other, MergeReport* report);
 
-// Groups of face-up partners with the same non-empty fold_key, for the brainstorm's
+// Groups of face-up partners with the same non-empty nk::fold, for the brainstorm's
 // "stack duplicates" offer: each group has two or more ids in board order, and the
 // groups are ordered by their first member's place on the board.
 std::vector<std::vector<Id>> duplicate_groups(const Document& d);

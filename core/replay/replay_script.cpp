@@ -7,6 +7,8 @@
 // (numbers go through std::from_chars), so it can be fuzzed as it is.
 #include "replay_script.hpp"
 
+#include "utf8.hpp"
+
 #include <array>
 #include <charconv>
 #include <climits>
@@ -21,48 +23,6 @@ namespace nk::replay {
 namespace {
 
 // ---- 1. UTF-8 and messages ------------------------------------------------------------
-
-// Length of the well-formed UTF-8 sequence at s[i] (1..4), or 0 when there is none:
-// overlong forms, surrogates and code points above U+10FFFF are not well formed.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) return 1;
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (b0 >= 0xC2 && b0 <= 0xDF) n = 2;
-    else if (b0 == 0xE0) { n = 3; lo = 0xA0; }
-    else if (b0 == 0xED) { n = 3; hi = 0x9F; }
-    else if (b0 >= 0xE1 && b0 <= 0xEF) n = 3;
-    else if (b0 == 0xF0) { n = 4; lo = 0x90; }
-    else if (b0 >= 0xF1 && b0 <= 0xF3) n = 4;
-    else if (b0 == 0xF4) { n = 4; hi = 0x8F; }
-    else return 0;
-    if (s.size() - i < n) return 0;
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b1 < lo || b1 > hi) return 0;
-    for (std::size_t k = 2; k < n; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-    return n;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    auto put = [&out](std::uint32_t b) { out.push_back(static_cast<char>(static_cast<unsigned char>(b))); };
-    if (cp < 0x80) {
-        put(cp);
-    } else if (cp < 0x800) {
-        put(0xC0 | (cp >> 6));
-        put(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        put(0xE0 | (cp >> 12));
-        put(0x80 | ((cp >> 6) & 0x3F));
-        put(0x80 | (cp & 0x3F));
-    } else {
-        put(0xF0 | (cp >> 18));
-        put(0x80 | ((cp >> 12) & 0x3F));
-        put(0x80 | ((cp >> 6) & 0x3F));
-        put(0x80 | (cp & 0x3F));
-    }
-}
 
 std::string hex_byte(unsigned char b) {
     static constexpr char kDigits[] = "0123456789ABCDEF";
@@ -84,7 +44,7 @@ std::string got(std::string_view w) { return ", got " + quote(w); }
 std::string check_utf8(std::string_view line) {
     int column = 1;
     for (std::size_t i = 0; i < line.size(); ++column) {
-        const std::size_t n = utf8_length(line, i);
+        const std::size_t n = utf8::sequence_length(line, i);
         if (n == 0)
             return "invalid UTF-8 at column " + std::to_string(column) + " (byte " +
                    hex_byte(static_cast<unsigned char>(line[i])) + "); scripts must be UTF-8";
@@ -224,7 +184,7 @@ std::string decode_string(std::string_view s, std::size_t& i, std::string& out) 
         case 't': out.push_back('\t'); continue;
         case 'u': break;
         default: {
-            const std::size_t n = utf8_length(s, i - 1);
+            const std::size_t n = utf8::sequence_length(s, i - 1);
             return "unknown escape " + quote(std::string("\\") + std::string(s.substr(i - 1, n ? n : 1))) +
                    " in a string (known: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
         }
@@ -242,7 +202,7 @@ std::string decode_string(std::string_view s, std::size_t& i, std::string& out) 
             cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(low) - 0xDC00);
         }
         if (cp == 0) return "\\u0000 is not allowed in a string";
-        append_utf8(out, cp);
+        utf8::append(out, cp);
     }
     return "unterminated string";
 }
@@ -331,7 +291,7 @@ std::string parse_target(std::string_view w, Pos& p) {
         if (w[i] == '"') {
             std::string key;
             if (!(err = decode_string(w, i, key)).empty()) return err;
-            const std::size_t n = key.empty() ? 0 : utf8_length(key, 0);
+            const std::size_t n = key.empty() ? 0 : utf8::sequence_length(key, 0);
             if (is_key_name(lower_ascii(key))) {
                 t.a = lower_ascii(key);
             } else if (n != 0 && n == key.size() && static_cast<unsigned char>(key[0]) > 0x20 && key[0] != 0x7F) {
@@ -347,7 +307,7 @@ std::string parse_target(std::string_view w, Pos& p) {
                 if (!is_key_name(t.a))
                     return "unknown keyboard key " + quote(w.substr(start_key, i - start_key)) + "; a key is " + kKeyHelp;
             } else {
-                i = start_key + utf8_length(w, start_key);  // the line is valid UTF-8, so >= 1
+                i = start_key + utf8::sequence_length(w, start_key);  // the line is valid UTF-8, so >= 1
                 t.a = std::string(w.substr(start_key, i - start_key));
             }
         }
@@ -732,17 +692,17 @@ std::variant<Script, ParseError> load_script(const std::string& path) {
     }
 }
 
-std::vector<std::string> split_text_input(std::string_view utf8) {
+std::vector<std::string> split_text_input(std::string_view text) {
     std::vector<std::string> pieces;
     std::string piece;
-    for (std::size_t i = 0; i < utf8.size();) {
-        std::size_t n = utf8_length(utf8, i);
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = utf8::sequence_length(text, i);
         if (n == 0) n = 1;  // a stray byte travels alone rather than being dropped
         if (piece.size() + n > static_cast<std::size_t>(kMaxTextChunk)) {
             pieces.push_back(std::move(piece));
             piece.clear();
         }
-        piece.append(utf8.substr(i, n));
+        piece.append(text.substr(i, n));
         i += n;
     }
     if (!piece.empty()) pieces.push_back(std::move(piece));

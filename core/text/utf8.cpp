@@ -1,33 +1,32 @@
 #include "utf8.hpp"
 
+#include <utf8proc.h>
+
 namespace nk::utf8 {
-namespace {
-// Length of the well-formed sequence starting at s[i], or 0 if ill-formed there.
-size_t sequence_length(std::string_view s, size_t i) {
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    if (c < 0x80) return 1;
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c == 0xE0) { n = 3; lo = 0xA0; }
-    else if (c == 0xED) { n = 3; hi = 0x9F; }
-    else if (c >= 0xE1 && c <= 0xEF) n = 3;
-    else if (c == 0xF0) { n = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) n = 4;
-    else if (c == 0xF4) { n = 4; hi = 0x8F; }
-    else return 0;
-    if (i + n > s.size()) return 0;
-    if (b(i + 1) < lo || b(i + 1) > hi) return 0;
-    for (size_t k = 2; k < n; ++k)
-        if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
-    return n;
+
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                    static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    return n > 0 ? static_cast<std::size_t>(n) : 0;
 }
-}  // namespace
+
+char32_t next(std::string_view s, std::size_t& i) {
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                    static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n > 0) {
+        i += static_cast<std::size_t>(n);
+        return static_cast<char32_t>(cp);
+    }
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    return kReplacement;
+}
 
 bool valid(std::string_view s) {
-    for (size_t i = 0; i < s.size();) {
-        const size_t n = sequence_length(s, i);
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = sequence_length(s, i);
         if (n == 0) return false;
         i += n;
     }
@@ -37,15 +36,13 @@ bool valid(std::string_view s) {
 std::string repaired(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        const size_t n = sequence_length(s, i);
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = sequence_length(s, i);
         if (n) {
             out.append(s.substr(i, n));
             i += n;
         } else {
-            out += "\xEF\xBF\xBD";
-            ++i;
-            while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+            append(out, next(s, i));
         }
     }
     return out;
@@ -82,6 +79,14 @@ void pop_back(std::string& s) {
         s.pop_back();
         if (lead) break;
     }
+}
+
+std::string first_char(std::string_view s) {
+    if (s.empty()) return {};
+    std::size_t i = 0;
+    std::string out;
+    append(out, next(s, i));
+    return out;
 }
 
 }  // namespace nk::utf8

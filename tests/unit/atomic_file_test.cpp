@@ -1,5 +1,6 @@
 // atomic_file: the real POSIX storage on a temporary directory, and FaultyStorage.
 #include "atomic_file.hpp"
+#include "faulty_storage.hpp"
 
 #include <gtest/gtest.h>
 

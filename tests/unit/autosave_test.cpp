@@ -1,6 +1,7 @@
 // AutosaveWriter and find_latest_good, on a real temporary directory, with FaultyStorage
 // (and a crash-simulating Storage) to make the disk misbehave.
 #include "autosave.hpp"
+#include "faulty_storage.hpp"
 
 #include <gtest/gtest.h>
 

@@ -65,20 +65,6 @@ Document this_year() {
     return d;
 }
 
-TEST(FoldText, CaseAccentsAndSpaces) {
-    EXPECT_EQ(fold_text("  Café  De\tKroon \n"), "cafe de kroon");
-    EXPECT_EQ(fold_text("ÉCOLE ÇA"), "ecole ca");
-    EXPECT_EQ(fold_text("Œuvre"), "oeuvre");
-    EXPECT_EQ(fold_text("Straße"), "strasse");
-    EXPECT_EQ(fold_text("Zorgcoördinator"), "zorgcoordinator");
-    EXPECT_EQ(fold_text("e\xCC\x81l\xC3\xA8ve"), "eleve");              // decomposed é, precomposed è
-    EXPECT_EQ(fold_text("a\xC2\xA0" "b"), "a b");                        // no-break space
-    EXPECT_EQ(fold_text("Łódź"), "lodz");
-    EXPECT_EQ(fold_text(""), "");
-    EXPECT_EQ(fold_text("\xFF" "CLB"), "\xEF\xBF\xBD" "clb");            // repaired, then folded
-    EXPECT_EQ(fold_text("日本"), "日本");                                  // other scripts kept
-}
-
 TEST(CompareBoards, SameBoardHasNoChanges) {
     const Document d = last_year();
     const Comparison c = compare_boards(d, d);
