@@ -17,7 +17,9 @@ Document anonymized(Document d) {
     d.notes.clear();
     d.closing.clear();
     for (ActionItem& a : d.actions) a.who.clear();
-    for (Version& v : d.versions) v.board = anonymized(std::move(v.board));
+    d.versions.edit([](std::vector<Version>& versions) {
+        for (Version& v : versions) v.board = anonymized(std::move(v.board));
+    });
     return d;
 }
 

@@ -694,6 +694,7 @@ private:
     // Each version: a date, a note and a board. A version without a usable board is
     // dropped (reported); the board is read by a reader of its own, into the same report.
     void read_versions(const Value& list) {
+        std::vector<Version> versions;
         each_object(list, "versions", [&](const Value& o, const std::string& path) {
             if (error) return;
             const Value* board = field(o, path, "board");
@@ -715,8 +716,9 @@ private:
                 return;
             }
             v.board = std::move(nested.doc);
-            doc.versions.push_back(std::move(v));
+            versions.push_back(std::move(v));
         });
+        doc.versions = Versions(std::move(versions));
     }
 
     void read_stroke(const Value& stroke, const std::string& path, std::vector<Vec2>& out) {
@@ -774,7 +776,7 @@ std::string serialize_board(const Document& d) {
     {
         cereal::JSONOutputArchive ar(os);  // closes the top-level object when destroyed
         save_board_fields(ar, d);
-        ar(cereal::make_nvp("versions", ListOut<Version, VersionOut>{d.versions}));
+        ar(cereal::make_nvp("versions", ListOut<Version, VersionOut>{d.versions.list()}));
     }
     os << '\n';
     return std::move(os).str();

@@ -75,4 +75,31 @@ const ClosingAnswer* Document::answer(std::string_view question) const {
     return nullptr;
 }
 
+// ---- Versions ---------------------------------------------------------------------------
+
+Versions::Versions(std::initializer_list<Version> list) : Versions(std::vector<Version>(list)) {}
+
+Versions::Versions(std::vector<Version> list) {
+    if (!list.empty()) list_ = std::make_shared<const std::vector<Version>>(std::move(list));
+}
+
+const std::vector<Version>& Versions::list() const {
+    static const std::vector<Version> kNone;
+    return list_ ? *list_ : kNone;
+}
+
+const Version& Versions::operator[](std::size_t i) const { return (*list_)[i]; }
+const Version& Versions::at(std::size_t i) const { return list().at(i); }
+const Version& Versions::back() const { return list_->back(); }
+std::vector<Version>::const_iterator Versions::begin() const { return list().begin(); }
+std::vector<Version>::const_iterator Versions::end() const { return list().end(); }
+
+void Versions::push_back(Version v) {
+    std::vector<Version> next = list();
+    next.push_back(std::move(v));
+    list_ = std::make_shared<const std::vector<Version>>(std::move(next));
+}
+
+bool operator==(const Versions& a, const Versions& b) { return a.list_ == b.list_ || a.list() == b.list(); }
+
 }  // namespace nk

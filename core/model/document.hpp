@@ -7,6 +7,8 @@
 #pragma once
 
 #include <optional>
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,6 +118,39 @@ struct ActionItem {
 
 struct Version;
 
+// The saved versions of a map ("save as new version"), oldest first: shared and immutable.
+// Copying a Document copies one pointer, and == compares that pointer before any content,
+// so a reduce, an undo step, a gesture overlay or an equality test never copies or walks
+// them. A change (push_back, clear, edit) makes a new list: other copies keep theirs.
+class Versions {
+public:
+    Versions() = default;
+    Versions(std::initializer_list<Version> list);
+    explicit Versions(std::vector<Version> list);
+
+    const std::vector<Version>& list() const;  // an empty list when there are none
+    std::size_t size() const { return list_ ? list_->size() : 0; }
+    bool empty() const { return size() == 0; }
+    const Version& operator[](std::size_t i) const;
+    const Version& at(std::size_t i) const;  // throws std::out_of_range past the end
+    const Version& back() const;
+    std::vector<Version>::const_iterator begin() const;
+    std::vector<Version>::const_iterator end() const;
+
+    void push_back(Version v);
+    void clear() { list_.reset(); }
+    // Calls f(std::vector<Version>&) on a copy of the list, which then replaces it.
+    template <class F>
+    void edit(F&& f);
+
+    // Whether two lists are the same object (then they are equal without a look inside).
+    bool shares(const Versions& other) const { return list_ == other.list_; }
+    friend bool operator==(const Versions& a, const Versions& b);
+
+private:
+    std::shared_ptr<const std::vector<Version>> list_;  // null: no versions
+};
+
 struct Document {
     std::string school = "School";
     std::string date;  // the session's date, YYYY-MM-DD; set when the board is created
@@ -132,7 +167,7 @@ struct Document {
     std::vector<ActionItem> actions;
     // Earlier versions of this map kept inside the file ("save as new version"), oldest
     // first. Their own `versions` are always empty.
-    std::vector<Version> versions;
+    Versions versions;
     friend bool operator==(const Document&, const Document&) = default;
 
     const Partner* partner(Id id) const;
@@ -156,5 +191,12 @@ struct Version {
     Document board;
     friend bool operator==(const Version&, const Version&) = default;
 };
+
+template <class F>
+void Versions::edit(F&& f) {
+    std::vector<Version> copy = list();
+    f(copy);
+    *this = Versions(std::move(copy));
+}
 
 }  // namespace nk

@@ -73,7 +73,9 @@ namespace {
 size_t text_bytes(const std::string& t) { return t.capacity() > 15 ? t.capacity() + 1 : 0; }
 }  // namespace
 
-size_t approx_bytes(const Document& d) {
+size_t approx_bytes(const Document& d) { return board_bytes(d) + versions_bytes(d.versions); }
+
+size_t board_bytes(const Document& d) {
     size_t n = sizeof(Document) + text_bytes(d.school) + text_bytes(d.date);
     for (const Participant& p : d.participants) n += sizeof p + text_bytes(p.name);
     for (const Partner& p : d.partners) n += sizeof p + text_bytes(p.text);
@@ -82,18 +84,26 @@ size_t approx_bytes(const Document& d) {
     for (const CardNote& c : d.notes) n += sizeof c + text_bytes(c.card) + text_bytes(c.text);
     for (const ClosingAnswer& c : d.closing) n += sizeof c + text_bytes(c.question) + text_bytes(c.text);
     for (const ActionItem& a : d.actions) n += sizeof a + text_bytes(a.what) + text_bytes(a.who) + text_bytes(a.due);
-    for (const Version& v : d.versions) n += sizeof v + text_bytes(v.date) + text_bytes(v.note) + approx_bytes(v.board);
+    return n;
+}
+
+size_t versions_bytes(const Versions& versions) {
+    size_t n = 0;
+    for (const Version& v : versions) n += sizeof v + text_bytes(v.date) + text_bytes(v.note) + approx_bytes(v.board);
     return n;
 }
 
 History::History(Document initial, size_t limit, size_t max_bytes)
     : limit_(limit < 2 ? 2 : limit), max_bytes_(max_bytes) {
-    entries_.push_back(make_entry(std::move(initial), {}));
+    entries_.push_back(make_entry(std::move(initial), {}, nullptr));
     bytes_ = entries_.back().bytes;
 }
 
-History::Entry History::make_entry(Document d, ActionLabel label) {
-    const size_t bytes = approx_bytes(d);
+History::Entry History::make_entry(Document d, ActionLabel label, const Entry* before) {
+    // Saved versions are shared between steps: a step pays for them only when it holds a
+    // list the step before it does not (a new version saved, a file opened).
+    const bool shared = before && before->doc->versions.shares(d.versions);
+    const size_t bytes = board_bytes(d) + (shared ? 0 : versions_bytes(d.versions));
     return {std::make_shared<const Document>(std::move(d)), std::move(label), bytes};
 }
 
@@ -102,6 +112,12 @@ void History::trim() {
     // than two boards are kept (a big board still keeps one step to undo).
     while (entries_.size() > limit_ || (bytes_ > max_bytes_ && entries_.size() > 2)) {
         bytes_ -= entries_.front().bytes;
+        if (entries_.size() > 1 && entries_[1].doc->versions.shares(entries_[0].doc->versions)) {
+            // The next step now holds the versions alone: it pays for them from here on.
+            const size_t versions = versions_bytes(entries_[1].doc->versions);
+            entries_[1].bytes += versions;
+            bytes_ += versions;
+        }
         entries_.erase(entries_.begin());
     }
     pos_ = std::min(pos_, entries_.size() - 1);
@@ -111,7 +127,7 @@ bool History::push_coalesced(Document next, ActionLabel label, const std::string
     if (next == current()) return false;
     if (!coalesce_key.empty() && coalesce_key == last_key_ && pos_ + 1 == entries_.size() && pos_ > 0) {
         bytes_ -= entries_[pos_].bytes;
-        entries_[pos_] = make_entry(std::move(next), std::move(entries_[pos_].label));
+        entries_[pos_] = make_entry(std::move(next), std::move(entries_[pos_].label), &entries_[pos_ - 1]);
         bytes_ += entries_[pos_].bytes;
         return true;
     }
@@ -127,7 +143,8 @@ bool History::push(Document next, ActionLabel label) {
         bytes_ -= entries_.back().bytes;
         entries_.pop_back();
     }
-    entries_.push_back(make_entry(std::move(next), std::move(label)));
+    const Entry& before = entries_.back();
+    entries_.push_back(make_entry(std::move(next), std::move(label), &before));
     bytes_ += entries_.back().bytes;
     pos_ = entries_.size() - 1;
     trim();
@@ -155,7 +172,7 @@ bool History::redo() {
 void History::reset(Document doc) {
     last_key_.clear();
     entries_.clear();
-    entries_.push_back(make_entry(std::move(doc), {}));
+    entries_.push_back(make_entry(std::move(doc), {}, nullptr));
     bytes_ = entries_.back().bytes;
     pos_ = 0;
 }

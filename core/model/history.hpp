@@ -28,13 +28,17 @@ struct ActionLabel {
 // The label of `a` applied to `before`.
 ActionLabel describe(const Document& before, const Action& a);
 
-// About how many bytes a board takes in memory (the objects and the text they hold).
+// About how many bytes a board takes in memory (the objects and the text they hold):
+// board_bytes, its own content, plus versions_bytes, its saved versions.
 size_t approx_bytes(const Document& d);
+size_t board_bytes(const Document& d);
+size_t versions_bytes(const Versions& versions);
 
 class History {
 public:
     // Keeps at most `limit` boards, and drops the oldest while they take more than
-    // `max_bytes` together (approx_bytes): a 50-post-it workshop keeps 200 steps to undo,
+    // `max_bytes` together (what each step adds: its board, and the saved versions only
+    // where a step holds another list than the step before it): a 50-post-it workshop keeps 200 steps to undo,
     // a 500-post-it one about 110, a 5,000-post-it one about ten, so the app's memory stays
     // within its budget whatever the board's size.
     static constexpr size_t kMaxBytes = 10u << 20;
@@ -66,9 +70,10 @@ private:
     struct Entry {
         std::shared_ptr<const Document> doc;  // never null
         ActionLabel label;                    // the edit that led to this entry
-        size_t bytes = 0;                     // approx_bytes(*doc)
+        size_t bytes = 0;                     // what this step adds (see make_entry)
     };
-    static Entry make_entry(Document d, ActionLabel label);
+    // `before`: the step this one follows (nullptr for the first).
+    static Entry make_entry(Document d, ActionLabel label, const Entry* before);
     void trim();
     std::vector<Entry> entries_;
     size_t pos_ = 0;

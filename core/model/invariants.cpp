@@ -214,16 +214,18 @@ RepairReport repair(Document& d) {
     if (d.facilitator != 0 && !participant_ids.count(d.facilitator)) d.facilitator = 0, note("unknown facilitator cleared");
     if (d.notetaker != 0 && !participant_ids.count(d.notetaker)) d.notetaker = 0, note("unknown note-taker cleared");
     if (d.plan_minutes != 90 && d.plan_minutes != 120) d.plan_minutes = 90, note("plan set to 90 minutes");
-    for (size_t i = 0; i < d.versions.size(); ++i) {
-        Version& v = d.versions[i];
-        fix_text(v.note, "version note");
-        fix_text(v.date, "version date");
-        if (!v.board.versions.empty()) {
-            v.board.versions.clear();
-            note("version " + std::to_string(i + 1) + ": nested versions removed");
+    if (!d.versions.empty()) d.versions.edit([&](std::vector<Version>& versions) {
+        for (size_t i = 0; i < versions.size(); ++i) {
+            Version& v = versions[i];
+            fix_text(v.note, "version note");
+            fix_text(v.date, "version date");
+            if (!v.board.versions.empty()) {
+                v.board.versions.clear();
+                note("version " + std::to_string(i + 1) + ": nested versions removed");
+            }
+            for (std::string& c : repair(v.board).changes) note("version " + std::to_string(i + 1) + ": " + c);
         }
-        for (std::string& c : repair(v.board).changes) note("version " + std::to_string(i + 1) + ": " + c);
-    }
+    });
     return r;
 }
 

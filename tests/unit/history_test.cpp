@@ -119,5 +119,38 @@ TEST(History, ABigBoardKeepsFewerStepsWithinTheByteBudget) {
     EXPECT_EQ(small.size(), 200u);
 }
 
+// Ten saved versions of a 500-post-it board: they are shared by every step, so an edit
+// neither copies them nor pays for them again in the undo budget (before, each step
+// counted all ten boards and the 10 MB budget left about nine steps to undo).
+TEST(History, SavedVersionsAreSharedNotCopiedByEverySteps) {
+    Document d;
+    for (int i = 0; i < 500; ++i)
+        d = reduce(d, act::AddPartner{"Pedagogische begeleidingsdienst nummer " + std::to_string(i), Category::Zorg,
+                                      {double(i), 100}, 0});
+    for (int v = 0; v < 10; ++v) d = reduce(d, act::SaveVersion{"2026-0" + std::to_string(v % 9 + 1) + "-01", "v"});
+    ASSERT_EQ(d.versions.size(), 10u);
+
+    const Document moved = reduce(d, act::MovePartners{{{d.partners[0].id, {1, 300}, 0, 1}}});
+    EXPECT_TRUE(moved.versions.shares(d.versions));  // the reducer passed the list on
+    const Document copy = moved;
+    EXPECT_TRUE(copy.versions.shares(d.versions));
+    EXPECT_TRUE(copy == moved);
+
+    History h(d);
+    for (int step = 0; step < 100; ++step) {
+        d = reduce(d, act::MovePartners{{{d.partners[0].id, {double(step), 300}, 0, 1}}});
+        ASSERT_TRUE(h.push(d, {"move", "x"}));
+    }
+    EXPECT_EQ(h.size(), 101u);  // every step kept: the versions count once
+    while (h.undo()) {}
+    EXPECT_EQ(h.current().versions.size(), 10u);
+
+    // A new version is a new list; the older steps keep theirs.
+    const Document saved = reduce(d, act::SaveVersion{"2026-12-07", "na de workshop"});
+    EXPECT_FALSE(saved.versions.shares(d.versions));
+    EXPECT_EQ(saved.versions.size(), 11u);
+    EXPECT_EQ(d.versions.size(), 10u);
+}
+
 }  // namespace
 }  // namespace nk
