@@ -103,16 +103,17 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, fonts-dejavu-core, libgl1-mes
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "x11-xserver-utils, xinput")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "lightdm, xinput-calibrator")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "network map of a school team's external partners, for touch screens")
+# The synopsis is the summary above; this is the extended description (CPack indents
+# it and turns the empty line into the " ." paragraph break).
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-"${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
- Netwerkkaart is a full-screen touch application for a school team's reflection
- workshop on how its external partners contribute to collective learning. The
- team places its partners as post-its around the school, closer for more
- contact, joins them with lines, marks its priority partners with pens, talks
- them through with reflection cards and keeps the result as an image, a report
- and data files.
- .
- Several people can use the touch screen at once. Work is saved continuously
- and survives a crash or a power cut. The package includes an optional X
- session, \"Netwerkkaart kiosk\", that runs only the application.")
+"Netwerkkaart is a full-screen touch application for a school team's reflection
+workshop on how its external partners contribute to collective learning. The
+team places its partners as post-its around the school, closer for more
+contact, joins them with lines, marks its priority partners with pens, talks
+them through with reflection cards and keeps the result as an image, a report
+and data files.
+
+Several people can use the touch screen at once. Work is saved continuously
+and survives a crash or a power cut. The package includes an optional X
+session, Netwerkkaart kiosk, that runs only the application.")
 include(CPack)
