@@ -48,5 +48,18 @@ TEST(KioskSession, TheSettingsFileChoosesTheAppAndItsArguments) {
     EXPECT_EQ(read_file(dir.file("runs")), "--layout table\n");
 }
 
+TEST(KioskSession, InstalledItRunsTheAppInTheBinDirectoryBesideItsLibexec) {
+    TempDir dir;
+    // <prefix>/libexec/netwerkkaart/kiosk-session and <prefix>/bin/netwerkkaart, as installed.
+    fs::create_directories(dir.file("prefix/libexec/netwerkkaart"));
+    fs::create_directories(dir.file("prefix/bin"));
+    fs::copy_file(kSession, dir.file("prefix/libexec/netwerkkaart/kiosk-session"));
+    fs::copy_file(fake_app(dir, 1), dir.file("prefix/bin/netwerkkaart"));
+    const std::string cmd = "cd / && env -i PATH=/usr/bin:/bin NK_KIOSK_CONFIG=/dev/null NK_ARGS=--new timeout 30 sh '" +
+                            dir.file("prefix/libexec/netwerkkaart/kiosk-session") + "' >/dev/null 2>&1";
+    EXPECT_EQ(std::system(cmd.c_str()), 0);
+    EXPECT_EQ(read_file(dir.file("runs")), "--new\n");
+}
+
 }  // namespace
 }  // namespace nk::test
