@@ -67,6 +67,8 @@ install(TARGETS netwerkkaart RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/assets/ DESTINATION ${NK_SHARE})
 install(PROGRAMS ${NK_PKG_DIR}/kiosk-session DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/netwerkkaart)
 install(FILES ${NK_PKG_DIR}/netwerkkaart.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+# The session entry names the script by its full path under the prefix chosen at
+# configure time (CMAKE_INSTALL_PREFIX; /usr for the package), not `cmake --install --prefix`.
 set(NK_KIOSK_SESSION ${CMAKE_INSTALL_FULL_LIBEXECDIR}/netwerkkaart/kiosk-session)
 configure_file(${NK_PKG_DIR}/netwerkkaart-kiosk.desktop.in ${NK_PKG_OUT}/netwerkkaart-kiosk.desktop @ONLY)
 install(FILES ${NK_PKG_OUT}/netwerkkaart-kiosk.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/xsessions)
