@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "asset_dir.hpp"
 #include "atomic_file.hpp"
 #include "board_file.hpp"
 #include "export_set.hpp"
@@ -137,9 +138,9 @@ void App::relayout() { fitted_ = compute_fitted(); }
 void App::set_language(const std::string& lang) {
     opt_.lang = lang;
     ++layer_epoch_;
-    strings_ = Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + ".txt");
-    strings_.merge(Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + "-method.txt"));
-    strings_.merge(Strings::load(std::string(NK_ASSETS_DIR) + "/lang/" + lang + "-report.txt"));
+    strings_ = Strings::load(asset_dir() + "/lang/" + lang + ".txt");
+    strings_.merge(Strings::load(asset_dir() + "/lang/" + lang + "-method.txt"));
+    strings_.merge(Strings::load(asset_dir() + "/lang/" + lang + "-report.txt"));
 }
 
 void App::load_initial_board() {
