@@ -19,6 +19,13 @@ size_t length(std::string_view s);
 // Appends code point `cp` as UTF-8 (cp must be a scalar value).
 void append(std::string& out, char32_t cp);
 
+// The longest prefix of `s` that is at most `max_bytes` long and does not end inside a
+// code point: cuts a long text at a character boundary (valid UTF-8 stays valid).
+std::string_view cut(std::string_view s, size_t max_bytes);
+
+// The first code point of valid UTF-8 `s` ("" when empty): "É" of "Élise".
+std::string_view first(std::string_view s);
+
 // Removes the last code point of valid UTF-8 `s` (nothing when empty).
 void pop_back(std::string& s);
 
