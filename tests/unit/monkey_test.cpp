@@ -102,7 +102,7 @@ struct Stats {
 
 class Monkey {
 public:
-    explicit Monkey(std::uint64_t seed) : rng_(seed), fingers_(monkey_fingers()), any_(seed + 1) {
+    explicit Monkey(std::uint64_t seed) : rng_(seed), any_(seed + 1), fingers_(monkey_fingers()) {
         fitted_ = fit_view(0, 0, size_.x, size_.y);
         view_ = fitted_;
         // ~40 post-its all over the rings and lanes, ~40 lines, a few participants with
