@@ -322,14 +322,14 @@ void Monkey::app_edit() {
         return;
     }
     remember();
-    if (r >= 70) {
+    if (r >= 88) {
         // Any of the 28 kinds of action (random_actions.hpp), as the panels send them
         // while fingers are down; the board must then also survive the board file: the
         // writer's bytes read back as an equal board (what the autosave relies on). The
         // known post-it stays (the scripted drags need it), and versions stay few (each
         // holds a whole board: the round trip after every edit would grow with them).
         std::size_t kind = std::size_t(pick(int(test::kActionKinds)));
-        if (kind == test::kSaveVersionKind && doc_.versions.size() >= 3) kind = 0;
+        if (kind == test::kSaveVersionKind && !doc_.versions.empty()) kind = 0;
         const Action a = any_.make(kind, doc_);
         if (const auto* rm = std::get_if<act::RemovePartner>(&a); rm && rm->partner == known_) return;
         ++st_.any_actions;
