@@ -337,6 +337,9 @@ void App::frame() {
     apply(gestures_.tick(session_->current(), view_, clock_ms_));
     stations_.set_screen({double(width_), double(height_)}, k_);
     stations_.tick(clock_ms_);
+    // An action a limit refused (limits.hpp): say so now, while the person is still there.
+    if (auto r = session_->take_refusal())
+        show_message(strings_.format("limit." + std::string(limits::limit_id(r->limit)), {std::to_string(r->max)}), true);
     if (autosave_) {
         const AutosaveStatus st = autosave_->status();
         if (st.writes != marked_writes_) {

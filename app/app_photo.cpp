@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "app.hpp"
+#include "export_names.hpp"
 #include "atomic_file.hpp"
 #include "export_set.hpp"
 #include "photo_render.hpp"
@@ -146,13 +147,7 @@ void App::start_photo(PhotoKind kind) {
         const std::string dir = opt_.data_dir + "/snapshots";
         std::error_code ec;
         fs::create_directories(dir, ec);
-        const Document& d = session_->current();
-        std::string school = d.school;
-        for (char& c : school)
-            if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32) c = '-';
-        const std::string base = dir + "/" + d.date + " " + school + " - netwerkkaart";
-        where = base + ".png";
-        for (int n = 2; fs::exists(where); ++n) where = base + " (" + std::to_string(n) + ").png";
+        where = snapshot_path(dir, session_->current(), [](const std::string& p) { return fs::exists(p); });
     }
     using clock = std::chrono::steady_clock;
     using ms = std::chrono::duration<double, std::milli>;

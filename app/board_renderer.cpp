@@ -7,6 +7,7 @@
 
 #include "geometry.hpp"
 #include "handles.hpp"
+#include "initials.hpp"
 #include "theme.hpp"
 #include "text_fit.hpp"
 
@@ -281,10 +282,7 @@ void draw_priorities(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc) {
         // Initials in a badge of the pen's colour where the stroke is highest: colour alone
         // cannot tell roles apart for everyone.
         auto top = std::min_element(pts.begin(), pts.end(), [](ImVec2 a, ImVec2 b) { return a.y < b.y; });
-        std::string initials;
-        for (size_t i = 0; i < who->name.size() && initials.size() < 2; ++i)
-            if (i == 0 || who->name[i - 1] == ' ') initials += char(std::toupper(static_cast<unsigned char>(who->name[i])));
-        if (initials.empty()) initials = "?";
+        const std::string initials = nk::initials(who->name);
         const float fs = std::max(11.0f * sc.ui_scale, float(Fonts::kSmall * 0.8 * sc.view.scale));
         const ImVec2 ts = fonts.bold->CalcTextSizeA(fs, 1e9f, 0, initials.c_str());
         const float r = std::max(ts.x, ts.y) * 0.62f + 2;

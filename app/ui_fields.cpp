@@ -5,6 +5,8 @@
 #include <imgui_stdlib.h>
 
 #include "app.hpp"
+#include "limits.hpp"
+#include "utf8.hpp"
 
 namespace nk::app {
 
@@ -34,6 +36,9 @@ Rect App::text_field(const std::string& id, const std::string& current, float wi
     }
     const Rect r{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     targets_.control(id, r);
+    // No field holds more than the longest text a board keeps (limits.hpp); the reducer
+    // cuts each kind of text to its own limit.
+    if (changed && buf.size() > limits::kNoteText) buf.resize(utf8::cut(buf, limits::kNoteText).size());
     if (changed) session_->dispatch_coalesced(make(buf), id);
     return r;
 }

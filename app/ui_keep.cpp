@@ -159,8 +159,9 @@ void App::draw_keep() {
         localtime_r(&t, &tm);
         char date[16];
         std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
-        session_->dispatch(act::SaveVersion{date, strings_.get("version.note")});
-        show_message(strings_.format("version.saved", {long_date(strings_, date)}), false);
+        // Refused at a limit (limits.hpp): the frame loop says why instead.
+        if (session_->dispatch(act::SaveVersion{date, strings_.get("version.note")}))
+            show_message(strings_.format("version.saved", {long_date(strings_, date)}), false);
     }
     targets_.control("version.save", item_rect());
     ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("keep.next_year").c_str());

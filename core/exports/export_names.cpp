@@ -86,4 +86,9 @@ std::string unique_path(const std::string& dir, const std::string& base, const s
     return {};
 }
 
+std::string snapshot_path(const std::string& dir, const Document& d,
+                          const std::function<bool(const std::string&)>& exists) {
+    return unique_path(dir, export_base_name(d), "png", exists);
+}
+
 }  // namespace nk

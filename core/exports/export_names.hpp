@@ -37,4 +37,10 @@ std::string export_base_name(const Document& d);
 std::string unique_path(const std::string& dir, const std::string& base, const std::string& ext,
                         const std::function<bool(const std::string&)>& exists);
 
+// Where the Foto button writes a snapshot: dir/<export_base_name(d)>.png, or the first
+// free "(2)", "(3)", ... (unique_path). Its file name stays within kMaxSchoolNameBytes +
+// 40 bytes whatever the school is called (a file system allows 255); "" when 9999 are taken.
+std::string snapshot_path(const std::string& dir, const Document& d,
+                          const std::function<bool(const std::string&)>& exists);
+
 }  // namespace nk

@@ -334,7 +334,8 @@ public:
             return;
         }
         if (!read_version(version)) return;
-        const Value* versions = list(root, "versions", Missing::Quiet, kMaxVersions);
+        // More versions than a map keeps: the newest kMaxVersions are read (read_versions).
+        const Value* versions = list(root, "versions", Missing::Quiet, std::numeric_limits<size_t>::max());
         if (error) return;
         read_board(root);
         if (error) return;
@@ -522,8 +523,8 @@ private:
 
     // The objects of a list; anything else in it is skipped and reported.
     template <class F>
-    void each_object(const Value& list, const char* name, F&& read_one) {
-        for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    void each_object(const Value& list, const char* name, F&& read_one, rapidjson::SizeType first = 0) {
+        for (rapidjson::SizeType i = first; i < list.Size(); ++i) {
             const std::string path = std::string(name) + "[" + std::to_string(i) + "]";
             if (list[i].IsObject())
                 read_one(list[i], path);
@@ -693,8 +694,16 @@ private:
 
     // Each version: a date, a note and a board. A version without a usable board is
     // dropped (reported); the board is read by a reader of its own, into the same report.
+    // Past kMaxVersions only the newest are read (the list is oldest first); the older
+    // ones are dropped and reported, so the file still opens and can be saved again.
     void read_versions(const Value& list) {
         std::vector<Version> versions;
+        rapidjson::SizeType first = 0;
+        if (list.Size() > kMaxVersions) {
+            first = static_cast<rapidjson::SizeType>(list.Size() - kMaxVersions);
+            note(std::to_string(first) + " oldest version(s) dropped: a map keeps at most " +
+                 std::to_string(kMaxVersions));
+        }
         each_object(list, "versions", [&](const Value& o, const std::string& path) {
             if (error) return;
             const Value* board = field(o, path, "board");
@@ -717,7 +726,7 @@ private:
             }
             v.board = std::move(nested.doc);
             versions.push_back(std::move(v));
-        });
+        }, first);
         doc.versions = Versions(std::move(versions));
     }
 

@@ -13,6 +13,7 @@
 
 #include "document.hpp"
 #include "invariants.hpp"
+#include "limits.hpp"
 
 namespace nk {
 
@@ -22,22 +23,18 @@ namespace nk {
 // earlier versions of the map kept inside the file (`versions`).
 inline constexpr int kFormatVersion = 2;
 
-// Limits on what parse_board accepts; past them a file is refused, never half-read.
-// They keep memory bounded for any input and are far above any real workshop.
-inline constexpr std::size_t kMaxFileBytes = 64u << 20;     // 64 MiB
-inline constexpr int kMaxJsonDepth = 64;                   // nested arrays/objects
-inline constexpr std::size_t kMaxJsonValues = 4'000'000;   // values in the whole file
-inline constexpr std::size_t kMaxListLength = 100'000;     // entries in any one list: participants,
-                                                           // partners, links, priorities, notes,
-                                                           // closing, actions
-inline constexpr std::size_t kMaxStrokePoints = 10'000;    // points in one priority stroke
-inline constexpr std::size_t kMaxVersions = 50;            // entries in `versions`; each version's board
-                                                           // obeys every limit above, and the whole file
-                                                           // still counts against kMaxFileBytes and
-                                                           // kMaxJsonValues, so versions cannot multiply
-                                                           // memory. A Document with more versions than
-                                                           // this is written, but refused when read:
-                                                           // the app must not keep more.
+// Limits on what parse_board accepts (limits.hpp has them all); past them a file is
+// refused, never half-read. They keep memory bounded for any input and are far above any
+// real workshop. Texts over their limits (limits.hpp) are cut and reported, never refused;
+// `versions` past kMaxVersions keeps the newest kMaxVersions and reports the rest.
+inline constexpr std::size_t kMaxFileBytes = limits::kFileBytes;
+inline constexpr int kMaxJsonDepth = limits::kJsonDepth;
+inline constexpr std::size_t kMaxJsonValues = limits::kJsonValues;
+inline constexpr std::size_t kMaxListLength = limits::kListLength;  // entries in any one list: participants,
+                                                                    // partners, links, priorities, notes,
+                                                                    // closing, actions (board and versions)
+inline constexpr std::size_t kMaxStrokePoints = limits::kFileStrokePoints;
+inline constexpr std::size_t kMaxVersions = limits::kVersions;
 
 enum class LoadErrorKind {
     Unreadable,    // the file could not be opened or read

@@ -11,8 +11,8 @@ namespace nk {
 EventLog::EventLog(std::string path, size_t max_bytes) : path_(std::move(path)), max_bytes_(max_bytes) {}
 
 void EventLog::write(std::string_view level, std::string_view message) {
+    std::lock_guard lock(mu_);  // before reading path_: open() may be changing it
     if (path_.empty()) return;
-    std::lock_guard lock(mu_);
     std::error_code ec;
     if (std::filesystem::file_size(path_, ec) > max_bytes_ && !ec) std::filesystem::rename(path_, path_ + ".1", ec);
     std::FILE* f = std::fopen(path_.c_str(), "a");

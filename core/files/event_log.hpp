@@ -23,12 +23,15 @@ public:
     }
     void info(std::string_view m) { write("INFO", m); }
     void error(std::string_view m) { write("ERROR", m); }
-    const std::string& path() const { return path_; }
+    std::string path() const {
+        std::lock_guard lock(mu_);
+        return path_;
+    }
 
 private:
-    std::string path_;
+    std::string path_;  // guarded by mu_: open() may change it while another thread writes
     size_t max_bytes_;
-    std::mutex mu_;
+    mutable std::mutex mu_;
 };
 
 }  // namespace nk

@@ -90,6 +90,7 @@ const std::vector<Version>& Versions::list() const {
 
 const Version& Versions::operator[](std::size_t i) const { return (*list_)[i]; }
 const Version& Versions::at(std::size_t i) const { return list().at(i); }
+const Version& Versions::front() const { return list_->front(); }
 const Version& Versions::back() const { return list_->back(); }
 std::vector<Version>::const_iterator Versions::begin() const { return list().begin(); }
 std::vector<Version>::const_iterator Versions::end() const { return list().end(); }

@@ -133,6 +133,7 @@ public:
     bool empty() const { return size() == 0; }
     const Version& operator[](std::size_t i) const;
     const Version& at(std::size_t i) const;  // throws std::out_of_range past the end
+    const Version& front() const;
     const Version& back() const;
     std::vector<Version>::const_iterator begin() const;
     std::vector<Version>::const_iterator end() const;

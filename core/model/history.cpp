@@ -6,32 +6,40 @@
 
 namespace nk {
 namespace {
-std::string partner_text(const Document& d, Id id) {
-    const Partner* p = d.partner(id);
-    return p ? p->text : std::string();
-}
 std::string participant_name(const Document& d, Id id) {
     const Participant* p = d.participant(id);
     return p ? p->name : std::string();
 }
 
+// A face-down post-it (still private in its writer's tray) is named by its writer only,
+// never by its text: the undo line is on the shared screen.
+ActionLabel private_label(const Document& d, Id author) {
+    std::string who = participant_name(d, author);
+    return {who.empty() ? "private-anonymous" : "private", std::move(who)};
+}
+ActionLabel about(const Document& d, std::string verb, Id partner) {
+    const Partner* p = d.partner(partner);
+    if (p && !p->face_up) return private_label(d, p->author);
+    return {std::move(verb), p ? p->text : std::string()};
+}
+
 struct Describer {
     const Document& d;
-    ActionLabel operator()(const act::AddPartner& a) const { return {"add", a.text}; }
-    ActionLabel operator()(const act::SetPartnerText& a) const { return {"edit", partner_text(d, a.partner)}; }
-    ActionLabel operator()(const act::SetCategory& a) const { return {"category", partner_text(d, a.partner)}; }
+    ActionLabel operator()(const act::AddPartner& a) const {
+        return a.face_up ? ActionLabel{"add", a.text} : private_label(d, a.author);
+    }
+    ActionLabel operator()(const act::SetPartnerText& a) const { return about(d, "edit", a.partner); }
+    ActionLabel operator()(const act::SetCategory& a) const { return about(d, "category", a.partner); }
     ActionLabel operator()(const act::MovePartners& a) const {
-        if (a.moves.size() == 1) return {"move", partner_text(d, a.moves[0].partner)};
+        if (a.moves.size() == 1) return about(d, "move", a.moves[0].partner);
         return {"move-many", std::to_string(a.moves.size())};
     }
-    ActionLabel operator()(const act::RemovePartner& a) const { return {"remove", partner_text(d, a.partner)}; }
-    ActionLabel operator()(const act::DuplicatePartner& a) const { return {"duplicate", partner_text(d, a.partner)}; }
-    ActionLabel operator()(const act::AddLink& a) const {
-        return {"link", a.from == kSchool ? partner_text(d, a.to) : partner_text(d, a.from)};
-    }
+    ActionLabel operator()(const act::RemovePartner& a) const { return about(d, "remove", a.partner); }
+    ActionLabel operator()(const act::DuplicatePartner& a) const { return about(d, "duplicate", a.partner); }
+    ActionLabel operator()(const act::AddLink& a) const { return about(d, "link", a.from == kSchool ? a.to : a.from); }
     ActionLabel operator()(const act::RemoveLink& a) const {
         const Link* l = d.link(a.link);
-        return {"unlink", l ? partner_text(d, l->from == kSchool ? l->to : l->from) : std::string()};
+        return l ? about(d, "unlink", l->from == kSchool ? l->to : l->from) : ActionLabel{"unlink", {}};
     }
     ActionLabel operator()(const act::AddParticipant& a) const { return {"participant", a.name}; }
     ActionLabel operator()(const act::SetParticipantName& a) const {
@@ -43,18 +51,18 @@ struct Describer {
     ActionLabel operator()(const act::RemoveParticipant& a) const {
         return {"participant", participant_name(d, a.participant)};
     }
-    ActionLabel operator()(const act::SetPriority& a) const { return {"priority", partner_text(d, a.partner)}; }
+    ActionLabel operator()(const act::SetPriority& a) const { return about(d, "priority", a.partner); }
     ActionLabel operator()(const act::RemovePriority& a) const {
         return {"priority", participant_name(d, a.participant)};
     }
     ActionLabel operator()(const act::SetPhase&) const { return {"phase", {}}; }
     ActionLabel operator()(const act::SetSchoolName& a) const { return {"school", a.name}; }
     ActionLabel operator()(const act::Reveal&) const { return {"reveal", {}}; }
-    ActionLabel operator()(const act::SetPartnerMarks& a) const { return {"marks", partner_text(d, a.partner)}; }
+    ActionLabel operator()(const act::SetPartnerMarks& a) const { return about(d, "marks", a.partner); }
     ActionLabel operator()(const act::SetFacilitator& a) const { return {"facilitator", participant_name(d, a.participant)}; }
     ActionLabel operator()(const act::SetNotetaker& a) const { return {"notetaker", participant_name(d, a.participant)}; }
     ActionLabel operator()(const act::SetPlan&) const { return {"plan", {}}; }
-    ActionLabel operator()(const act::SetCardNote& a) const { return {"card-note", partner_text(d, a.partner)}; }
+    ActionLabel operator()(const act::SetCardNote& a) const { return about(d, "card-note", a.partner); }
     ActionLabel operator()(const act::SetClosingAnswer&) const { return {"closing", {}}; }
     ActionLabel operator()(const act::AddActionItem& a) const { return {"action", a.what}; }
     ActionLabel operator()(const act::SetActionItem& a) const { return {"action", a.what}; }

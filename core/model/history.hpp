@@ -18,7 +18,9 @@ namespace nk {
 // What an action did, for "undo: move 'CLB Gent'". `verb` is a stable id that the app
 // translates (add, edit, category, move, remove, duplicate, link, unlink, participant,
 // priority, phase, school, version, merge, ...); `subject` is the post-it text or name it
-// concerns (may be empty).
+// concerns (may be empty). A post-it lying face down in its writer's tray is never named by
+// its text: its label is "private" with the writer's name as subject ("private-anonymous"
+// with no subject when the writer is not known).
 struct ActionLabel {
     std::string verb;
     std::string subject;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "geometry.hpp"
+#include "limits.hpp"
 #include "method.hpp"
 #include "utf8.hpp"
 
@@ -53,11 +54,15 @@ std::vector<std::string> invariant_violations(const Document& d) {
     if (!unique_positive_ids(d.partners)) out.push_back("partner ids are not unique and positive");
     if (!unique_positive_ids(d.links)) out.push_back("link ids are not unique and positive");
     if (!utf8::valid(d.school) || !utf8::valid(d.date)) out.push_back("school or date is not valid UTF-8");
-    for (const Participant& p : d.participants)
+    if (d.school.size() > limits::kSchoolName || d.date.size() > limits::kDate) out.push_back("school or date too long");
+    for (const Participant& p : d.participants) {
         if (!utf8::valid(p.name)) out.push_back("participant " + std::to_string(p.id) + " name is not valid UTF-8");
+        if (p.name.size() > limits::kParticipantName) out.push_back("participant " + std::to_string(p.id) + " name too long");
+    }
     for (const Partner& p : d.partners) {
         const std::string who = "partner " + std::to_string(p.id);
         if (!utf8::valid(p.text)) out.push_back(who + " text is not valid UTF-8");
+        if (p.text.size() > limits::kPartnerText) out.push_back(who + " text too long");
         if (!finite(p.x) || !finite(p.y) || !finite(p.rotation) || !finite(p.scale))
             out.push_back(who + " has a non-finite number");
         else if (p.ring != geo::ring_at({p.x, p.y}))
@@ -88,16 +93,20 @@ std::vector<std::string> invariant_violations(const Document& d) {
         if (!d.partner(n.partner) || !method::card(n.card)) out.push_back("a card note names a missing partner or card");
         if (!note_keys.insert({n.partner, n.card}).second) out.push_back("two notes for one partner and card");
         if (!utf8::valid(n.text)) out.push_back("a card note is not valid UTF-8");
+        if (n.text.size() > limits::kNoteText) out.push_back("a card note is too long");
     }
     std::set<std::string> questions;
     for (const ClosingAnswer& a : d.closing) {
         if (!method::is_closing_question(a.question)) out.push_back("an answer to an unknown closing question");
         if (!questions.insert(a.question).second) out.push_back("two answers to one closing question");
         if (!utf8::valid(a.text)) out.push_back("a closing answer is not valid UTF-8");
+        if (a.text.size() > limits::kNoteText) out.push_back("a closing answer is too long");
     }
     if (!unique_positive_ids(d.actions)) out.push_back("action ids are not unique and positive");
-    for (const ActionItem& a : d.actions)
+    for (const ActionItem& a : d.actions) {
         if (!utf8::valid(a.what) || !utf8::valid(a.who) || !utf8::valid(a.due)) out.push_back("an action is not valid UTF-8");
+        if (std::max({a.what.size(), a.who.size(), a.due.size()}) > limits::kActionText) out.push_back("an action text is too long");
+    }
     for (const Partner& p : d.partners)
         if (p.author != 0 && !d.participant(p.author)) out.push_back("partner " + std::to_string(p.id) + " names a missing author");
     if (d.facilitator != 0 && !d.participant(d.facilitator)) out.push_back("the facilitator is not a participant");
@@ -108,6 +117,7 @@ std::vector<std::string> invariant_violations(const Document& d) {
         if (!v.board.versions.empty()) out.push_back("version " + std::to_string(i + 1) + " holds versions itself");
         else if (!invariant_violations(v.board).empty()) out.push_back("version " + std::to_string(i + 1) + " breaks a rule");
         if (!utf8::valid(v.note) || !utf8::valid(v.date)) out.push_back("a version's note is not valid UTF-8");
+        if (v.note.size() > limits::kVersionNote || v.date.size() > limits::kDate) out.push_back("a version's note is too long");
     }
     return out;
 }
@@ -115,16 +125,24 @@ std::vector<std::string> invariant_violations(const Document& d) {
 RepairReport repair(Document& d) {
     RepairReport r;
     auto note = [&](std::string s) { r.changes.push_back(std::move(s)); };
-    auto fix_text = [&](std::string& s, const std::string& what) {
+    // Invalid UTF-8 is replaced, then a text past its limit (limits.hpp) is cut at a
+    // character boundary.
+    auto fix_text = [&](std::string& s, const std::string& what, std::size_t max) {
         if (!utf8::valid(s)) {
             s = utf8::repaired(s);
             note(what + ": invalid UTF-8 replaced");
         }
+        if (s.size() > max) {
+            note(what + ": " + std::to_string(s.size()) + " bytes cut to at most " + std::to_string(max));
+            s.resize(utf8::cut(s, max).size());
+            s.shrink_to_fit();
+        }
     };
-    fix_text(d.school, "school name");
-    fix_text(d.date, "date");
-    for (Participant& p : d.participants) fix_text(p.name, "participant " + std::to_string(p.id) + " name");
-    for (Partner& p : d.partners) fix_text(p.text, "partner " + std::to_string(p.id) + " text");
+    fix_text(d.school, "school name", limits::kSchoolName);
+    fix_text(d.date, "date", limits::kDate);
+    for (Participant& p : d.participants)
+        fix_text(p.name, "participant " + std::to_string(p.id) + " name", limits::kParticipantName);
+    for (Partner& p : d.partners) fix_text(p.text, "partner " + std::to_string(p.id) + " text", limits::kPartnerText);
 
     if (int n = renumber_duplicates(d.participants)) note(std::to_string(n) + " participant id(s) renumbered");
     if (int n = renumber_duplicates(d.partners)) note(std::to_string(n) + " partner id(s) renumbered");
@@ -185,12 +203,12 @@ RepairReport repair(Document& d) {
         if (p.stroke.size() != before) note("non-finite stroke points removed");
     }
 
-    for (CardNote& n : d.notes) fix_text(n.text, "card note");
-    for (ClosingAnswer& a : d.closing) fix_text(a.text, "closing answer");
+    for (CardNote& n : d.notes) fix_text(n.text, "card note", limits::kNoteText);
+    for (ClosingAnswer& a : d.closing) fix_text(a.text, "closing answer", limits::kNoteText);
     for (ActionItem& a : d.actions) {
-        fix_text(a.what, "action");
-        fix_text(a.who, "action");
-        fix_text(a.due, "action");
+        fix_text(a.what, "action", limits::kActionText);
+        fix_text(a.who, "action", limits::kActionText);
+        fix_text(a.due, "action", limits::kActionText);
     }
     std::set<std::pair<Id, std::string>> note_keys;
     const size_t notes_before = d.notes.size();
@@ -217,8 +235,8 @@ RepairReport repair(Document& d) {
     if (!d.versions.empty()) d.versions.edit([&](std::vector<Version>& versions) {
         for (size_t i = 0; i < versions.size(); ++i) {
             Version& v = versions[i];
-            fix_text(v.note, "version note");
-            fix_text(v.date, "version date");
+            fix_text(v.note, "version note", limits::kVersionNote);
+            fix_text(v.date, "version date", limits::kDate);
             if (!v.board.versions.empty()) {
                 v.board.versions.clear();
                 note("version " + std::to_string(i + 1) + ": nested versions removed");

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "geometry.hpp"
+#include "limits.hpp"
 #include "merge.hpp"
 #include "method.hpp"
 #include "utf8.hpp"
@@ -11,6 +12,29 @@
 namespace nk {
 namespace {
 constexpr double kMinScale = 0.75, kMaxScale = 1.5;
+
+// `s` as valid UTF-8 of at most `max` bytes, cut at a character boundary (cut before the
+// repair too, so that a 60 MB paste is not copied whole).
+std::string text(std::string_view s, std::size_t max) {
+    return std::string(utf8::cut(utf8::repaired(utf8::cut(s, max)), max));
+}
+
+// At most limits::kStrokePoints of `pts`, evenly spread, the first and last kept.
+std::vector<Vec2> thinned(std::vector<Vec2> pts) {
+    const std::size_t n = pts.size(), k = limits::kStrokePoints;
+    if (n <= k) return pts;
+    std::vector<Vec2> out;
+    out.reserve(k);
+    for (std::size_t i = 0; i < k; ++i) out.push_back(pts[i * (n - 1) / (k - 1)]);
+    return out;
+}
+
+bool is_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (size_t i = 0; i < s.size(); ++i)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+    return true;
+}
 
 bool finite(Vec2 v) { return std::isfinite(v.x) && std::isfinite(v.y); }
 
@@ -32,11 +56,19 @@ void place(Partner& p, Vec2 pos) {
 
 struct Reducer {
     Document& d;
+    std::optional<limits::Refusal>& refused;
+
+    // Whether a list of `size` entries may take one more; records the refusal if not.
+    bool room(limits::Limit l, std::size_t size, std::size_t max) {
+        refused = limits::grows_past(l, size, size + 1, max);
+        return !refused;
+    }
 
     void operator()(const act::AddPartner& a) {
+        if (!room(limits::Limit::Partners, d.partners.size(), limits::kPartners)) return;
         Partner p;
         p.id = d.next_partner_id();
-        p.text = utf8::repaired(a.text);
+        p.text = text(a.text, limits::kPartnerText);
         p.category = a.category;
         p.rotation = std::isfinite(a.rotation) ? a.rotation : 0;
         p.author = d.participant(a.author) ? a.author : 0;
@@ -47,7 +79,7 @@ struct Reducer {
         d.partners.push_back(std::move(p));
     }
     void operator()(const act::SetPartnerText& a) {
-        if (Partner* p = find_partner(d, a.partner)) p->text = utf8::repaired(a.text);
+        if (Partner* p = find_partner(d, a.partner)) p->text = text(a.text, limits::kPartnerText);
     }
     void operator()(const act::SetCategory& a) {
         if (Partner* p = find_partner(d, a.partner)) p->category = a.category;
@@ -75,7 +107,7 @@ struct Reducer {
     }
     void operator()(const act::DuplicatePartner& a) {
         const Partner* src = d.partner(a.partner);
-        if (!src) return;
+        if (!src || !room(limits::Limit::Partners, d.partners.size(), limits::kPartners)) return;
         Partner copy = *src;
         copy.id = d.next_partner_id();
         place(copy, {src->x + 24, src->y + 24});
@@ -87,16 +119,18 @@ struct Reducer {
         const auto key = std::minmax(a.from, a.to);
         for (const Link& l : d.links)
             if (std::minmax(l.from, l.to) == key) return;
+        if (!room(limits::Limit::Links, d.links.size(), limits::kLinks)) return;
         d.links.push_back({d.next_link_id(), a.from, a.to});
     }
     void operator()(const act::RemoveLink& a) {
         std::erase_if(d.links, [&](const Link& l) { return l.id == a.link; });
     }
     void operator()(const act::AddParticipant& a) {
-        d.participants.push_back({d.next_participant_id(), utf8::repaired(a.name), a.role});
+        if (!room(limits::Limit::Participants, d.participants.size(), limits::kParticipants)) return;
+        d.participants.push_back({d.next_participant_id(), text(a.name, limits::kParticipantName), a.role});
     }
     void operator()(const act::SetParticipantName& a) {
-        if (Participant* p = find_participant(d, a.participant)) p->name = utf8::repaired(a.name);
+        if (Participant* p = find_participant(d, a.participant)) p->name = text(a.name, limits::kParticipantName);
     }
     void operator()(const act::SetParticipantRole& a) {
         if (Participant* p = find_participant(d, a.participant)) p->role = a.role;
@@ -114,6 +148,7 @@ struct Reducer {
         Priority p{a.participant, a.partner, {}};
         for (const Vec2& v : a.stroke)
             if (finite(v)) p.stroke.push_back(v);
+        p.stroke = thinned(std::move(p.stroke));
         std::erase_if(d.priorities, [&](const Priority& q) { return q.participant == a.participant; });
         d.priorities.push_back(std::move(p));
     }
@@ -121,7 +156,7 @@ struct Reducer {
         std::erase_if(d.priorities, [&](const Priority& p) { return p.participant == a.participant; });
     }
     void operator()(const act::SetPhase& a) { d.phase = a.phase; }
-    void operator()(const act::SetSchoolName& a) { d.school = utf8::repaired(a.name); }
+    void operator()(const act::SetSchoolName& a) { d.school = text(a.name, limits::kSchoolName); }
     void operator()(const act::Reveal& a) {
         for (Partner& p : d.partners) {
             if (p.face_up || (a.author != 0 && p.author != a.author)) continue;
@@ -143,35 +178,55 @@ struct Reducer {
     }
     void operator()(const act::SetCardNote& a) {
         if (!d.partner(a.partner) || !method::card(a.card)) return;
+        if (!a.text.empty() && !d.note(a.partner, a.card) && !room(limits::Limit::Notes, d.notes.size(), limits::kNotes))
+            return;
         std::erase_if(d.notes, [&](const CardNote& n) { return n.partner == a.partner && n.card == a.card; });
-        if (!a.text.empty()) d.notes.push_back({a.partner, a.card, utf8::repaired(a.text)});
+        if (!a.text.empty()) d.notes.push_back({a.partner, a.card, text(a.text, limits::kNoteText)});
     }
     void operator()(const act::SetClosingAnswer& a) {
         if (!method::is_closing_question(a.question)) return;
         std::erase_if(d.closing, [&](const ClosingAnswer& c) { return c.question == a.question; });
-        if (!a.text.empty()) d.closing.push_back({a.question, utf8::repaired(a.text)});
+        if (!a.text.empty()) d.closing.push_back({a.question, text(a.text, limits::kNoteText)});
     }
     void operator()(const act::AddActionItem& a) {
-        d.actions.push_back({d.next_action_id(), utf8::repaired(a.what), utf8::repaired(a.who), utf8::repaired(a.due)});
+        if (!room(limits::Limit::Actions, d.actions.size(), limits::kActions)) return;
+        d.actions.push_back({d.next_action_id(), text(a.what, limits::kActionText), text(a.who, limits::kActionText),
+                             text(a.due, limits::kActionText)});
     }
     void operator()(const act::SetActionItem& a) {
         for (ActionItem& it : d.actions)
-            if (it.id == a.id) it = {a.id, utf8::repaired(a.what), utf8::repaired(a.who), utf8::repaired(a.due)};
+            if (it.id == a.id)
+                it = {a.id, text(a.what, limits::kActionText), text(a.who, limits::kActionText),
+                      text(a.due, limits::kActionText)};
     }
     void operator()(const act::SaveVersion& a) {
-        Version v{utf8::repaired(a.date), utf8::repaired(a.note), d};
+        if (!room(limits::Limit::Versions, d.versions.size(), limits::kVersions)) return;
+        // A date that is not YYYY-MM-DD is left out, as the file reader would (found by the
+        // action monkey: the reader cleared it, so the board read back was not the same).
+        Version v{is_date(a.date) ? a.date : std::string(), text(a.note, limits::kVersionNote), d};
         v.board.versions.clear();
+        const Versions before = d.versions;  // shared: keeping it costs a pointer
         d.versions.push_back(std::move(v));
+        if (!limits::leaves_room_to_grow(d)) {
+            d.versions = before;
+            refused = limits::Refusal{limits::Limit::FileSize, 0};
+        }
     }
-    void operator()(const act::MergeBoard& a) { d = merge_boards(d, a.other, nullptr); }
+    void operator()(const act::MergeBoard& a) {
+        Document merged = merge_boards(d, a.other, nullptr);
+        refused = limits::counts_grown_past(d, merged);
+        if (!refused) d = std::move(merged);
+    }
     void operator()(const act::RemoveActionItem& a) {
         std::erase_if(d.actions, [&](const ActionItem& it) { return it.id == a.id; });
     }
 };
 }  // namespace
 
-Document reduce(Document d, const Action& a) {
-    std::visit(Reducer{d}, a);
+Document reduce(Document d, const Action& a, std::optional<limits::Refusal>* refused) {
+    std::optional<limits::Refusal> r;
+    std::visit(Reducer{d, r}, a);
+    if (refused) *refused = r;
     return d;
 }
 

@@ -19,15 +19,25 @@ void Session::changed() {
 }
 
 bool Session::dispatch(const Action& a) {
-    ActionLabel label = describe(current(), a);
-    if (!history_.push(reduce(current(), a), std::move(label))) return false;
+    std::optional<limits::Refusal> refused;
+    Document next = reduce(current(), a, &refused);
+    if (refused) {
+        refusal_ = refused;
+        return false;
+    }
+    if (!history_.push(std::move(next), describe(current(), a))) return false;
     changed();
     return true;
 }
 
 bool Session::dispatch_coalesced(const Action& a, const std::string& coalesce_key) {
-    ActionLabel label = describe(current(), a);
-    if (!history_.push_coalesced(reduce(current(), a), std::move(label), coalesce_key)) return false;
+    std::optional<limits::Refusal> refused;
+    Document next = reduce(current(), a, &refused);
+    if (refused) {
+        refusal_ = refused;
+        return false;
+    }
+    if (!history_.push_coalesced(std::move(next), describe(current(), a), coalesce_key)) return false;
     changed();
     return true;
 }

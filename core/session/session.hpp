@@ -7,11 +7,14 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include "actions.hpp"
 #include "autosave.hpp"
 #include "document.hpp"
 #include "history.hpp"
+#include "limits.hpp"
 
 namespace nk {
 
@@ -27,11 +30,15 @@ public:
     std::uint64_t revision() const { return revision_; }
 
     // Applies `a`; returns true when the board changed (then it is one undo step and
-    // is autosaved).
+    // is autosaved). When a limit refused it (limits.hpp) the board stays as it was and
+    // the refusal waits in take_refusal() for the app to tell the user.
     bool dispatch(const Action& a);
     // Applies `a`, merging it into the previous step when that carried the same key
     // (History::push_coalesced): for text typed into a field, saved at every change.
     bool dispatch_coalesced(const Action& a, const std::string& coalesce_key);
+    // The newest refusal of an action since the last call, and forgets it: the frame loop
+    // asks once a frame and shows the message "limit.<id>" (limits::limit_id).
+    std::optional<limits::Refusal> take_refusal() { return std::exchange(refusal_, std::nullopt); }
     bool undo();
     bool redo();
     // Replaces the board (opened from a file, recovered): a fresh history; autosaved.
@@ -49,6 +56,7 @@ private:
     History history_;
     std::uint64_t revision_ = 0;
     std::shared_ptr<AutosaveWriter> autosave_;
+    std::optional<limits::Refusal> refusal_;
 };
 
 }  // namespace nk

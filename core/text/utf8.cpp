@@ -73,6 +73,20 @@ void append(std::string& out, char32_t cp) {
     }
 }
 
+std::string_view cut(std::string_view s, size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // s[n] starts the cut-off part
+    return s.substr(0, n);
+}
+
+std::string_view first(std::string_view s) {
+    if (s.empty()) return s;
+    size_t n = 1;
+    while (n < s.size() && n < 4 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+    return s.substr(0, n);
+}
+
 void pop_back(std::string& s) {
     while (!s.empty()) {
         const bool lead = (static_cast<unsigned char>(s.back()) & 0xC0) != 0x80;
@@ -81,12 +95,5 @@ void pop_back(std::string& s) {
     }
 }
 
-std::string first_char(std::string_view s) {
-    if (s.empty()) return {};
-    std::size_t i = 0;
-    std::string out;
-    append(out, next(s, i));
-    return out;
-}
 
 }  // namespace nk::utf8

@@ -37,7 +37,11 @@ void append(std::string& out, char32_t cp);
 // Removes the last code point of valid UTF-8 `s` (nothing when empty).
 void pop_back(std::string& s);
 
-// The first code point of `s` as UTF-8 (repaired when ill-formed); empty for empty `s`.
-std::string first_char(std::string_view s);
+// The longest prefix of `s` that is at most `max_bytes` long and does not end inside a
+// code point: cuts a long text at a character boundary (valid UTF-8 stays valid).
+std::string_view cut(std::string_view s, std::size_t max_bytes);
+
+// The first code point of valid UTF-8 `s` ("" when empty): "É" of "Élise".
+std::string_view first(std::string_view s);
 
 }  // namespace nk::utf8

@@ -11,7 +11,9 @@
 // writes the board back into the FIFO (the same bytes the script saved just before, so
 // the `open` leaves the board as it is; only its undo history starts afresh there).
 //
-// (a) and (b) need mount(2) (root); they are skipped where it is not permitted.
+// (a) and (b) mount a tmpfs in a mount namespace of the test's own (private_mounts.hpp):
+// as root, or as another user through a user namespace. Where neither is permitted they
+// fail and say so; they never skip.
 // NK_KEEP_TEST_FILES keeps the directories (screenshots included).
 #include <gtest/gtest.h>
 
@@ -35,6 +37,7 @@
 #include "app_process.hpp"
 #include "app_runner.hpp"
 #include "atomic_file.hpp"
+#include "private_mounts.hpp"
 #include "autosave.hpp"
 #include "board_file.hpp"
 #include "geometry.hpp"
@@ -293,7 +296,9 @@ class Tmpfs {
 public:
     Tmpfs(std::string dir, const char* size) : dir_(std::move(dir)), opts_(std::string("size=") + size) {
         fs::create_directories(dir_);
-        if (mount("tmpfs", dir_.c_str(), "tmpfs", 0, opts_.c_str()) != 0) error_ = errno;
+        namespace_error_ = test::enter_private_mount_namespace();
+        if (!namespace_error_.empty()) error_ = EPERM;
+        else if (mount("tmpfs", dir_.c_str(), "tmpfs", 0, opts_.c_str()) != 0) error_ = errno;
         else mounted_ = 1;
     }
     ~Tmpfs() {
@@ -302,6 +307,7 @@ public:
     Tmpfs(const Tmpfs&) = delete;
     Tmpfs& operator=(const Tmpfs&) = delete;
     int error() const { return error_; }
+    const std::string& namespace_error() const { return namespace_error_; }
     const std::string& dir() const { return dir_; }
 
     // Read-only: a remount of the tmpfs itself, or, if that is refused (a file open for
@@ -329,6 +335,7 @@ private:
     std::string dir_, opts_;
     int mounted_ = 0;  // mounts stacked at dir_
     int error_ = 0;
+    std::string namespace_error_;
     std::string ro_;
 };
 
@@ -346,15 +353,14 @@ bool fill(const std::string& path) {
     return full;
 }
 
-// Skips a test where mount(2) is refused (not root, no CAP_SYS_ADMIN in a container).
-#define NK_MOUNT_OR_SKIP(t)                                                                              \
-    if ((t).error() == EPERM || (t).error() == EACCES) GTEST_SKIP() << "mount is not permitted here"; \
-    ASSERT_EQ((t).error(), 0) << std::strerror((t).error())
+// Fails a test where the tmpfs could not be mounted, saying why (never skips).
+#define NK_MOUNT_OR_FAIL(t) \
+    ASSERT_EQ((t).error(), 0) << std::strerror((t).error()) << " " << (t).namespace_error()
 
 TEST(StorageFailure, DiskFullMidSession) {
     TempDir tmp;
     Tmpfs disk(tmp.file("mnt"), "64k");
-    NK_MOUNT_OR_SKIP(disk);
+    NK_MOUNT_OR_FAIL(disk);
     Breakage b;
     b.name = "disk full";
     b.data_dir = disk.dir() + "/netwerkkaart";
@@ -380,7 +386,7 @@ TEST(StorageFailure, DiskFullMidSession) {
 TEST(StorageFailure, ReadOnlyMidSession) {
     TempDir tmp;
     Tmpfs disk(tmp.file("mnt"), "1m");
-    NK_MOUNT_OR_SKIP(disk);
+    NK_MOUNT_OR_FAIL(disk);
     Breakage b;
     b.name = "read-only";
     b.data_dir = disk.dir() + "/netwerkkaart";
@@ -469,7 +475,7 @@ TEST(StorageFailure, ButtonsWorkWhileTheWarningShows) {
 TEST(StorageFailure, OlderVersionsMakeWayForTheNewestBoard) {
     TempDir tmp;
     Tmpfs disk(tmp.file("mnt"), "64k");
-    NK_MOUNT_OR_SKIP(disk);
+    NK_MOUNT_OR_FAIL(disk);
     const std::string data = disk.dir() + "/netwerkkaart", run = tmp.file("run");
     fs::create_directories(run + "/out");
     fs::create_directories(run + "/sync");

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app_runner.hpp"
+#include "autosave.hpp"
 #include "board_file.hpp"
 #include "geometry.hpp"
 #include "handles.hpp"
@@ -127,6 +128,28 @@ TEST(Versions, AMapImageWithTheBoardInsideIsOfferedAndMergesAPhotoIsNot) {
     const Document m = load_board(dir.file("m.json"));
     EXPECT_EQ(m.partners.size(), 5u);
     EXPECT_NE(named(m, "Logopedie"), nullptr);
+}
+
+// The 51st "save as new version" (issue 13): refused at once with a message that waits for
+// OK (the plain "saved" note has no OK button, so the tap on it fails the replay when the
+// refusal is not shown), the board keeps its 50 versions, and work after it is autosaved.
+// Before, the version was kept, the reader refused the board, and every later autosave
+// was rejected.
+TEST(Versions, TheFiftyFirstVersionIsRefusedWithAMessageAndTheWorkAfterItIsSaved) {
+    TempDir dir;
+    Document d = group_a();
+    for (int i = 0; i < 50; ++i) d = reduce(d, act::SaveVersion{"2026-11-29", "versie " + std::to_string(i + 1)});
+    ASSERT_EQ(d.versions.size(), 50u);
+    write_file(dir.file("b.json"), serialize_board(d));
+    const RunResult r = run_script(dir, dir.file("b.json"), "5",
+                                   "tap @ui:version.save finger 1\nframes 2\ntap @ui:message.ok finger 1\nframes 2\n"
+                                   "tap @ui:phase.4 finger 1\nframes 2\nsave after.json\nquit\n");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const Document after = load_board(dir.file("after.json"));
+    EXPECT_EQ(after.versions.size(), 50u);
+    EXPECT_EQ(after.phase, Phase::Terugblik) << "the step back to phase 4 after the refusal did not land";
+    EXPECT_EQ(read_file(autosave_path(dir.file("data"), 0)), read_file(dir.file("after.json")))
+        << "the autosave does not hold the work after the refusal";
 }
 
 // A board in phase 2B (where post-its can be dragged) with one saved version.

@@ -1,6 +1,7 @@
 // atomic_file: the real POSIX storage on a temporary directory, and FaultyStorage.
 #include "atomic_file.hpp"
 #include "faulty_storage.hpp"
+#include "private_mounts.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +12,7 @@
 #include <filesystem>
 #include <string>
 
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -194,16 +196,51 @@ TEST_F(AtomicFileTest, TempPathsAreUniqueAndBesideTheTarget) {
     EXPECT_TRUE(is_temp_file_name(fs::path(a).filename().string()));
 }
 
-// Root ignores directory permissions, so this only means something for other users;
-// FaultyStorage covers EROFS everywhere.
+// A directory the app may not write into. As another user a chmod makes it so (EACCES);
+// root ignores permissions, so as root (CI) the directory becomes a read-only bind mount
+// in a private mount namespace (EROFS). Never skipped: if neither can be arranged, the
+// test fails and says why.
 TEST_F(AtomicFileTest, RealReadOnlyDirectoryKeepsOldFile) {
-    if (::geteuid() == 0) GTEST_SKIP() << "running as root: chmod does not stop writes";
     auto s = real_storage();
     ASSERT_TRUE(s->write_atomic(path("board.json"), "old"));
-    ASSERT_EQ(::chmod(dir.c_str(), 0555), 0);
+    int expected = EACCES;
+    if (::geteuid() == 0) {
+        const std::string ns = test::enter_private_mount_namespace();
+        ASSERT_EQ(ns, "") << "cannot make a read-only directory as root";
+        ASSERT_EQ(test::bind_read_only(dir), "");
+        expected = EROFS;
+    } else {
+        ASSERT_EQ(::chmod(dir.c_str(), 0555), 0);
+    }
     WriteResult r = s->write_atomic(path("board.json"), "new");
-    ::chmod(dir.c_str(), 0755);
+    if (expected == EROFS)
+        ::umount2(dir.c_str(), MNT_DETACH);
+    else
+        ::chmod(dir.c_str(), 0755);
     EXPECT_FALSE(r.ok);
-    EXPECT_EQ(r.err_no, EACCES);
+    EXPECT_EQ(r.err_no, expected) << r.error;
     EXPECT_EQ(s->read(path("board.json"), 100), "old");
+    EXPECT_EQ(names(), std::vector<std::string>{"board.json"}) << "no temp file left behind";
+}
+
+// A full disk: a 64 KiB tmpfs in a private mount namespace (as root, or as another user
+// through a user namespace). The write fails with ENOSPC, the old file stays whole, no
+// temp file is left, and once there is room again the write succeeds.
+TEST_F(AtomicFileTest, RealFullDiskKeepsOldFile) {
+    const std::string ns = test::enter_private_mount_namespace();
+    ASSERT_EQ(ns, "") << "cannot mount a small tmpfs here";
+    const std::string disk = path("disk");
+    ASSERT_TRUE(fs::create_directory(disk));
+    ASSERT_EQ(test::mount_tmpfs(disk, "64k"), "");
+    auto s = real_storage();
+    const std::string board = disk + "/board.json";
+    ASSERT_TRUE(s->write_atomic(board, std::string(20'000, 'o')));
+    WriteResult r = s->write_atomic(board, std::string(60'000, 'n'));  // the old one and this do not fit
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.err_no, ENOSPC) << r.error;
+    EXPECT_EQ(s->read(board, 100'000), std::string(20'000, 'o'));
+    EXPECT_EQ(s->list(disk), std::vector<std::string>{"board.json"}) << "no temp file left behind";
+    ASSERT_TRUE(s->write_atomic(board, std::string(30'000, 'n'))) << "room enough again";
+    EXPECT_EQ(s->read(board, 100'000), std::string(30'000, 'n'));
+    ::umount2(disk.c_str(), MNT_DETACH);
 }

@@ -105,18 +105,25 @@ TEST(BoardFile, BrokenVersionsAreDroppedOrRepaired) {
     EXPECT_TRUE(mentions(no_note.repairs, "versions[0].note is missing")) << dump(no_note.repairs);
 }
 
-TEST(BoardFile, TooManyVersionsAreTooLarge) {
+// More versions than a map keeps (an older app, or a file edited by hand): the file still
+// opens, with the newest kMaxVersions, and says what it dropped (limits.hpp).
+TEST(BoardFile, TooManyVersionsOpenWithTheNewest) {
     std::string list = "[";
-    for (size_t i = 0; i <= kMaxVersions; ++i) list += (i ? "," : "") + version_json("{}");
+    for (size_t i = 0; i <= kMaxVersions; ++i)
+        list += (i ? "," : "") + version_json(R"({"school":"S)" + std::to_string(i) + R"("})");
     list += "]";
-    const LoadError e = refused(with_versions(list));
-    EXPECT_EQ(e.kind, LoadErrorKind::TooLarge);
-    EXPECT_NE(e.detail.find("versions"), std::string::npos) << e.detail;
-    // Exactly at the cap is fine.
+    const LoadedBoard b = ok(with_versions(list));
+    ASSERT_EQ(b.doc.versions.size(), kMaxVersions);
+    EXPECT_EQ(b.doc.versions.front().board.school, "S1") << "the oldest one is dropped";
+    EXPECT_EQ(b.doc.versions.back().board.school, "S" + std::to_string(kMaxVersions));
+    EXPECT_TRUE(mentions(b.repairs, "1 oldest version(s) dropped")) << dump(b.repairs);
+    // Exactly at the cap: nothing dropped.
     list = "[";
     for (size_t i = 0; i < kMaxVersions; ++i) list += (i ? "," : "") + version_json("{}");
     list += "]";
-    EXPECT_EQ(ok(with_versions(list)).doc.versions.size(), kMaxVersions);
+    const LoadedBoard at = ok(with_versions(list));
+    EXPECT_EQ(at.doc.versions.size(), kMaxVersions);
+    EXPECT_FALSE(mentions(at.repairs, "dropped")) << dump(at.repairs);
 }
 
 // Each list's cap holds for a version's board, and for the board and its versions

@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "event_log.hpp"
 
@@ -38,6 +40,30 @@ TEST(EventLog, AnUnwritablePlaceIsIgnored) {
     EventLog none;
     none.info("nothing");
     SUCCEED();
+}
+
+// open() and write() from different threads: write reads the path under the lock that
+// open() changes it under (found by the ThreadSanitizer build, scripts/test).
+TEST(EventLog, OpenAndWriteFromTwoThreads) {
+    const auto dir = std::filesystem::temp_directory_path() / "nk-log-threads";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string a = (dir / "a.log").string(), b = (dir / "b.log").string();
+    EventLog log(a);
+    std::thread writer([&] {
+        for (int i = 0; i < 200; ++i) log.info("regel " + std::to_string(i));
+    });
+    for (int i = 0; i < 200; ++i) log.open(i % 2 ? a : b);
+    writer.join();
+    log.open(b);
+    log.info("laatste");
+    EXPECT_NE(slurp(b).find("INFO laatste"), std::string::npos);
+    EXPECT_EQ(log.path(), b);
+    size_t lines = 0;
+    for (const std::string& p : {a, b})
+        for (char c : slurp(p)) lines += c == '\n';
+    EXPECT_EQ(lines, 201u) << "every line went to one of the two files";
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

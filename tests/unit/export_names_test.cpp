@@ -83,5 +83,33 @@ TEST(ExportNames, UniquePathCountsUp) {
     EXPECT_EQ(unique_path("/x", "kaart", "png", [](const std::string&) { return true; }), "");
 }
 
+// The Foto button's snapshot took the school's name whole: a 300-letter name gave a file
+// name past the 255 bytes a file system allows, and the snapshot failed.
+TEST(ExportNames, SnapshotNamesHaveALengthLimit) {
+    Document d;
+    d.date = "2026-12-07";
+    d.school = std::string(300, 'x');
+    for (int i = 0; i < 200; ++i) d.school += "é";
+    auto none = [](const std::string&) { return false; };
+    const std::string p = snapshot_path("/data/snapshots", d, none);
+    ASSERT_TRUE(p.starts_with("/data/snapshots/2026-12-07 xxx")) << p;
+    const std::string name = p.substr(std::string("/data/snapshots/").size());
+    EXPECT_LE(name.size(), kMaxSchoolNameBytes + 40);
+    EXPECT_TRUE(name.ends_with(" - netwerkkaart.png")) << name;
+    EXPECT_TRUE(utf8::valid(name));
+    // Cut at a character boundary inside the accented part, too.
+    d.school = "Sint-" + std::string(50, 'a');
+    for (int i = 0; i < 100; ++i) d.school += "é";
+    const std::string q = snapshot_path("/s", d, none);
+    EXPECT_TRUE(utf8::valid(q)) << q;
+    EXPECT_LE(q.size(), 3 + kMaxSchoolNameBytes + 40);
+    // Never over an earlier snapshot.
+    std::set<std::string> taken{p};
+    d.school = std::string(300, 'x');
+    for (int i = 0; i < 200; ++i) d.school += "é";
+    const std::string second = snapshot_path("/data/snapshots", d, [&](const std::string& f) { return taken.count(f) > 0; });
+    EXPECT_TRUE(second.ends_with(" - netwerkkaart (2).png")) << second;
+}
+
 }  // namespace
 }  // namespace nk

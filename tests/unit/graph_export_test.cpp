@@ -47,7 +47,26 @@ Document board() {
     return d;
 }
 
-TEST(GraphExport, TheBoardKeepsTheRules) { EXPECT_TRUE(invariant_violations(board()).empty()); }
+size_t count(const std::string& s, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+    return n;
+}
+
+// One node per face-up post-it plus the school, one edge per line between them: the
+// face-down post-it (6) and its line (4) are left out, nothing else is.
+TEST(GraphExport, OneNodePerVisiblePostItAndOneEdgePerLine) {
+    const std::string g = to_graphml(board(), false);
+    EXPECT_EQ(count(g, "<node id="), 1u + 5u) << g;
+    EXPECT_EQ(count(g, "<edge id="), 4u) << g;
+    for (const char* node : {"\"school\"", "\"p1\"", "\"p4\"", "\"p5\"", "\"p7\"", "\"p8\""})
+        EXPECT_NE(g.find(std::string("<node id=") + node), std::string::npos) << node;
+    const std::string csv = partners_csv(board());
+    // A header and five rows; post-it 5's text holds one CRLF of its own (quoted), and
+    // it is an end of two of the four lines.
+    EXPECT_EQ(count(csv, "\r\n"), 1u + 5u + 1u) << csv;
+    EXPECT_EQ(count(links_csv(board()), "\r\n"), 1u + 4u + 2u) << links_csv(board());
+}
 
 TEST(GraphExport, GraphmlEscapesAndDeclaresKeys) {
     const std::string g = to_graphml(board(), false);
@@ -78,8 +97,14 @@ TEST(GraphExport, GraphmlEscapesAndDeclaresKeys) {
 TEST(GraphExport, InvalidUtf8BecomesReplacementCharacters) {
     Document d;
     d.school = "bad \xC3 byte";
+    d.partners = {partner(1, "CLB \xFF", Category::Zorg, {120, -80})};
+    d.links = {{1, kSchool, 1}};
     EXPECT_NE(to_graphml(d, false).find("bad \xEF\xBF\xBD byte"), std::string::npos);
-    EXPECT_NE(links_csv(d).size(), 0u);
+    EXPECT_NE(to_graphml(d, false).find("CLB \xEF\xBF\xBD"), std::string::npos);
+    EXPECT_NE(partners_csv(d).find("\r\n1,CLB \xEF\xBF\xBD,zorg,"), std::string::npos) << partners_csv(d);
+    // Both ends' texts in the lines' file are repaired too.
+    EXPECT_NE(links_csv(d).find("\r\n1,school,1,bad \xEF\xBF\xBD byte,CLB \xEF\xBF\xBD\r\n"), std::string::npos)
+        << links_csv(d);
 }
 
 TEST(GraphExport, PartnersCsvQuotesAsRfc4180) {
@@ -149,7 +174,7 @@ void write(const std::filesystem::path& p, const std::string& bytes) {
 
 TEST(GraphExport, NetworkxAndCsvReadWhatWeWrite) {
     if (!python_has_networkx())
-        GTEST_SKIP() << "/usr/bin/python3 cannot import networkx (Debian: apt-get install python3-networkx)";
+        FAIL() << "/usr/bin/python3 cannot import networkx (Debian: apt-get install python3-networkx; scripts/deps does)";
     const std::filesystem::path script = std::filesystem::path(NK_TEST_DATA) / ".." / "scripts" / "check_graphml.py";
     ASSERT_TRUE(std::filesystem::exists(script)) << script;
     const auto dir = std::filesystem::temp_directory_path() /

@@ -152,5 +152,31 @@ TEST(History, SavedVersionsAreSharedNotCopiedByEverySteps) {
     EXPECT_EQ(d.versions.size(), 10u);
 }
 
+// The undo line is on the shared screen: while a post-it lies face down in its writer's
+// tray (brainstorm), its label names only the writer, never its text.
+TEST(History, LabelsOfAFaceDownPostItNameOnlyItsWriter) {
+    Session s{reduce(Document{}, act::AddParticipant{"Ann", Role::Leraar})};
+    ASSERT_TRUE(s.dispatch(act::AddPartner{"CLB Gent", Category::Zorg, {250, 0}, 0, 1, false}));
+    EXPECT_EQ(s.history().undo_label(), (ActionLabel{"private", "Ann"}));
+    const Id id = s.current().partners.back().id;
+    for (const Action& a : {Action{act::SetPartnerText{id, "CLB Gent-Oost"}}, Action{act::SetCategory{id, Category::Beleid}},
+                            Action{act::MovePartners{{{id, {300, 20}, 0, 1}}}}, Action{act::AddLink{kSchool, id}},
+                            Action{act::SetPartnerMarks{id, true, false}}, Action{act::DuplicatePartner{id}}}) {
+        ASSERT_TRUE(s.dispatch(a)) << a.index();
+        const ActionLabel l = s.history().undo_label();
+        EXPECT_EQ(l, (ActionLabel{"private", "Ann"})) << a.index() << ": " << l.verb << " " << l.subject;
+        ASSERT_TRUE(s.undo());
+        EXPECT_EQ(s.history().redo_label(), (ActionLabel{"private", "Ann"})) << a.index();
+        ASSERT_TRUE(s.redo());
+    }
+    // A writer who is not known: no name, no text.
+    ASSERT_TRUE(s.dispatch(act::AddPartner{"Geheim", Category::Zorg, {250, 80}, 0, 0, false}));
+    EXPECT_EQ(s.history().undo_label(), (ActionLabel{"private-anonymous", ""}));
+    // Once revealed, the post-it is named by its text again.
+    ASSERT_TRUE(s.dispatch(act::Reveal{0}));
+    ASSERT_TRUE(s.dispatch(act::SetCategory{id, Category::Zorg}));
+    EXPECT_EQ(s.history().undo_label(), (ActionLabel{"category", "CLB Gent-Oost"}));
+}
+
 }  // namespace
 }  // namespace nk

@@ -11,7 +11,8 @@
 // edits a text, a tapped line is removed). Around it, the app and the window change
 // things too: wheel zooms, pans, view resets, window resizes (to 0x0 as well), a broken
 // view for one event, post-its and lines added and removed from panels, undo to an
-// earlier board while fingers are down.
+// earlier board while fingers are down, and actions of all 28 kinds with hostile
+// arguments (tests/support/random_actions.hpp), each followed by a board-file round trip.
 //
 // Checked after every event:
 //  * nk::invariant_violations(doc) is empty. The full check runs after every event
@@ -56,6 +57,7 @@
 #include "geometry.hpp"
 #include "handles.hpp"
 #include "invariants.hpp"
+#include "random_actions.hpp"
 #include "reducer.hpp"
 
 using namespace nk;
@@ -91,6 +93,7 @@ constexpr PointerKey kScriptKey{4242, 0};
 struct Stats {
     long downs = 0, moves = 0, ups = 0, cancels = 0, ticks = 0, end_alls = 0;
     long view_events = 0, app_edits = 0, undos = 0, broken_views = 0, resizes = 0;
+    long any_actions = 0, round_trips = 0;  // app edits drawn from every kind of action
     long actions = 0, move_actions = 0, link_actions = 0, router_views = 0, requests = 0;
     long full_checks = 0;
     std::size_t max_pointers = 0;
@@ -99,7 +102,7 @@ struct Stats {
 
 class Monkey {
 public:
-    explicit Monkey(std::uint64_t seed) : rng_(seed), fingers_(monkey_fingers()) {
+    explicit Monkey(std::uint64_t seed) : rng_(seed), any_(seed + 1), fingers_(monkey_fingers()) {
         fitted_ = fit_view(0, 0, size_.x, size_.y);
         view_ = fitted_;
         // ~40 post-its all over the rings and lanes, ~40 lines, a few participants with
@@ -233,6 +236,7 @@ private:
     void continue_drag();
 
     std::mt19937_64 rng_;
+    test::RandomActions any_;  // an action of any kind, with hostile arguments
     std::vector<PointerKey> fingers_;
     Document doc_;
     bool dirty_ = true;  // doc_ was assigned since the last full check
@@ -318,6 +322,23 @@ void Monkey::app_edit() {
         return;
     }
     remember();
+    if (r >= 88) {
+        // Any of the 28 kinds of action (random_actions.hpp), as the panels send them
+        // while fingers are down; the board must then also survive the board file: the
+        // writer's bytes read back as an equal board (what the autosave relies on). The
+        // known post-it stays (the scripted drags need it), and versions stay few (each
+        // holds a whole board: the round trip after every edit would grow with them).
+        std::size_t kind = std::size_t(pick(int(test::kActionKinds)));
+        if (kind == test::kSaveVersionKind && !doc_.versions.empty()) kind = 0;
+        const Action a = any_.make(kind, doc_);
+        if (const auto* rm = std::get_if<act::RemovePartner>(&a); rm && rm->partner == known_) return;
+        ++st_.any_actions;
+        set_doc(reduce(doc_, a));
+        if (doc_.partners.size() > 60) set_doc(history_.back());  // merges kept in check
+        ++st_.round_trips;
+        EXPECT_TRUE(test::round_trips(doc_)) << "after an action of kind " << kind;
+        return;
+    }
     if (r < 40 && doc_.partners.size() > 30) {
         Id victim = random_partner_or_school();
         if (victim != known_) set_doc(reduce(doc_, act::RemovePartner{victim}));
@@ -579,7 +600,8 @@ TEST(Monkey, MillionHostileEventsKeepTheBoardValidAndCleanDragsLand) {
     std::cout << "monkey: " << events << " events in " << secs << " s (seed " << seed << "): " << s.downs << " downs, "
               << s.moves << " moves, " << s.ups << " ups, " << s.cancels << " cancels, " << s.ticks << " ticks, "
               << s.end_alls << " end_alls, " << s.view_events << " app view changes (" << s.resizes << " resizes), "
-              << s.broken_views << " broken views, " << s.app_edits << " app edits (" << s.undos << " undos)\n"
+              << s.broken_views << " broken views, " << s.app_edits << " app edits (" << s.undos << " undos, " << s.any_actions
+              << " of any kind with " << s.round_trips << " file round trips)\n"
               << "monkey: router gave " << s.actions << " actions (" << s.move_actions << " moves, " << s.link_actions
               << " links), " << s.router_views << " views, " << s.requests << " requests; at most " << s.max_pointers
               << " pointers at once; " << s.full_checks << " full invariant checks\n"
