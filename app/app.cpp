@@ -18,6 +18,7 @@
 
 #include "atomic_file.hpp"
 #include "board_file.hpp"
+#include "board_rules.hpp"
 #include "export_set.hpp"
 #include "geometry.hpp"
 #include "photo_render.hpp"
@@ -95,8 +96,8 @@ bool App::start(std::string& error) {
     apply_style(k_);
     relayout();
     view_ = fitted_;
-    stations_.set_layout(opt_.layout == "table" ? StationLayout::Table : StationLayout::Wall);
-    stations_.set_keyboard_layout(opt_.keys == "qwerty" ? kb::Layout::Qwerty : kb::Layout::Azerty);
+    brainstorm_.stations().set_layout(opt_.layout == "table" ? StationLayout::Table : StationLayout::Wall);
+    brainstorm_.stations().set_keyboard_layout(opt_.keys == "qwerty" ? kb::Layout::Qwerty : kb::Layout::Azerty);
     return true;
 }
 
@@ -108,7 +109,7 @@ View App::compute_fitted() const {
         const Phase ph = session_->current().phase;
         if (version_shown()) right = width_ - version_panel_width();  // ui_versions.cpp
         else if (ph == Phase::Vooraf) right = width_ * 0.36;
-        else if (ph == Phase::Terugblik || (ph == Phase::Gesprek && deck_partner_)) right = width_ * 0.55;
+        else if (ph == Phase::Terugblik || (ph == Phase::Gesprek && cards_.partner())) right = width_ * 0.55;
         else if (ph == Phase::Naverwerking) {
             // Phase 5: the keep panel stands top right (ui_keep.cpp) and, once versions are
             // saved, their list top left (ui_versions.cpp). The map keeps clear of both, with
@@ -304,11 +305,11 @@ void App::frame() {
         // While a photo is rendered, a strip a frame, frames come at once unless the
         // encoder has no room yet (then a short nap leaves it the core).
         const bool strip_ready = photo_render_ && photo_.queued() < PhotoJob::kMaxQueued;
-        const bool busy = gestures_.active_pointers() > 0 || ui_pointer_.active || frame_no_ == 1 || strip_ready ||
+        const bool busy = input_.active_pointers() > 0 || panel_pointer_.active() || frame_no_ == 1 || strip_ready ||
                           redraw_soon_;
         redraw_soon_ = false;
         if (!busy)
-            SDL_WaitEventTimeout(nullptr, photo_render_ ? 16 : photo_busy() ? 100 : editing_ || message_ ? 250 : 1000);
+            SDL_WaitEventTimeout(nullptr, photo_render_ ? 16 : photo_busy() ? 100 : editor_.active() || messages_.any() ? 250 : 1000);
     }
     // The app's own work this frame is timed from here to just before the buffer swap
     // (which waits for the GPU and the display, not for us).
@@ -333,9 +334,9 @@ void App::frame() {
         replaying_held_ = false;
     }
     while (SDL_PollEvent(&e)) handle_event(e), ++events;
-    apply(gestures_.tick(session_->current(), view_, clock_ms_));
-    stations_.set_screen({double(width_), double(height_)}, k_);
-    stations_.tick(clock_ms_);
+    route(input_.tick(route_context(), clock_ms_));
+    brainstorm_.stations().set_screen({double(width_), double(height_)}, k_);
+    brainstorm_.stations().tick(clock_ms_);
     if (autosave_) {
         const AutosaveStatus st = autosave_->status();
         if (st.writes != marked_writes_) {
@@ -352,7 +353,7 @@ void App::frame() {
         }
     }
     photo_.poll();  // a photo finished on its worker: say so (photo_finished)
-    if (message_ && !message_->modal && clock_ms_ > message_->until_ms) message_.reset();
+    messages_.tick(clock_ms_);
 
     if (const View f = compute_fitted(); !(f == fitted_)) {
         if (view_ == fitted_) view_ = f;  // follow the layout unless someone zoomed
@@ -364,9 +365,7 @@ void App::frame() {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(float(width_), float(height_));
     io.DisplayFramebufferScale = ImVec2(1, 1);
-    io.MousePos = ui_pointer_.pos;
-    io.MouseDown[0] = ui_pointer_.down;
-    for (int i = 1; i < 5; ++i) io.MouseDown[i] = false;
+    panel_pointer_.feed(io);
     io.MouseWheel = 0;
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
@@ -380,17 +379,14 @@ void App::frame() {
     // Link knobs only where the board takes gestures (2A to 4, not while a saved version
     // is shown): elsewhere they would promise a line that cannot be drawn.
     sc.show_handles = board_editable();
-    for (const auto& p : gestures_.live_placements())
+    for (const auto& p : input_.gestures().live_placements())
         sc.live.placements.push_back({p.partner, p.pos, p.rotation, p.scale});
-    for (const auto& d : gestures_.link_drafts()) sc.live.link_drafts.push_back({d.from, d.to_board, d.hover_target});
-    if (editing_) {
-        sc.live.editing = *editing_;
-        sc.live.editing->caret_on = std::fmod(clock_ms_ - caret_epoch_, 1000.0) < 600;
-    }
-    sc.live.selected_link = selected_link_;
-    if (pen_pointer_) {
-        sc.live.pen_stroke = pen_stroke_;
-        if (const Participant* who = session_->current().participant(pen_participant_))
+    for (const auto& d : input_.gestures().link_drafts()) sc.live.link_drafts.push_back({d.from, d.to_board, d.hover_target});
+    sc.live.editing = editor_.live(clock_ms_);
+    sc.live.selected_link = note_menu_.selected_line();
+    if (const Id drawing = input_.pen_drawing()) {
+        sc.live.pen_stroke = input_.pen_stroke();
+        if (const Participant* who = session_->current().participant(drawing))
             sc.live.pen_colour = role_colour(who->role);
     }
     decorate_board(sc.live);
@@ -416,10 +412,10 @@ void App::frame() {
     // A control changed the board, the language or the view (undo, a version shown, a
     // phase): this frame was drawn before it, so the next one comes at once.
     if (session_->revision() != revision_before_ui || layer_epoch_ != epoch_before_ui || !(view_ == view_before_ui) ||
-        ui_pointer_.release_next_frame)
+        panel_pointer_.release_pending())
         redraw_soon_ = true;
     if (session_->current().phase == Phase::Brainstorm && !version_shown())
-        draw_stations(ImGui::GetForegroundDrawList(), fonts_, stations_, session_->current(), strings_, clock_ms_);
+        draw_stations(ImGui::GetForegroundDrawList(), fonts_, brainstorm_.stations(), session_->current(), strings_, clock_ms_);
 
     ImGui::Render();
     const auto work_end = std::chrono::steady_clock::now();
@@ -430,7 +426,7 @@ void App::frame() {
     const bool quiet_replay_frame = replay_ && !replay_->finished() && events == 0 && screenshot_path_.empty();
     // An idle wake-up (no input, nothing held) that would show exactly what the screen
     // shows already is not drawn again: the app sleeps between events all day.
-    const bool idle = events == 0 && gestures_.active_pointers() == 0 && !ui_pointer_.active && screenshot_path_.empty();
+    const bool idle = events == 0 && input_.active_pointers() == 0 && !panel_pointer_.active() && screenshot_path_.empty();
     const std::uint64_t shown = idle && !resting_.redraw_pending() ? draw_data_hash(ImGui::GetDrawData()) : 0;
     const bool unchanged = shown != 0 && shown == presented_hash_ && !must_present_;
     // Only a frame that reaches the screen counts as what the screen shows.
@@ -463,20 +459,9 @@ void App::frame() {
     }
 
     ++frame_no_;
-    if (ui_pointer_.release_next_frame || (ui_pointer_.active && !ui_pointer_.down)) {
-        // A control is being pressed: it may give a text field the focus in the next
-        // frame, so keys typed right after the tap wait for that field.
-        focus_wait_frames_ = std::max(focus_wait_frames_, 2);
-    }
-    if (ui_pointer_.press_next_frame) {
-        ui_pointer_.press_next_frame = false;
-        ui_pointer_.down = true;
-        ui_pointer_.down_frame = frame_no_;
-    } else if (ui_pointer_.release_next_frame) {
-        ui_pointer_.down = false;
-        ui_pointer_.release_next_frame = false;
-        ui_pointer_.active = false;
-    }
+    // A control being pressed may give a text field the focus in the next frame, so keys
+    // typed right after the tap wait for that field.
+    if (panel_pointer_.end_frame(frame_no_)) focus_wait_frames_ = std::max(focus_wait_frames_, 2);
     // A photo asked for in an earlier frame, which has shown its progress: render it now
     // (GL, this thread), then let photo_ encode and write it while the frames go on.
     advance_photo();
@@ -492,7 +477,7 @@ void App::handle_event(const SDL_Event& e) {
     // Typing right after a control asked a field for the focus: the field takes the focus
     // over the next frame or two; keep the keys until it has it, so no letter is lost.
     const bool keyish = e.type == SDL_TEXTINPUT || e.type == SDL_KEYDOWN || e.type == SDL_KEYUP;
-    if (keyish && !editing_ && (focus_wait_frames_ > 0 || !held_keys_.empty()) && !replaying_held_) {
+    if (keyish && !editor_.active() && (focus_wait_frames_ > 0 || !held_keys_.empty()) && !replaying_held_) {
         held_keys_.push_back(e);
         return;
     }
@@ -510,10 +495,9 @@ void App::handle_event(const SDL_Event& e) {
         }
         case SDL_WINDOWEVENT:
             if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
-                apply(gestures_.end_all(session_->current(), view_, clock_ms_));
+                route(input_.end_all(route_context(), clock_ms_));
                 mouse_filter_.reset_fingers(clock_ms_);
-                owners_.clear();
-                ui_pointer_ = {};
+                panel_pointer_.reset();
             }
             // The window's pixels may have been lost or hidden: draw the next frame.
             if (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SHOWN ||
@@ -529,7 +513,7 @@ void App::handle_event(const SDL_Event& e) {
         case SDL_FINGERDOWN: {
             const PointerKey key{int64_t(e.tfinger.touchId), int64_t(e.tfinger.fingerId)};
             mouse_filter_.finger_down(key, clock_ms_);
-            pointer_down(key, ImVec2(e.tfinger.x * fw, e.tfinger.y * fh), false);
+            pointer_down(key, ImVec2(e.tfinger.x * fw, e.tfinger.y * fh));
             break;
         }
         case SDL_FINGERMOTION:
@@ -544,7 +528,7 @@ void App::handle_event(const SDL_Event& e) {
         case SDL_MOUSEBUTTONDOWN:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
             if (!mouse_filter_.accept_mouse_button(e.button.button, true, clock_ms_)) break;
-            pointer_down(kMouseKey, ImVec2(float(e.button.x), float(e.button.y)), true);
+            pointer_down(kMouseKey, ImVec2(float(e.button.x), float(e.button.y)));
             break;
         case SDL_MOUSEBUTTONUP:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
@@ -553,23 +537,22 @@ void App::handle_event(const SDL_Event& e) {
             break;
         case SDL_MOUSEMOTION:
             if (e.motion.which == SDL_TOUCH_MOUSEID) break;
-            if (owners_.count(kMouseKey)) pointer_move(kMouseKey, ImVec2(float(e.motion.x), float(e.motion.y)));
-            else if (!ui_pointer_.active && mouse_filter_.accept_mouse_motion(clock_ms_))
-                ui_pointer_.pos = ImVec2(float(e.motion.x), float(e.motion.y));  // hover
+            if (input_.owns(kMouseKey)) pointer_move(kMouseKey, ImVec2(float(e.motion.x), float(e.motion.y)));
+            else if (!panel_pointer_.active() && mouse_filter_.accept_mouse_motion(clock_ms_))
+                panel_pointer_.hover(ImVec2(float(e.motion.x), float(e.motion.y)));
             break;
         case SDL_MOUSEWHEEL: {
             if (e.wheel.which == SDL_TOUCH_MOUSEID) break;
             int mx = 0, my = 0;
             SDL_GetMouseState(&mx, &my);
-            ImVec2 at = ui_pointer_.pos.x > -1e8f ? ui_pointer_.pos : ImVec2(float(mx), float(my));
+            ImVec2 at = panel_pointer_.pos().x > -1e8f ? panel_pointer_.pos() : ImVec2(float(mx), float(my));
             if (targets_.on_panel(at)) break;
             view_ = zoom_about(view_, {at.x, at.y}, std::pow(1.15, e.wheel.preciseY != 0 ? e.wheel.preciseY : e.wheel.y), fitted_);
             break;
         }
         case SDL_TEXTINPUT:
-            if (editing_) {
-                editing_->text += utf8::repaired(e.text.text);
-                caret_epoch_ = clock_ms_;
+            if (editor_.active()) {
+                editor_.type(e.text.text, clock_ms_);
             } else {
                 ImGui_ImplSDL2_ProcessEvent(&e);
             }
@@ -577,7 +560,7 @@ void App::handle_event(const SDL_Event& e) {
         case SDL_KEYDOWN:
         case SDL_KEYUP: {
             if (e.type == SDL_KEYDOWN) handle_key(e.key);
-            if (editing_ && e.type == SDL_KEYDOWN) break;
+            if (editor_.active() && e.type == SDL_KEYDOWN) break;
             ImGui_ImplSDL2_ProcessEvent(&e);
             // ImGui's backend reads modifiers from SDL's keyboard state; take them from the
             // event, so scripted and real keys behave the same.
@@ -593,92 +576,44 @@ void App::handle_event(const SDL_Event& e) {
 }
 
 // ---- pointers ------------------------------------------------------------------------
-void App::pointer_down(PointerKey key, ImVec2 p, bool is_mouse) {
-    if (!std::isfinite(p.x) || !std::isfinite(p.y)) return;
-    if (auto it = owners_.find(key); it != owners_.end()) pointer_up(key, p);  // its up never came
-    // Decided once, at the touch: a finger on a panel belongs to the UI until it lifts.
-    // A writer's station is drawn above everything else, so it is touched first: a finger
-    // on it is that writer's until it lifts.
-    if (session_->current().phase == Phase::Brainstorm && !version_shown() && !(message_ && message_->modal) &&
-        facilitator_ == Facilitator::Closed && !leave_brainstorm_to_ &&
-        stations_.down(key, {p.x, p.y}, clock_ms_, session_->current(), station_text_width(fonts_))) {
-        owners_[key] = Owner::Station;
-        return;
-    }
+// Every pointer goes to the input router (core/pointer_router.hpp), which gives it, once,
+// to one owner; the app serves what it returns.
+RouteContext App::route_context() {
+    return {&session_->current(), view_, fitted_, {double(width_), double(height_)}, &brainstorm_.stations(), station_text_width(fonts_)};
+}
+
+void App::pointer_down(PointerKey key, ImVec2 p) {
+    const Document& doc = session_->current();
+    const bool modal = messages_.modal();
+    Landing at;
+    // A writer's station is drawn above everything, but not above a dialog.
+    at.stations = doc.phase == Phase::Brainstorm && !version_shown() && !modal && facilitator_ == Facilitator::Closed &&
+                  !brainstorm_.asking();
+    at.on_panel = targets_.on_panel(p);
     // While a dialog waits for an answer, every touch goes to the dialog, never the board.
-    const bool dialog = (message_ && message_->modal) || facilitator_ != Facilitator::Closed;
-    if (targets_.on_panel(p) || dialog) {
-        if (ui_pointer_.active) {
-            owners_[key] = Owner::Ignored;  // ImGui has one pointer; it is taken
-            return;
-        }
-        owners_[key] = Owner::Ui;
-        ui_pointer_ = {true, key, p, true, false, frame_no_};
-        // A text field being edited would swallow this touch (ImGui blocks other items
-        // while one is active): the editing ends now, and the press reaches ImGui in the
-        // next frame. The field's text is already in the document.
-        if (ImGui::GetActiveID() != 0) {
-            ImGui::ClearActiveID();
-            ui_pointer_.down = false;
-            ui_pointer_.press_next_frame = true;
-        }
-        return;
-    }
-    (void)is_mouse;
-    if (!board_editable()) {
-        owners_[key] = Owner::Ignored;  // phases 0, 1 and 5 show the map without changing it
-        return;
-    }
-    if (pen_participant_ && !pen_pointer_ && session_->current().phase == Phase::Prioriteiten) {
-        // An armed pen draws, even when the stroke starts on a post-it.
-        owners_[key] = Owner::Pen;
-        pen_pointer_ = key;
-        pen_stroke_ = {view_.to_board({p.x, p.y})};
-        return;
-    }
-    owners_[key] = Owner::Board;
-    apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},
-                           {PointerEvent::Type::Down, key, {p.x, p.y}, clock_ms_}));
+    at.dialog = modal || facilitator_ != Facilitator::Closed;
+    at.board_editable = board_editable();  // phases 0, 1 and 5 show the map without changing it
+    at.pen = doc.phase == Phase::Prioriteiten ? pens_.armed() : 0;
+    route(input_.down(key, {p.x, p.y}, clock_ms_, at, route_context()));
 }
 
-void App::pointer_move(PointerKey key, ImVec2 p) {
-    auto it = owners_.find(key);
-    if (it == owners_.end()) return;
-    if (it->second == Owner::Station) {
-        stations_.move(key, {p.x, p.y}, clock_ms_);
-    } else if (it->second == Owner::Pen) {
-        if (std::isfinite(p.x) && std::isfinite(p.y) && pen_stroke_.size() < 5000) pen_stroke_.push_back(view_.to_board({p.x, p.y}));
-    } else if (it->second == Owner::Ui) {
-        if (ui_pointer_.active && ui_pointer_.key == key) ui_pointer_.pos = p;
-    } else if (it->second == Owner::Board) {
-        apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},
-                               {PointerEvent::Type::Move, key, {p.x, p.y}, clock_ms_}));
-    }
-}
+void App::pointer_move(PointerKey key, ImVec2 p) { route(input_.move(key, {p.x, p.y}, clock_ms_, route_context())); }
 
-void App::pointer_up(PointerKey key, ImVec2 p) {
-    auto it = owners_.find(key);
-    if (it == owners_.end()) return;
-    const Owner owner = it->second;
-    owners_.erase(it);
-    if (owner == Owner::Station) {
-        // Enter on a station: the post-it goes face down into its writer's tray.
-        if (auto a = stations_.up(key, {p.x, p.y}, clock_ms_, session_->current())) session_->dispatch(*a);
-    } else if (owner == Owner::Pen) {
-        if (std::isfinite(p.x) && std::isfinite(p.y)) pen_stroke_.push_back(view_.to_board({p.x, p.y}));
-        pen_stroke_end();
-    } else if (owner == Owner::Ui) {
-        if (ui_pointer_.active && ui_pointer_.key == key) {
-            if (std::isfinite(p.x) && std::isfinite(p.y)) ui_pointer_.pos = p;
-            // ImGui 1.86 misses a press that starts and ends in one frame: such a release
-            // waits for the next frame; a longer press ends now.
-            if (ui_pointer_.down_frame == frame_no_ || ui_pointer_.press_next_frame) ui_pointer_.release_next_frame = true;
-            else ui_pointer_.down = false, ui_pointer_.active = false, focus_wait_frames_ = std::max(focus_wait_frames_, 2);
+void App::pointer_up(PointerKey key, ImVec2 p) { route(input_.up(key, {p.x, p.y}, clock_ms_, route_context())); }
+
+void App::route(const Routed& r) {
+    if (r.panel) {
+        const ImVec2 at(float(r.panel->screen.x), float(r.panel->screen.y));
+        switch (r.panel->type) {
+            case PanelPointerEvent::Type::Down: panel_pointer_.press(r.panel->key, at, frame_no_); break;
+            case PanelPointerEvent::Type::Move: panel_pointer_.move(at); break;
+            case PanelPointerEvent::Type::Up:
+                if (panel_pointer_.release(at, frame_no_)) focus_wait_frames_ = std::max(focus_wait_frames_, 2);
+                break;
         }
-    } else if (owner == Owner::Board) {
-        apply(gestures_.handle(session_->current(), view_, fitted_, {double(width_), double(height_)},
-                               {PointerEvent::Type::Up, key, {p.x, p.y}, clock_ms_}));
     }
+    apply(r.board);
+    if (r.pen) pens_.stroke_ended(*r.pen, session_->current(), strings_, *this);
 }
 
 // ---- gestures' effects ----------------------------------------------------------------
@@ -690,109 +625,56 @@ void App::apply(const Effects& fx) {
             case Request::Kind::CreateNoteAt: {
                 commit_editing();
                 // In the brainstorm a long-press near an edge opens a writer's station there.
-                const double edge = 160 * k_;
-                if (session_->current().phase == Phase::Brainstorm) {
-                    const double dl = r.screen.x, dr = width_ - r.screen.x, dt = r.screen.y, db = height_ - r.screen.y;
-                    const double m = std::min({dl, dr, dt, db});
-                    if (m < edge) {
-                        const Side side = m == db ? Side::Bottom : m == dt ? Side::Top : m == dl ? Side::Left : Side::Right;
-                        open_station(side, side == Side::Bottom || side == Side::Top ? r.screen.x : r.screen.y);
-                        break;
-                    }
-                }
-                start_editing(0, r.pos, r.rotation, {});
+                if (const auto at = station_for_long_press(session_->current().phase, r.screen,
+                                                           {double(width_), double(height_)}, 160 * k_))
+                    open_station(at->side, at->along);
+                else
+                    edit_note({0, r.pos, r.rotation}, {});
                 break;
             }
             case Request::Kind::DoubleTapNote:
                 commit_editing();
                 if (const Partner* p = session_->current().partner(r.partner))
-                    start_editing(p->id, {p->x, p->y}, p->rotation, p->text);
+                    edit_note({p->id, {p->x, p->y}, p->rotation}, p->text);
                 break;
             case Request::Kind::TapLink:
                 commit_editing();
-                menu_partner_ = 0;
-                link_from_ = 0;
-                selected_link_ = r.link;
+                note_menu_.select_line(r.link);
                 break;
             case Request::Kind::OpenMenu:
                 commit_editing();
-                selected_link_ = 0;
-                link_from_ = 0;
-                menu_partner_ = r.partner;
-                menu_at_ = r.screen;
+                note_menu_.open(r.partner);
                 break;
             case Request::Kind::TapNote:
                 commit_editing();
-                selected_link_ = 0;
-                menu_partner_ = 0;
-                if (session_->current().phase == Phase::Gesprek && !link_from_) {
-                    deck_partner_ = r.partner;
-                    deck_card_.clear();
-                }
-                if (link_from_) {
-                    session_->dispatch(act::AddLink{link_from_, r.partner});
-                    link_from_ = 0;
-                }
+                note_menu_.close();
+                // A tap that ended a tap-to-connect line made the link (in the gestures).
+                if (const Id deck = card_deck_for_tap(session_->current().phase, r)) cards_.open(deck);
                 break;
             case Request::Kind::TapBoard:
                 commit_editing();
-                selected_link_ = 0;
-                menu_partner_ = 0;
-                if (link_from_ && geo::school_contains(r.pos)) session_->dispatch(act::AddLink{link_from_, kSchool});
-                link_from_ = 0;
+                note_menu_.close();
                 break;
         }
     }
 }
-
-void App::open_station(Side side, double along) {
-    const Stations::Opened o = stations_.open(side, along, session_->current());
-    if (o.number == 0) show_message(strings_.get(o.error == Stations::OpenError::Full ? "brainstorm.full" : "brainstorm.no_room"), false);
-}
-
-void App::start_editing(Id partner, Vec2 pos, double rotation, std::string text) {
-    editing_ = LiveState::Editing{partner, pos, rotation, std::move(text), true};
-    caret_epoch_ = clock_ms_;
-}
-
-void App::commit_editing() {
-    if (!editing_) return;
-    LiveState::Editing e = std::move(*editing_);
-    editing_.reset();
-    // Trim spaces around the text; empty text means no post-it.
-    const auto b = e.text.find_first_not_of(" \t\n");
-    const auto t = e.text.find_last_not_of(" \t\n");
-    const std::string text = b == std::string::npos ? std::string() : e.text.substr(b, t - b + 1);
-    const bool missing = adding_missing_;
-    adding_missing_ = false;
-    if (e.partner == 0) {
-        if (!text.empty()) {
-            act::AddPartner a{text, Category::Andere, e.pos, e.rotation};
-            a.missing = missing;
-            session_->dispatch(a);
-        }
-    } else if (text.empty()) {
-        session_->dispatch(act::RemovePartner{e.partner});
-    } else {
-        session_->dispatch(act::SetPartnerText{e.partner, text});
-    }
-}
-
-void App::cancel_editing() { editing_.reset(); }
 
 // ---- keys ----------------------------------------------------------------------------
 void App::handle_key(const SDL_KeyboardEvent& k) {
     const SDL_Keycode sym = k.keysym.sym;
     const bool ctrl = (k.keysym.mod & KMOD_CTRL) != 0;
-    if (editing_) {
+    if (editor_.active()) {
         if (sym == SDLK_RETURN || sym == SDLK_KP_ENTER) commit_editing();
-        else if (sym == SDLK_ESCAPE) cancel_editing();
+        else if (sym == SDLK_ESCAPE) editor_.cancel();
         else if (sym == SDLK_F4 && (k.keysym.mod & KMOD_ALT)) ask_for_facilitator();
-        else if (sym == SDLK_BACKSPACE) utf8::pop_back(editing_->text), caret_epoch_ = clock_ms_;
+        else if (sym == SDLK_BACKSPACE) editor_.backspace(clock_ms_);
         return;
     }
     if (sym == SDLK_ESCAPE) {
-        if (menu_partner_ || selected_link_ || link_from_) menu_partner_ = selected_link_ = link_from_ = 0;
+        if (note_menu_.open_any() || input_.gestures().armed_link()) {
+            note_menu_.close();
+            input_.gestures().disarm_link();
+        }
         else if (facilitator_ != Facilitator::Closed) facilitator_ = Facilitator::Closed;
         else ask_for_facilitator();
         return;
@@ -804,9 +686,9 @@ void App::handle_key(const SDL_KeyboardEvent& k) {
     if (version_shown()) return;
     if (ctrl && sym == SDLK_z) (k.keysym.mod & KMOD_SHIFT) ? session_->redo() : session_->undo();
     else if (ctrl && sym == SDLK_y) session_->redo();
-    else if (sym == SDLK_DELETE && selected_link_) {
-        session_->dispatch(act::RemoveLink{selected_link_});
-        selected_link_ = 0;
+    else if (sym == SDLK_DELETE && note_menu_.selected_line()) {
+        session_->dispatch(act::RemoveLink{note_menu_.selected_line()});
+        note_menu_.close();
     }
 }
 
@@ -892,11 +774,11 @@ void App::start_new_board(bool erase_saved) {
     Document doc;
     doc.school = strings_.get("school.default");
     doc.date = today();
-    menu_partner_ = selected_link_ = link_from_ = 0;
+    note_menu_.close();
+    input_.gestures().disarm_link();
     session_->replace(doc);
     view_ = fitted_;
 }
 
-void App::show_message(std::string text, bool modal) { message_ = Message{std::move(text), modal, clock_ms_ + 4000}; }
 
 }  // namespace nk::app

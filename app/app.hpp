@@ -1,5 +1,8 @@
-// The application shell: owns the window, the session, the view and the live input
-// state, runs the frame loop, and draws. It holds no workshop rules: it asks core/.
+// The application shell: owns the window, the session, the view and the input router,
+// runs the frame loop, and composes the parts (one per panel or feature, part.hpp) that
+// draw the UI. It holds no workshop rules: it asks core/. To the parts it is a Shell:
+// the one door through which they change the board (their changes are queued while they
+// draw and applied when they return).
 //
 // Frame: replay step → every pending SDL event → gesture timers → UI and board drawn
 // from the document plus live state → present → deferred work (snapshots, saves).
@@ -12,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <vector>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,14 +26,25 @@
 #include "board_renderer.hpp"
 #include "event_log.hpp"
 #include "fonts.hpp"
-#include "gestures.hpp"
 #include "mouse_filter.hpp"
+#include "note_editor.hpp"
 #include "options.hpp"
+#include "part.hpp"
+#include "panel_pointer.hpp"
 #include "photo_job.hpp"
 #include "photo_render.hpp"
 #include "platform.hpp"
+#include "pointer_router.hpp"
 #include "session.hpp"
 #include "stations.hpp"
+#include "ui_brainstorm.hpp"
+#include "ui_cards.hpp"
+#include "ui_closing.hpp"
+#include "ui_intro.hpp"
+#include "ui_messages.hpp"
+#include "ui_note_menu.hpp"
+#include "ui_pens.hpp"
+#include "ui_phase_bar.hpp"
 #include "strings.hpp"
 #include "ui_targets.hpp"
 #include "view.hpp"
@@ -38,7 +53,7 @@ namespace nk::app {
 
 class ReplayPlayer;
 
-class App {
+class App : private Shell {
 public:
     explicit App(Options options);
     ~App();
@@ -53,7 +68,7 @@ public:
     const Document& document() const { return session_->current(); }
     const View& view() const { return view_; }
     SDL_Window* window() const { return platform_.window(); }
-    const Stations& stations() const { return stations_; }
+    const Stations& stations() const { return brainstorm_.stations(); }
     // Renders the board to a PNG file that carries the board (it reopens as this board)
     // and waits for it (the replay's `snapshot`, --snapshot); false with a message on failure.
     bool write_snapshot(const std::string& path, int w, int h, std::string& error);
@@ -75,43 +90,24 @@ public:
     bool write_layout(const std::string& path, std::string& error) const;
 
 private:
-    enum class Owner { Ui, Board, Pen, Station, Ignored };
-    struct UiPointer {
-        bool active = false;
-        PointerKey key{};
-        ImVec2 pos{-1e9f, -1e9f};
-        bool down = false;
-        bool release_next_frame = false;
-        std::uint64_t down_frame = 0;  // the frame its press went down in
-        bool press_next_frame = false; // held back a frame (a text field was being edited)
-    };
-
     bool start(std::string& error);
     void load_initial_board();
     void frame();
     void handle_event(const SDL_Event& e);
-    void pointer_down(PointerKey key, ImVec2 p, bool is_mouse);
+    // Pointers go to the input router (core/pointer_router.hpp); route() serves its result.
+    void pointer_down(PointerKey key, ImVec2 p);
     void pointer_move(PointerKey key, ImVec2 p);
     void pointer_up(PointerKey key, ImVec2 p);
+    RouteContext route_context();
+    void route(const Routed& r);
     void apply(const Effects& fx);
     void handle_key(const SDL_KeyboardEvent& k);
     void relayout();
     void build_ui();
     void draw_toolbar();
-    void draw_messages();
-    void draw_note_menu();      // ui_note_menu.cpp
-    void draw_line_menu();      // ui_note_menu.cpp
     void draw_facilitator();    // ui_facilitator.cpp
-    void draw_phase_bar();      // ui_phase_bar.cpp: phase buttons, hint, timer
     void draw_setup();          // ui_setup.cpp: phase 0, the team
-    void draw_intro();          // ui_intro.cpp: phase 1, pages to read together
-    void draw_pens();           // ui_pens.cpp: phase 2C, pens and patterns
-    void draw_priority_dialog();// ui_pens.cpp: which partner, replace?
-    void draw_cards();          // ui_cards.cpp: phase 3, the card deck
-    void draw_closing();        // ui_closing.cpp: phase 4
     void draw_keep();           // ui_keep.cpp: phase 5
-    void draw_brainstorm();     // ui_brainstorm.cpp: phase 2A controls
-    void draw_leave_brainstorm();  // ui_brainstorm.cpp: leaving 2A with hidden post-its
     void draw_stack_offers();   // app_ui.cpp: 2B, stack post-its naming the same partner
     // ---- ui_versions.cpp: other groups' maps, earlier versions, the comparison ----
     void draw_versions_list(float width, int max_rows);  // saved versions, newest first: view / compare
@@ -127,8 +123,20 @@ private:
     int groups_naming(const std::vector<Id>& group) const;  // how many merged groups named it
     const std::vector<std::filesystem::path>& board_files();  // find_board_files, once a second
     std::vector<std::pair<std::vector<Id>, bool>> duplicate_stacks() const;
-    void open_station(Side side, double along);
-    void go_to_phase(Phase p);
+    // ---- Shell: what the parts may ask (part.hpp) ---------------------------------------
+    UiTargets& layout() override { return targets_; }
+    void dispatch(const Action& a) override;
+    void undo() override;
+    void redo() override;
+    void open_station(Side side, double along) override;
+    void go_to_phase(Phase p) override;  // queued; change_phase does it
+    void edit_note(const NoteEdit& at, std::string text) override;
+    void arm_link(Id from) override { input_.gestures().arm_link(from); }
+    // Runs `fn` now, or when the part drawing now returns (its document stays valid).
+    void later(std::function<void()> fn);
+    // Draws one part with a Frame of this moment, then applies what it queued.
+    void with_part(const std::function<void(const Frame&)>& draw);
+    void change_phase(Phase p);
     // Phase-specific marks on the board: discussed partners, a role's choices (app_ui.cpp).
     void decorate_board(LiveState& live) const;
     void set_language(const std::string& lang);
@@ -136,22 +144,14 @@ private:
     View compute_fitted() const;
     // Whether the board takes gestures in this phase (2A to 4).
     bool board_editable() const;
-    // A text field bound to a document string (ui_fields.cpp). Shows `current`; while the
-    // field is being edited every change is dispatched through `make` with `key` as the
-    // coalesce key (saved at every letter, one undo step). Returns its rect.
     Rect text_field(const std::string& id, const std::string& current, float width, bool multiline,
-                    const std::function<Action(const std::string&)>& make, const char* hint = nullptr);
-    // Asks the field with `id` to take the keyboard focus in the next frame.
-    void focus_field(const std::string& id) {
+                    const std::function<Action(const std::string&)>& make, const char* hint = nullptr) override;
+    void focus_field(const std::string& id) override {
         focus_request_ = id;
         focus_wait_frames_ = 3;
     }
-    // Pen strokes of phase 2C (ui_pens.cpp).
-    void pen_stroke_end();
-    void start_editing(Id partner, Vec2 pos, double rotation, std::string text);
-    void commit_editing();
-    void cancel_editing();
-    void show_message(std::string text, bool modal);
+    void commit_editing() override;
+    void show_message(std::string text, bool modal) override { messages_.show(std::move(text), modal, clock_ms_); }
     std::string label_text(const ActionLabel& l) const;
     // ---- photos (app.cpp "photos"; the choice and progress in ui_keep.cpp) ----------
     // The Foto button and phase 5's export: rendered at the end of the frame after the
@@ -182,7 +182,8 @@ private:
     Strings strings_;
     std::unique_ptr<Session> session_;
     std::shared_ptr<AutosaveWriter> autosave_;
-    GestureRouter gestures_;
+    PointerRouter input_;  // every pointer's one owner, the board's gestures
+    PanelPointer panel_pointer_;  // ImGui's one pointer
     MouseFilter mouse_filter_;
     UiTargets targets_;
     std::unique_ptr<ReplayPlayer> replay_;
@@ -195,48 +196,26 @@ private:
     bool quit_ = false;
     int exit_code_ = 0;
 
-    std::map<PointerKey, Owner> owners_;
-    UiPointer ui_pointer_;
-    std::optional<LiveState::Editing> editing_;
-    Id selected_link_ = 0;
-    Id menu_partner_ = 0;       // the post-it whose long-press menu is open
-    Vec2 menu_at_{};            // where the finger was (screen), to place the menu
-    Id link_from_ = 0;          // "Verbinden" chosen: the next tap on a post-it or the school links it
-    // Phases: live state around the document's phase.
-    double phase_started_ms_ = 0;
+    // The parts (part.hpp), each owning its own state.
+    NoteEditor editor_;
+    PhaseBar phase_bar_;
+    Intro intro_;
+    Brainstorm brainstorm_;
+    Pens pens_;
+    Cards cards_;
+    Closing closing_;
+    NoteMenu note_menu_;
+    Messages messages_;
+    int in_part_ = 0;                            // a part is drawing: Shell changes wait
+    std::vector<std::function<void()>> deferred_;  // what it queued, in order
     std::map<std::string, std::string> field_buffers_;  // text of fields being edited
     std::string focus_request_;
     int focus_wait_frames_ = 0;        // frames keys are held back for a field taking the focus
     std::deque<SDL_Event> held_keys_;  // those keys, in order
     bool replaying_held_ = false;
-    int intro_page_ = 0;
-    // 2C: the armed pen (a participant), the stroke it draws, and what it asks after.
-    Id pen_participant_ = 0;
-    std::optional<PointerKey> pen_pointer_;
-    std::vector<Vec2> pen_stroke_;
-    struct PendingPriority {
-        Id participant = 0;
-        std::vector<Vec2> stroke;
-        std::vector<Id> candidates;  // more than one: ask which; one: it replaces an earlier choice
-        Id chosen = 0;
-        bool confirm_replace = false;
-    };
-    std::optional<PendingPriority> pending_priority_;
-    int highlight_role_ = -1;   // patterns view: the role whose choices the board highlights
-    bool show_patterns_ = false;
-    bool adding_missing_ = false;
-    // 2A: the writers' stations, and leaving the phase with post-its still hidden.
-    Stations stations_;
-    std::optional<Phase> leave_brainstorm_to_;
     // 5: where exports go, and whether the anonymised variant is asked.
     std::string export_dir_;
-    bool export_anonymous_ = false;  // the post-it being typed is a phase-4 "ontbrekend" one
-    // 3: the deck of reflection cards of one partner.
-    Id deck_partner_ = 0;
-    std::string deck_card_;
-    // 4: the closing question that is open.
-    std::string closing_open_;
-    double caret_epoch_ = 0;
+    bool export_anonymous_ = false;
     PhotoSize photo_size_ = PhotoSize::FourK;
     PhotoKind photo_kind_ = PhotoKind::Snapshot;  // the photo asked for last
     struct PhotoRequest {
@@ -251,13 +230,6 @@ private:
         int strips = 0;
     } photo_stats_;
     std::string screenshot_path_;
-    struct Message {
-        std::string text;
-        bool modal = false;
-        double until_ms = 0;
-        bool raised = false;
-    };
-    std::optional<Message> message_;
     std::uint64_t warned_failure_epoch_ = 0;
     std::uint64_t marked_writes_ = 0;
     std::FILE* frame_log_ = nullptr;  // --frame-log

@@ -29,10 +29,7 @@ void App::decorate_board(LiveState& live) const {
     // Stacked duplicates carry a count on the top post-it.
     for (const auto& [group, stacked] : duplicate_stacks())
         if (stacked) live.stacks.push_back({group.back(), int(group.size())});
-    if (d.phase == Phase::Prioriteiten && show_patterns_ && highlight_role_ >= 0) {
-        live.highlight = chosen_by_role(d, Role(highlight_role_));
-        live.highlight_colour = role_colour(Role(highlight_role_));
-    }
+    pens_.decorate(d, live);
     if (d.phase == Phase::Gesprek || d.phase == Phase::Terugblik || d.phase == Phase::Naverwerking) {
         // Discussed partners carry a check once a card of each of the three groups has a note.
         for (const Partner& p : d.partners) {
@@ -42,8 +39,8 @@ void App::decorate_board(LiveState& live) const {
                     if (const method::Card* c = method::card(n.card)) group[c->phase] = true;
             if (group[1] && group[2] && group[3]) live.badges.push_back(p.id);
         }
-        if (deck_partner_) {
-            live.highlight = {deck_partner_};
+        if (cards_.partner()) {
+            live.highlight = {cards_.partner()};
             live.highlight_colour = colour::kSelection;
         }
     }
@@ -103,7 +100,7 @@ void App::draw_stack_offers() {
 
 void App::build_ui() {
     const Phase phase = session_->current().phase;
-    draw_phase_bar();
+    with_part([this](const Frame& f) { phase_bar_.draw(f, *this); });
     // A saved version shown or compared: its banner or key, and the comparison's marks.
     draw_version_views();
     const bool version = version_shown();
@@ -116,17 +113,15 @@ void App::build_ui() {
         draw_legend(dl, fonts_, strings_, pos, k_);
         targets_.panel({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
     }
+    auto part = [this](auto& p) { with_part([this, &p](const Frame& f) { p.draw(f, *this); }); };
     if (!version) switch (phase) {  // a version shown: the phase's panels step aside
         case Phase::Vooraf: draw_setup(); break;
-        case Phase::Introductie: draw_intro(); break;
-        case Phase::Brainstorm: draw_brainstorm(); break;
+        case Phase::Introductie: part(intro_); break;
+        case Phase::Brainstorm: part(brainstorm_); break;
         case Phase::Netwerkkaart: draw_stack_offers(); break;
-        case Phase::Prioriteiten:
-            draw_pens();
-            draw_priority_dialog();
-            break;
-        case Phase::Gesprek: draw_cards(); break;
-        case Phase::Terugblik: draw_closing(); break;
+        case Phase::Prioriteiten: part(pens_); break;
+        case Phase::Gesprek: part(cards_); break;
+        case Phase::Terugblik: part(closing_); break;
         case Phase::Naverwerking:
             draw_keep();
             draw_versions_panel();  // ui_versions.cpp
@@ -134,14 +129,13 @@ void App::build_ui() {
         default: break;
     }
     if (!version && phase != Phase::Introductie && phase != Phase::Prioriteiten) draw_toolbar();
-    if (board_editable()) {
-        draw_note_menu();
-        draw_line_menu();
-    }
-    draw_leave_brainstorm();
+    if (board_editable()) part(note_menu_);
+    with_part([this](const Frame& f) { brainstorm_.draw_question(f, *this); });
     // A photo being kept: phase 5's panel shows its progress, elsewhere a small banner.
     if (photo_busy() && (version || phase != Phase::Naverwerking)) draw_photo_banner();
-    draw_messages();
+    // Say what the screen waits for: the end of typing, or the rest of a link.
+    const char* waiting = editor_.active() ? "note.typing_hint" : input_.gestures().armed_link() ? "link.hint" : nullptr;
+    with_part([this, waiting](const Frame& f) { messages_.draw(f, *this, waiting); });
     draw_facilitator();
 }
 
@@ -172,11 +166,7 @@ void App::draw_toolbar() {
         pop_primary_button();
         ImGui::SameLine();
     }
-    if (add) {
-        commit_editing();
-        const Vec2 slot = geo::free_lane_slot(session_->current());
-        start_editing(0, slot, 0, {});
-    }
+    if (add) edit_note({0, geo::free_lane_slot(session_->current()), 0}, {});
     if (button("undo", "\xE2\x86\xB6  " + strings_.get("button.undo"), hist.can_undo())) {
         commit_editing();
         session_->undo();
@@ -187,37 +177,6 @@ void App::draw_toolbar() {
     if (button("view.reset", strings_.get("button.view_reset"), !(view_ == fitted_))) view_ = fitted_;
     ImGui::SameLine();
     if (button("snapshot", strings_.get("button.snapshot"), !photo_busy())) request_photo(PhotoKind::Snapshot);
-    targets_.panel(window_rect());
-    ImGui::End();
-}
-
-void App::draw_messages() {
-    if (link_from_ || editing_) {
-        // Say what the screen waits for: the rest of a link, or the end of typing.
-        ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, 96 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));
-        ImGui::Begin("##typing", nullptr, kPanelFlags | ImGuiWindowFlags_NoInputs);
-        ImGui::TextUnformatted(strings_.get(editing_ ? "note.typing_hint" : "link.hint").c_str());
-        ImGui::End();
-    }
-    if (!message_) return;
-    ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) / 2 - (message_->modal ? 0 : float(height_) * 0.3f)),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(float(width_) * 0.6f, float(height_) * 0.8f));
-    // Brought above every panel once, when it appears; focusing it every frame would take
-    // a press away from whatever a finger is holding (the facilitator's corner button).
-    if (!message_->raised) {
-        ImGui::SetNextWindowFocus();
-        message_->raised = true;
-    }
-    ImGui::Begin("##message", nullptr, kPanelFlags);
-    ImGui::PushTextWrapPos(float(width_) * 0.55f);
-    ImGui::TextUnformatted(message_->text.c_str());
-    ImGui::PopTextWrapPos();
-    if (message_->modal) {
-        ImGui::Spacing();
-        if (ImGui::Button(strings_.get("error.ok").c_str(), ImVec2(0, 64 * k_))) message_.reset();
-        targets_.control("message.ok", item_rect());
-    }
     targets_.panel(window_rect());
     ImGui::End();
 }

@@ -132,23 +132,23 @@ void App::draw_setup() {
     if (chip("plan.120", "120 min", d.plan_minutes == 120)) session_->dispatch(act::SetPlan{120});
     ImGui::Spacing();
     heading("setup.layout");
-    if (chip("layout.wall", strings_.get("setup.layout.wall"), stations_.layout() == StationLayout::Wall)) {
-        stations_.set_layout(StationLayout::Wall);
+    if (chip("layout.wall", strings_.get("setup.layout.wall"), brainstorm_.stations().layout() == StationLayout::Wall)) {
+        brainstorm_.stations().set_layout(StationLayout::Wall);
         opt_.layout = "wall";
     }
     ImGui::SameLine();
-    if (chip("layout.table", strings_.get("setup.layout.table"), stations_.layout() == StationLayout::Table)) {
-        stations_.set_layout(StationLayout::Table);
+    if (chip("layout.table", strings_.get("setup.layout.table"), brainstorm_.stations().layout() == StationLayout::Table)) {
+        brainstorm_.stations().set_layout(StationLayout::Table);
         opt_.layout = "table";
     }
     if (chip("keys.azerty", "AZERTY", opt_.keys == "azerty")) {
         opt_.keys = "azerty";
-        stations_.set_keyboard_layout(kb::Layout::Azerty);
+        brainstorm_.stations().set_keyboard_layout(kb::Layout::Azerty);
     }
     ImGui::SameLine();
     if (chip("keys.qwerty", "QWERTY", opt_.keys == "qwerty")) {
         opt_.keys = "qwerty";
-        stations_.set_keyboard_layout(kb::Layout::Qwerty);
+        brainstorm_.stations().set_keyboard_layout(kb::Layout::Qwerty);
     }
     ImGui::Spacing();
     heading("setup.lang");

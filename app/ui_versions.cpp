@@ -56,8 +56,9 @@ void App::show_version(int viewing, int comparing) {
     if (session_->current().phase == Phase::Brainstorm) viewing = comparing = 0;  // see draw_versions_list
     if (viewing == viewing_version_ && comparing == compare_version_) return;
     commit_editing();
-    menu_partner_ = selected_link_ = link_from_ = 0;
-    pen_participant_ = 0;
+    note_menu_.close();
+    input_.gestures().disarm_link();
+    pens_.put_back();
     viewing_version_ = viewing;
     compare_version_ = comparing;
     ++layer_epoch_;  // the board's cached picture shows another board now
