@@ -4,20 +4,20 @@
 
 namespace nk::app {
 
-void App::later(std::function<void()> fn) {
-    if (in_part_ > 0) deferred_.push_back(std::move(fn));
-    else fn();
-}
+void App::later(std::function<void()> fn) { deferred_.run(std::move(fn)); }
 
 void App::with_part(const std::function<void(const Frame&)>& draw) {
-    ++in_part_;
-    draw(Frame{session_->current(), session_->history(), strings_, fonts_, k_, float(width_), float(height_), view_, clock_ms_});
-    --in_part_;
-    if (in_part_ > 0) return;
-    // What it queued runs now, in order; each may queue nothing more (no part draws).
-    std::vector<std::function<void()>> queued;
-    queued.swap(deferred_);
-    for (auto& fn : queued) fn();
+    deferred_.enter();
+    draw(Frame{session_->current(), session_->history(), strings_, fonts_, k_, float(width_), float(height_), view_,
+               clock_ms_, frame_no_});
+    deferred_.leave();  // what it queued runs now, in order
+}
+
+Rect App::text_field(const std::string& id, const std::string& current, float width, bool multiline,
+                     const std::function<Action(const std::string&)>& make, const char* hint) {
+    return fields_.field(targets_, id, current, width, multiline, make, hint, [this](const Action& a, const std::string& key) {
+        later([this, a, key] { session_->dispatch_coalesced(a, key); });
+    });
 }
 
 void App::dispatch(const Action& a) {

@@ -9,8 +9,10 @@
 // in order, when its draw returns: the Document it was given stays valid all along.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "actions.hpp"
 #include "board_rules.hpp"
@@ -33,6 +35,7 @@ struct Frame {
     float width = 0, height = 0;  // the window, pixels
     View view;                    // the board's view
     double now_ms = 0;            // the app's clock
+    std::uint64_t frame_no = 0;   // the frame being built
 };
 
 // The door through which a part changes the board or asks the app for something.
@@ -64,6 +67,28 @@ public:
     virtual void go_to_phase(Phase p) = 0;
     // Opens a writer's station (phase 2A); says so when there is no room.
     virtual void open_station(Side side, double along) = 0;
+};
+
+// The Shell's queue: what a part asks while it draws runs when it returns, in order.
+class Deferred {
+public:
+    // Runs `fn` now, or after the drawing part returns.
+    void run(std::function<void()> fn) {
+        if (depth_ > 0) queued_.push_back(std::move(fn));
+        else fn();
+    }
+    // A part starts drawing / returns (then what it queued runs; nothing it runs is queued).
+    void enter() { ++depth_; }
+    void leave() {
+        if (--depth_ > 0) return;
+        std::vector<std::function<void()>> queued;
+        queued.swap(queued_);
+        for (auto& fn : queued) fn();
+    }
+
+private:
+    int depth_ = 0;
+    std::vector<std::function<void()>> queued_;
 };
 
 }  // namespace nk::app

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "merge.hpp"
+
 namespace nk {
 
 std::optional<Action> finish_note_text(const NoteEdit& e, std::string_view raw) {
@@ -34,6 +36,29 @@ std::optional<StationPlace> station_for_long_press(Phase phase, Vec2 s, Vec2 w, 
 Id card_deck_for_tap(Phase phase, const Request& tap) {
     if (phase != Phase::Gesprek || tap.kind != Request::Kind::TapNote || tap.linked) return 0;
     return tap.partner;
+}
+
+std::vector<DuplicateStack> duplicate_stacks(const Document& d) {
+    std::vector<DuplicateStack> out;
+    for (const std::vector<Id>& g : duplicate_groups(d)) {
+        const Partner* first = g.empty() ? nullptr : d.partner(g.front());
+        bool stacked = first != nullptr;
+        for (Id id : g)
+            if (const Partner* p = d.partner(id); !p || !first || std::hypot(p->x - first->x, p->y - first->y) > kStackedWithin)
+                stacked = false;
+        out.push_back({g, stacked});
+    }
+    return out;
+}
+
+act::MovePartners stack_move(const Document& d, const std::vector<Id>& group) {
+    act::MovePartners m;
+    const Partner* first = group.empty() ? nullptr : d.partner(group.front());
+    if (!first) return m;
+    for (std::size_t i = 1; i < group.size(); ++i)
+        if (const Partner* p = d.partner(group[i]))
+            m.moves.push_back({p->id, {first->x + 6.0 * double(i), first->y + 6.0 * double(i)}, first->rotation, p->scale});
+    return m;
 }
 
 }  // namespace nk

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "actions.hpp"
 #include "document.hpp"
@@ -44,5 +45,21 @@ std::optional<StationPlace> station_for_long_press(Phase phase, Vec2 screen, Vec
 // unless the tap ended a tap-to-connect line (Request::linked). Other requests and other
 // phases open no deck: 0. Otherwise the partner whose deck opens.
 Id card_deck_for_tap(Phase phase, const Request& tap);
+
+// Post-its that name the same partner (duplicate_groups, merge.hpp: case and accents
+// aside), each group with whether it is stacked already: every member within
+// kStackedWithin board units of the group's first post-it. Groups in duplicate_groups'
+// order.
+inline constexpr double kStackedWithin = 40;
+struct DuplicateStack {
+    std::vector<Id> group;
+    bool stacked = false;
+};
+std::vector<DuplicateStack> duplicate_stacks(const Document& d);
+
+// The move that stacks `group` onto its first post-it: the n-th lies n * 6 units right of
+// and below it, turned as it is, each keeping its own scale (one undo step). Ids that are
+// not on the board are left out.
+act::MovePartners stack_move(const Document& d, const std::vector<Id>& group);
 
 }  // namespace nk

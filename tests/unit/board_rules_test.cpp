@@ -92,3 +92,27 @@ TEST(BoardRules, ATapOnAPostItInPhase3OpensItsCardDeck) {
 }
 
 }  // namespace
+
+// ---- duplicates offered for stacking (phase 2B) ------------------------------------------------
+
+namespace {
+
+TEST(BoardRules, TwoPostItsNamingTheSamePartnerAreOfferedAndStackedByOneMove) {
+    Document d;
+    for (auto [text, x] : {std::pair{"CLB", -300.0}, {"clb", 200.0}, {"Ouders", 0.0}})
+        d = reduce(d, act::AddPartner{text, Category::Andere, {x, 100}, 0});
+    auto stacks = duplicate_stacks(d);
+    ASSERT_EQ(stacks.size(), 1u);
+    ASSERT_EQ(stacks[0].group.size(), 2u);
+    EXPECT_FALSE(stacks[0].stacked);
+    d = reduce(d, stack_move(d, stacks[0].group));
+    stacks = duplicate_stacks(d);
+    ASSERT_EQ(stacks.size(), 1u);
+    EXPECT_TRUE(stacks[0].stacked) << "after the move they lie on one another";
+    const Partner* a = d.partner(stacks[0].group[0]);
+    const Partner* b = d.partner(stacks[0].group[1]);
+    EXPECT_EQ(b->x, a->x + 6);
+    EXPECT_EQ(b->y, a->y + 6);
+}
+
+}  // namespace

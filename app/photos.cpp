@@ -1,10 +1,13 @@
-// The App's photos: the map image alone (the Foto button, --snapshot, the replay's
-// `snapshot`) or with the report and data files (phase 5, --export), rendered a strip a
-// frame (photo_render.hpp) and encoded and written on photo_'s worker (photo_job.hpp).
+// The photos (photos.hpp): the map image alone or with the report and data files,
+// rendered a strip a frame (photo_render.hpp) and encoded and written on a worker
+// (photo_job.hpp). Sections: writers · in one go · a strip a frame · the end.
+// (The progress and the size choice are drawn in ui_keep.cpp.)
+#include "photos.hpp"
+
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
-#include "app.hpp"
 #include "atomic_file.hpp"
 #include "export_set.hpp"
 #include "photo_render.hpp"
@@ -15,7 +18,7 @@ namespace fs = std::filesystem;
 // ---- photos ----------------------------------------------------------------------------
 // The map image, alone (the Foto button, --snapshot, the replay's `snapshot`) or with the
 // report and data files (phase 5, --export). The map is rendered here, on the GL thread;
-// the rest is a PhotoTask's write step, run on photo_'s worker in the app and inline on
+// the rest is a PhotoTask's write step, run on the job's worker in the app and inline on
 // the command line.
 namespace {
 PhotoTask::Write snapshot_writer(std::string path, Document d) {
@@ -58,20 +61,20 @@ PhotoTask::Write export_writer(Document d, Strings s, bool anonymous, std::strin
 }
 }  // namespace
 
-bool App::export_folder_ready(const std::string& dir, std::string& error) {
+bool Photos::export_folder_ready(const Strings& strings, const std::string& dir, std::string& error) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (fs::is_directory(dir)) return true;
-    error = strings_.format("export.no_folder", {dir});
+    error = strings.format("export.no_folder", {dir});
     return false;
 }
 
 // A photo made in one go, for callers that wait for the file anyway (the command line,
 // the replay's `snapshot`): the strips are rendered here, one after the other, while the
 // job's worker compresses them. False with `error` (for the log) when rendering failed.
-bool App::photo_now(PhotoTask task, PhotoOutcome& out, std::string& error) {
+bool Photos::now(const Document& doc, const Strings& strings, PhotoTask task, PhotoOutcome& out, std::string& error) {
     PhotoRender render;
-    if (!render.begin(session_->current(), strings_, task.w, task.h, error)) return false;
+    if (!render.begin(doc, strings, task.w, task.h, error)) return false;
     PhotoJob job;
     out = {};
     if (!job.start(std::move(task), [&out](const PhotoOutcome& o) { out = o; })) {
@@ -87,31 +90,32 @@ bool App::photo_now(PhotoTask task, PhotoOutcome& out, std::string& error) {
     return true;
 }
 
-bool App::write_snapshot(const std::string& path, int w, int h, std::string& error) {
+bool Photos::write_snapshot(const Document& doc, const Strings& strings, const std::string& path, int w, int h,
+                            std::string& error) {
     PhotoTask task;
     task.w = w, task.h = h;
-    task.write = snapshot_writer(path, session_->current());
+    task.write = snapshot_writer(path, doc);
     PhotoOutcome out;
-    if (!photo_now(std::move(task), out, error)) return false;
+    if (!now(doc, strings, std::move(task), out, error)) return false;
     if (!out.ok) error = out.detail;
     return out.ok;
 }
 
-bool App::export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error,
-                    int w, int h) {
-    if (!export_folder_ready(dir, error)) return false;
+bool Photos::export_to(const Document& doc, const Strings& strings, const std::string& dir, bool anonymous,
+                       std::vector<std::string>& written, std::string& error, int w, int h) {
+    if (!export_folder_ready(strings, dir, error)) return false;
     PhotoTask task;
     task.w = w, task.h = h, task.half_copy = w > 3840;
-    task.write = export_writer(session_->current(), strings_, anonymous, dir);
+    task.write = export_writer(doc, strings, anonymous, dir);
     PhotoOutcome out;
     std::string render_error;
-    if (!photo_now(std::move(task), out, render_error)) {
-        error = strings_.format("snapshot.failed", {render_error});
+    if (!now(doc, strings, std::move(task), out, render_error)) {
+        error = strings.format("snapshot.failed", {render_error});
         return false;
     }
     written = out.written;
     if (!out.ok) {
-        error = out.message.empty() ? strings_.format("snapshot.failed", {out.detail}) : out.message;
+        error = out.message.empty() ? strings.format("snapshot.failed", {out.detail}) : out.message;
         log_.error("export failed: " + out.detail);
         return false;
     }
@@ -119,34 +123,57 @@ bool App::export_to(const std::string& dir, bool anonymous, std::vector<std::str
     return true;
 }
 
-std::pair<int, int> App::photo_pixels() const {
-    switch (photo_size_) {
-        case PhotoSize::Screen: return {width_, height_};
-        case PhotoSize::A3: return {4961, 3508};  // 420 x 297 mm at 300 dpi
-        case PhotoSize::FourK: break;
+// ---- a strip a frame ---------------------------------------------------------------------
+std::pair<int, int> Photos::pixels(int screen_w, int screen_h) const {
+    switch (size_) {
+        case Size::Screen: return {screen_w, screen_h};
+        case Size::A3: return {4961, 3508};  // 420 x 297 mm at 300 dpi
+        case Size::FourK: break;
     }
     return {3840, 2160};
 }
 
-void App::request_photo(PhotoKind kind) {
-    if (photo_busy()) return;
-    commit_editing();
-    photo_kind_ = kind;
-    photo_request_ = PhotoRequest{kind, frame_no_};
+void Photos::request(Kind kind, std::uint64_t frame, std::string export_dir, bool anonymous) {
+    if (busy()) return;
+    kind_ = kind;
+    request_ = Request{kind, frame, std::move(export_dir), anonymous};
 }
 
-void App::start_photo(PhotoKind kind) {
-    const auto [w, h] = photo_pixels();
+void Photos::end_frame(std::uint64_t frame, const Document& doc, const Strings& strings, std::pair<int, int> px,
+                       Shell& shell) {
+    // A photo asked for in an earlier frame, which has shown its progress: render it now
+    // (GL, this thread), then let the job encode and write it while the frames go on.
+    advance();
+    if (request_ && frame >= request_->frame + 2) start(request_->kind, doc, strings, px, shell);
+}
+
+void Photos::finish_all(const Document& doc, const Strings& strings, std::pair<int, int> px, Shell& shell) {
+    // A photo being written is finished first (a half-written file helps nobody), also
+    // after SIGTERM; one asked for but not yet rendered is made now.
+    if (request_ && !job_.busy()) start(request_->kind, doc, strings, px, shell);
+    request_.reset();
+    while (render_) {
+        job_.wait_for_room();
+        advance();
+    }
+    job_.wait();
+    poll(doc, strings, shell);
+}
+
+void Photos::start(Kind kind, const Document& doc, const Strings& strings, std::pair<int, int> px, Shell& shell) {
+    const auto [w, h] = px;
+    const Request asked = request_.value_or(Request{kind, 0, {}, false});
+    request_.reset();
     std::string where, error;
-    if (kind == PhotoKind::Export) {
-        where = export_dir_;
-        if (!export_folder_ready(where, error)) return show_message(error, true), log_.error("export: " + error);
+    if (kind == Kind::Export) {
+        where = asked.export_dir;
+        if (!export_folder_ready(strings, where, error)) return shell.show_message(error, true), log_.error("export: " + error);
     } else {
         // DATA/snapshots/<date> <school> - netwerkkaart.png, never over an earlier one.
-        const std::string dir = opt_.data_dir + "/snapshots";
+        const std::string dir = data_dir_ + "/snapshots";
         std::error_code ec;
         fs::create_directories(dir, ec);
-        const Document& d = session_->current();
+        const Document& d = doc;
         std::string school = d.school;
         for (char& c : school)
             if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32) c = '-';
@@ -158,47 +185,54 @@ void App::start_photo(PhotoKind kind) {
     using ms = std::chrono::duration<double, std::milli>;
     const auto t0 = clock::now();
     auto render = std::make_unique<PhotoRender>();
-    if (!render->begin(session_->current(), strings_, w, h, error)) {
-        show_message(strings_.format("snapshot.failed", {error}), true);
+    if (!render->begin(doc, strings, w, h, error)) {
+        shell.show_message(strings.format("snapshot.failed", {error}), true);
         log_.error("photo failed: " + error);
         return;
     }
     PhotoTask task;
-    task.w = w, task.h = h, task.half_copy = kind == PhotoKind::Export && w > 3840;
-    task.write = kind == PhotoKind::Export ? export_writer(session_->current(), strings_, export_anonymous_, where)
-                                           : snapshot_writer(where, session_->current());
-    auto done = [this, kind, where](const PhotoOutcome& out) { photo_finished(kind, where, out); };
-    if (!photo_.start(std::move(task), done)) {
-        photo_finished(kind, where, PhotoOutcome{false, {}, {}, "no thread for the photo"});
+    task.w = w, task.h = h, task.half_copy = kind == Kind::Export && w > 3840;
+    task.write = kind == Kind::Export ? export_writer(doc, strings, asked.anonymous, where) : snapshot_writer(where, doc);
+    auto done = [this, kind, where](const PhotoOutcome& out) { done_ = Done{kind, where, out}; };
+    if (!job_.start(std::move(task), done)) {
+        finished(kind, where, PhotoOutcome{false, {}, {}, "no thread for the photo"}, strings, doc.phase, shell);
         return;
     }
-    photo_render_ = std::move(render);
-    photo_stats_ = {};
-    photo_stats_.prepare_ms = ms(clock::now() - t0).count();
+    render_ = std::move(render);
+    stats_ = {};
+    stats_.prepare_ms = ms(clock::now() - t0).count();
     log_.info("photo of " + std::to_string(w) + "x" + std::to_string(h) + " started");
+}
+
+void Photos::poll(const Document& doc, const Strings& strings, Shell& shell) {
+    job_.poll();
+    if (!done_) return;
+    const Done d = std::move(*done_);
+    done_.reset();
+    finished(d.kind, d.where, d.out, strings, doc.phase, shell);
 }
 
 // One strip of the photo being rendered (GL, this thread), handed to photo_'s worker:
 // called once a frame, so the screen goes on between strips.
-void App::advance_photo() {
-    if (!photo_render_) return;
-    if (photo_.queued() >= PhotoJob::kMaxQueued) return;  // the encoder is behind: next frame
+void Photos::advance() {
+    if (!render_) return;
+    if (job_.queued() >= PhotoJob::kMaxQueued) return;  // the encoder is behind: next frame
     using clock = std::chrono::steady_clock;
     using ms = std::chrono::duration<double, std::milli>;
     const auto t0 = clock::now();
     std::vector<std::uint8_t> strip;
     int y0 = 0, rows = 0;
-    if (photo_render_->next_strip(strip, y0, rows)) {
+    if (render_->next_strip(strip, y0, rows)) {
         const auto t1 = clock::now();
-        photo_.add_strip(std::move(strip), rows);
+        job_.add_strip(std::move(strip), rows);
         const auto t2 = clock::now();
-        photo_stats_.render_ms += ms(t1 - t0).count();
-        photo_stats_.longest_strip_ms = std::max(photo_stats_.longest_strip_ms, ms(t1 - t0).count());
-        photo_stats_.handover_ms = std::max(photo_stats_.handover_ms, ms(t2 - t1).count());
-        ++photo_stats_.strips;
+        stats_.render_ms += ms(t1 - t0).count();
+        stats_.longest_strip_ms = std::max(stats_.longest_strip_ms, ms(t1 - t0).count());
+        stats_.handover_ms = std::max(stats_.handover_ms, ms(t2 - t1).count());
+        ++stats_.strips;
     }
-    if (!photo_render_->done()) return;
-    photo_.end_strips();
+    if (!render_->done()) return;
+    job_.end_strips();
     // What the photo cost the UI thread: preparing it (fonts, the picture), the strips'
     // GL work (one per frame), and handing each strip over (tests check that stays small:
     // the encode must not happen here).
@@ -206,24 +240,26 @@ void App::advance_photo() {
         std::fprintf(frame_log_,
                      "# photo %dx%d: rendered in %.3f ms, handed over in %.3f ms; %d strips, longest %.3f ms, "
                      "prepared in %.3f ms\n",
-                     photo_render_->width(), photo_render_->height(), photo_stats_.prepare_ms + photo_stats_.render_ms,
-                     photo_stats_.handover_ms, photo_stats_.strips, photo_stats_.longest_strip_ms, photo_stats_.prepare_ms);
-    log_.info("photo rendered in " + std::to_string(photo_stats_.strips) + " strips; writing it");
-    photo_render_.reset();
+                     render_->width(), render_->height(), stats_.prepare_ms + stats_.render_ms,
+                     stats_.handover_ms, stats_.strips, stats_.longest_strip_ms, stats_.prepare_ms);
+    log_.info("photo rendered in " + std::to_string(stats_.strips) + " strips; writing it");
+    render_.reset();
 }
 
-void App::photo_finished(PhotoKind kind, const std::string& where, const PhotoOutcome& out) {
+// ---- the end ----------------------------------------------------------------------------
+void Photos::finished(Kind kind, const std::string& where, const PhotoOutcome& out, const Strings& strings, Phase phase,
+                      Shell& shell) {
     if (!out.ok) {
-        show_message(out.message.empty() ? strings_.format("snapshot.failed", {out.detail}) : out.message, true);
+        shell.show_message(out.message.empty() ? strings.format("snapshot.failed", {out.detail}) : out.message, true);
         log_.error("photo failed: " + out.detail);
-    } else if (kind == PhotoKind::Export) {
+    } else if (kind == Kind::Export) {
         // It waits for an OK where the facilitator asked for it (phase 5, where the board
         // takes no touches); elsewhere people are at work on the board, so it passes.
-        show_message(strings_.format("export.done", {std::to_string(out.written.size()), where}),
-                     session_->current().phase == Phase::Naverwerking);
+        shell.show_message(strings.format("export.done", {std::to_string(out.written.size()), where}),
+                     phase == Phase::Naverwerking);
         log_.info("exported " + std::to_string(out.written.size()) + " files to " + where);
     } else {
-        show_message(strings_.format("snapshot.saved", {fs::path(where).filename().string()}), false);
+        shell.show_message(strings.format("snapshot.saved", {fs::path(where).filename().string()}), false);
         log_.info("snapshot written to " + where);
     }
 }
