@@ -153,11 +153,7 @@ void App::load_initial_board() {
             d.phase = *ph;
             session_->replace(d);
         }
-    AutosaveOptions ao;
-    ao.dir = opt_.data_dir;
-    ao.validator = is_good_board;
-    autosave_ = std::make_shared<AutosaveWriter>(ao);
-    session_->set_autosave(autosave_);
+    autosave_.start(opt_.data_dir, *session_);
     session_->save_now();
     std::ofstream(marker) << "running\n";
 }
@@ -257,7 +253,7 @@ int App::run() {
     // A photo being written is finished first (a half-written file helps nobody), also
     // after SIGTERM; one asked for but not yet rendered is made now.
     photos_.finish_all(session_->current(), strings_, photos_.pixels(width_, height_), *this);
-    if (autosave_) autosave_->flush(std::chrono::milliseconds(3000));
+    autosave_.flush(std::chrono::milliseconds(3000));
     std::error_code ec;
     fs::remove(opt_.data_dir + "/session.open", ec);
     log_.info("Netwerkkaart closed");
@@ -294,20 +290,9 @@ void App::frame() {
     route(input_.tick(route_context(), clock_ms_));
     brainstorm_.stations().set_screen({double(width_), double(height_)}, k_);
     brainstorm_.stations().tick(clock_ms_);
-    if (autosave_) {
-        const AutosaveStatus st = autosave_->status();
-        if (st.writes != marked_writes_) {
-            // The running marker (a crash next start is told about) goes where the
-            // autosave goes, also after the data folder was deleted and made again.
-            marked_writes_ = st.writes;
-            const std::string marker = opt_.data_dir + "/session.open";
-            if (!fs::exists(marker)) std::ofstream(marker) << "running\n";
-        }
-        if (st.failure_epoch > warned_failure_epoch_) {
-            warned_failure_epoch_ = st.failure_epoch;
-            show_message(strings_.get("autosave.failing"), false);
-            log_.error("autosave failing: " + st.last_error);
-        }
+    if (const auto failure = autosave_.check(opt_.data_dir)) {
+        show_message(strings_.get("autosave.failing"), false);
+        log_.error("autosave failing: " + *failure);
     }
     photos_.poll(session_->current(), strings_, *this);  // a photo finished on its worker: say so
     messages_.tick(clock_ms_);

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "autosave_watch.hpp"
 #include "board_layer.hpp"
 #include "board_file.hpp"
 #include "board_renderer.hpp"
@@ -154,9 +155,7 @@ private:
     Fonts fonts_;
     Strings strings_;
     std::unique_ptr<Session> session_;
-    std::shared_ptr<AutosaveWriter> autosave_;
-    std::uint64_t warned_failure_epoch_ = 0;  // the autosave failure last told
-    std::uint64_t marked_writes_ = 0;         // autosave writes when the running marker was checked
+    AutosaveWatch autosave_;  // the session's autosave writer, its running marker and failures
     EventLog log_;
     std::FILE* frame_log_ = nullptr;  // --frame-log
     std::chrono::steady_clock::time_point started_;

@@ -85,21 +85,12 @@ void App::ask_for_facilitator() { show_message(strings_.get("kiosk.how_to_exit")
 
 void App::start_new_board(bool erase_saved) {
     commit_editing();
-    if (autosave_) autosave_->flush(std::chrono::milliseconds(2000));
+    autosave_.flush(std::chrono::milliseconds(2000));
     if (erase_saved) {
         // For privacy: the board and every autosave of it leave this machine's disk. The
         // writer is stopped first so nothing it holds is written back afterwards.
-        session_->set_autosave(nullptr);
-        autosave_.reset();
-        std::error_code ec;
-        for (int g = -1; g <= kAutosaveGenerations; ++g) fs::remove(autosave_path(opt_.data_dir, g), ec);
-        cleanup_temp_files(*real_storage(), opt_.data_dir);
+        autosave_.erase_all(opt_.data_dir, *session_);
         log_.info("board and autosaves erased by the facilitator");
-        AutosaveOptions ao;
-        ao.dir = opt_.data_dir;
-        ao.validator = is_good_board;
-        autosave_ = std::make_shared<AutosaveWriter>(ao);
-        session_->set_autosave(autosave_);
     } else {
         log_.info("new board started by the facilitator");
     }

@@ -6,16 +6,9 @@
 
 #include "app.hpp"
 #include "geometry.hpp"
-#include "merge.hpp"
-#include "method.hpp"
-#include "patterns.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
-namespace {
-constexpr ImGuiWindowFlags kPanelFlags = kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing;
-
-}  // namespace
 
 void App::decorate_board(LiveState& live) const {
     if (versions_.viewing()) return;  // a saved version is shown: these marks are the current map's
@@ -25,14 +18,8 @@ void App::decorate_board(LiveState& live) const {
         if (stacked) live.stacks.push_back({group.back(), int(group.size())});
     pens_.decorate(d, live);
     if (d.phase == Phase::Gesprek || d.phase == Phase::Terugblik || d.phase == Phase::Naverwerking) {
-        // Discussed partners carry a check once a card of each of the three groups has a note.
-        for (const Partner& p : d.partners) {
-            bool group[method::kCardPhases + 1] = {};
-            for (const CardNote& n : d.notes)
-                if (n.partner == p.id)
-                    if (const method::Card* c = method::card(n.card)) group[c->phase] = true;
-            if (group[1] && group[2] && group[3]) live.badges.push_back(p.id);
-        }
+        // Discussed partners carry a check (core/board_rules.hpp).
+        live.badges = discussed_partners(d);
         if (cards_.partner()) {
             live.highlight = {cards_.partner()};
             live.highlight_colour = colour::kSelection;

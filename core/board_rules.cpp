@@ -5,6 +5,7 @@
 #include <string>
 
 #include "merge.hpp"
+#include "method.hpp"
 
 namespace nk {
 
@@ -36,6 +37,18 @@ std::optional<StationPlace> station_for_long_press(Phase phase, Vec2 s, Vec2 w, 
 Id card_deck_for_tap(Phase phase, const Request& tap) {
     if (phase != Phase::Gesprek || tap.kind != Request::Kind::TapNote || tap.linked) return 0;
     return tap.partner;
+}
+
+std::vector<Id> discussed_partners(const Document& d) {
+    std::vector<Id> out;
+    for (const Partner& p : d.partners) {
+        bool group[method::kCardPhases + 1] = {};
+        for (const CardNote& n : d.notes)
+            if (n.partner == p.id)
+                if (const method::Card* c = method::card(n.card)) group[c->phase] = true;
+        if (group[1] && group[2] && group[3]) out.push_back(p.id);
+    }
+    return out;
 }
 
 std::vector<DuplicateStack> duplicate_stacks(const Document& d) {

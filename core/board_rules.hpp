@@ -46,6 +46,10 @@ std::optional<StationPlace> station_for_long_press(Phase phase, Vec2 screen, Vec
 // phases open no deck: 0. Otherwise the partner whose deck opens.
 Id card_deck_for_tap(Phase phase, const Request& tap);
 
+// The method's rule for a discussed partner (phases 3 to 5 mark them with a check): a card
+// of each of the three groups has a note for it. In the document's order.
+std::vector<Id> discussed_partners(const Document& d);
+
 // Post-its that name the same partner (duplicate_groups, merge.hpp: case and accents
 // aside), each group with whether it is stacked already: every member within
 // kStackedWithin board units of the group's first post-it. Groups in duplicate_groups'

@@ -116,3 +116,22 @@ TEST(BoardRules, TwoPostItsNamingTheSamePartnerAreOfferedAndStackedByOneMove) {
 }
 
 }  // namespace
+
+// ---- a partner discussed with the cards (phase 3) -------------------------------------------------
+
+namespace {
+
+TEST(BoardRules, APartnerIsDiscussedOnceACardOfEachGroupHasANote) {
+    Id id = 0;
+    Document d = with_note(id);
+    EXPECT_TRUE(discussed_partners(d).empty());
+    d = reduce(d, act::SetCardNote{id, "f1.actoren", "wie"});
+    d = reduce(d, act::SetCardNote{id, "f2.inbreng", "wat"});
+    EXPECT_TRUE(discussed_partners(d).empty()) << "two of the three groups";
+    d = reduce(d, act::SetCardNote{id, "f2.tijd", "wanneer"});
+    EXPECT_TRUE(discussed_partners(d).empty()) << "still no card of the third group";
+    d = reduce(d, act::SetCardNote{id, "f3.school", "waarom"});
+    EXPECT_EQ(discussed_partners(d), std::vector<Id>{id});
+}
+
+}  // namespace
