@@ -1,225 +1,108 @@
-// The on-screen controls of the app: top bar, legend, the button bar, messages.
-// Buttons are big (at least 48 px at 1080 high), few, in the team's language, and each
-// has a stable id that replay scripts and tests use (docs/replay.md).
+// The UI of a frame, composed of the parts (part.hpp), in the order they are drawn
+// (later ones above earlier ones), and the phase's marks on the board.
 #include <imgui.h>
 
 #include <cmath>
 
 #include "app.hpp"
 #include "geometry.hpp"
-#include "merge.hpp"
-#include "method.hpp"
-#include "patterns.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
-namespace {
-constexpr ImGuiWindowFlags kPanelFlags = kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing;
-
-}  // namespace
-
-std::string App::label_text(const ActionLabel& l) const {
-    if (l.verb.empty()) return {};
-    return strings_.format("verb." + l.verb, {l.subject});
-}
 
 void App::decorate_board(LiveState& live) const {
-    if (viewing_version_) return;  // a saved version is shown: these marks are the current map's
+    if (versions_.viewing()) return;  // a saved version is shown: these marks are the current map's
     const Document& d = session_->current();
     // Stacked duplicates carry a count on the top post-it.
-    for (const auto& [group, stacked] : duplicate_stacks())
+    for (const auto& [group, stacked] : duplicate_stacks(d))
         if (stacked) live.stacks.push_back({group.back(), int(group.size())});
-    if (d.phase == Phase::Prioriteiten && show_patterns_ && highlight_role_ >= 0) {
-        live.highlight = chosen_by_role(d, Role(highlight_role_));
-        live.highlight_colour = role_colour(Role(highlight_role_));
-    }
+    pens_.decorate(d, live);
     if (d.phase == Phase::Gesprek || d.phase == Phase::Terugblik || d.phase == Phase::Naverwerking) {
-        // Discussed partners carry a check once a card of each of the three groups has a note.
-        for (const Partner& p : d.partners) {
-            bool group[method::kCardPhases + 1] = {};
-            for (const CardNote& n : d.notes)
-                if (n.partner == p.id)
-                    if (const method::Card* c = method::card(n.card)) group[c->phase] = true;
-            if (group[1] && group[2] && group[3]) live.badges.push_back(p.id);
-        }
-        if (deck_partner_) {
-            live.highlight = {deck_partner_};
+        // Discussed partners carry a check (core/board_rules.hpp).
+        live.badges = discussed_partners(d);
+        if (cards_.partner()) {
+            live.highlight = {cards_.partner()};
             live.highlight_colour = colour::kSelection;
         }
     }
 }
 
-// Post-its that carry the same partner (ignoring case and accents): the groups, and
-// whether each is stacked already (every member within a few units of the first).
-std::vector<std::pair<std::vector<Id>, bool>> App::duplicate_stacks() const {
-    std::vector<std::pair<std::vector<Id>, bool>> out;
-    const Document& d = session_->current();
-    for (const std::vector<Id>& g : duplicate_groups(d)) {
-        const Partner* first = d.partner(g.front());
-        bool stacked = first != nullptr;
-        for (Id id : g)
-            if (const Partner* p = d.partner(id); !p || !first || std::hypot(p->x - first->x, p->y - first->y) > 40) stacked = false;
-        out.push_back({g, stacked});
-    }
-    return out;
-}
-
-// Brainstorming makes duplicates on purpose: offer to stack them, showing how many people
-// named that partner. Ids: stack.<n> (the n-th group).
-void App::draw_stack_offers() {
-    const Document d = session_->current();
-    int n = 0, shown = 0;
-    for (const auto& [group, stacked] : duplicate_stacks()) {
-        ++n;
-        if (stacked || shown >= 3) continue;
-        const Partner* first = d.partner(group.front());
-        if (!first) continue;
-        if (shown++ == 0) {
-            ImGui::SetNextWindowPos(ImVec2(20 * k_, 140 * k_), ImGuiCond_Always);
-            ImGui::Begin("##stacks", nullptr, kPanelFlags);
-        }
-        // After a merge: how many groups named it, besides how many post-its carry it.
-        const int groups = groups_naming(group);
-        const std::string count = std::to_string(group.size());
-        ImGui::TextUnformatted((groups >= 2 ? strings_.format("stack.offer_groups", {first->text, count, std::to_string(groups)})
-                                            : strings_.format("stack.offer", {first->text, count}))
-                                   .c_str());
-        ImGui::SameLine();
-        const std::string id = "stack." + std::to_string(n);
-        if (ImGui::Button((strings_.get("stack.button") + "##" + id).c_str(), ImVec2(0, 52 * k_))) {
-            act::MovePartners m;
-            for (size_t i = 1; i < group.size(); ++i)
-                if (const Partner* p = d.partner(group[i]))
-                    m.moves.push_back({p->id, {first->x + 6.0 * double(i), first->y + 6.0 * double(i)}, first->rotation, p->scale});
-            session_->dispatch(m);
-        }
-        targets_.control(id, item_rect());
-    }
-    if (shown) {
-        targets_.panel(window_rect());
-        ImGui::End();
-    }
-}
-
 void App::build_ui() {
     const Phase phase = session_->current().phase;
-    draw_phase_bar();
+    with_part([this](const Frame& f) { phase_bar_.draw(f, *this); });
     // A saved version shown or compared: its banner or key, and the comparison's marks.
-    draw_version_views();
+    VersionsPanel::Choice views_choice;
+    with_part([&](const Frame& f) { versions_.draw_views(f, *this, views_choice); });
+    versions_chose(views_choice);
     const bool version = version_shown();
     // Legend, bottom-left, drawn with the same code as the snapshot's, while the map is in use.
-    if (phase >= Phase::Netwerkkaart) {
-        ImDrawList* dl = ImGui::GetBackgroundDrawList();
-        const ImVec2 size = draw_legend(dl, fonts_, strings_, ImVec2(0, 0), k_, true);
-        legend_size_ = size;
-        const ImVec2 pos(20 * k_, float(height_) - size.y - 20 * k_);
-        draw_legend(dl, fonts_, strings_, pos, k_);
-        targets_.panel({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
-    }
+    if (phase >= Phase::Netwerkkaart) with_part([this](const Frame& f) { tools_.draw_legend(f, *this); });
+    auto part = [this](auto& p) { with_part([this, &p](const Frame& f) { p.draw(f, *this); }); };
     if (!version) switch (phase) {  // a version shown: the phase's panels step aside
-        case Phase::Vooraf: draw_setup(); break;
-        case Phase::Introductie: draw_intro(); break;
-        case Phase::Brainstorm: draw_brainstorm(); break;
-        case Phase::Netwerkkaart: draw_stack_offers(); break;
-        case Phase::Prioriteiten:
-            draw_pens();
-            draw_priority_dialog();
+        case Phase::Vooraf: {
+            Setup::Choice c;
+            const auto files = versions_.board_files(opt_.data_dir, clock_ms_);  // a copy: opening may rescan
+            with_part([&](const Frame& f) { c = setup_.draw(f, *this, files, opt_, brainstorm_.stations()); });
+            std::string err;
+            if (!c.open.empty() && !open_board(c.open, err)) show_message(err, true);
+            if (!c.merge.empty()) merge_board_file(c.merge);
+            if (!c.language.empty()) set_language(c.language);
             break;
-        case Phase::Gesprek: draw_cards(); break;
-        case Phase::Terugblik: draw_closing(); break;
+        }
+        case Phase::Introductie: part(intro_); break;
+        case Phase::Brainstorm: part(brainstorm_); break;
+        case Phase::Netwerkkaart:
+            with_part([this](const Frame& f) {
+                tools_.draw_stack_offers(f, *this, [&f, this](const std::vector<Id>& g) { return versions_.groups_naming(f.doc, g); });
+            });
+            break;
+        case Phase::Prioriteiten: part(pens_); break;
+        case Phase::Gesprek: part(cards_); break;
+        case Phase::Terugblik: part(closing_); break;
         case Phase::Naverwerking:
-            draw_keep();
-            draw_versions_panel();  // ui_versions.cpp
+            with_part([this](const Frame& f) { keep_.draw(f, *this, photos_); });
+        {
+            VersionsPanel::Choice c;
+            with_part([&](const Frame& f) { versions_.draw_panel(f, *this, c); });
+            versions_chose(c);
+        }
             break;
         default: break;
     }
-    if (!version && phase != Phase::Introductie && phase != Phase::Prioriteiten) draw_toolbar();
-    if (board_editable()) {
-        draw_note_menu();
-        draw_line_menu();
+    if (!version && phase != Phase::Introductie && phase != Phase::Prioriteiten) {
+        BoardTools::Choice c;
+        with_part([&](const Frame& f) { c = tools_.draw_toolbar(f, *this, board_editable(), !(view_ == fitted_), photos_.busy()); });
+        if (c.reset_view) view_ = fitted_;
+        if (c.snapshot) photos_.request(Photos::Kind::Snapshot, frame_no_);
     }
-    draw_leave_brainstorm();
+    if (board_editable()) part(note_menu_);
+    with_part([this](const Frame& f) { brainstorm_.draw_question(f, *this); });
     // A photo being kept: phase 5's panel shows its progress, elsewhere a small banner.
-    if (photo_busy() && (version || phase != Phase::Naverwerking)) draw_photo_banner();
-    draw_messages();
-    draw_facilitator();
-}
-
-void App::draw_toolbar() {
-    const float h = 72 * k_;
-    ImGui::SetNextWindowPos(ImVec2(float(width_) - 20 * k_, float(height_) - 20 * k_), ImGuiCond_Always, ImVec2(1, 1));
-    ImGui::Begin("##toolbar", nullptr, kPanelFlags);
-    const History& hist = session_->history();
-    auto button = [&](const char* id, const std::string& label, bool enabled, float w = 0) {
-        ImGui::BeginDisabled(!enabled);
-        const bool pressed = ImGui::Button((label + "##" + id).c_str(), ImVec2(w, h));
-        ImGui::EndDisabled();
-        targets_.control(id, item_rect());
-        return pressed && enabled;
-    };
-    // The undo button names what it will undo: with ten people at the screen, the last
-    // action may be someone else's.
-    const std::string undo_what = label_text(hist.undo_label());
-    ImGui::PushFont(fonts_.small);
-    ImGui::TextColored(ImColor(colour::kInkSoft), "%s",
-                       undo_what.empty() ? strings_.get("undo.nothing").c_str()
-                                         : strings_.format("undo.label", {undo_what}).c_str());
-    ImGui::PopFont();
-    bool add = false;
-    if (board_editable()) {
-        push_primary_button();
-        add = button("note.add", strings_.get("button.note_add"), true);
-        pop_primary_button();
-        ImGui::SameLine();
+    if (photos_.busy() && (version || phase != Phase::Naverwerking))
+        with_part([this](const Frame& f) { photos_.draw_banner(f); });
+    // Say what the screen waits for: the end of typing, or the rest of a link.
+    const char* waiting = editor_.active() ? "note.typing_hint" : input_.gestures().armed_link() ? "link.hint" : nullptr;
+    with_part([this, waiting](const Frame& f) { messages_.draw(f, *this, waiting); });
+    // The facilitator's Files page: other groups' maps and this map's versions.
+    Facilitator::Outcome chosen = Facilitator::Outcome::None;
+    VersionsPanel::Choice files_choice;
+    const auto files = versions_.board_files(opt_.data_dir, clock_ms_);  // a copy: merging may rescan
+    with_part([&](const Frame& f) {
+        chosen = facilitator_.draw(f, *this, [&](float w) {
+            versions_.draw_merge_list(f, *this, files, "merge.file.", w, files_choice);
+            ImGui::Spacing();
+            versions_.draw_list(f, *this, w, 3, files_choice);
+            ImGui::Spacing();
+        });
+    });
+    if (files_choice.show || !files_choice.merge.empty()) facilitator_.close();
+    versions_chose(files_choice);
+    switch (chosen) {
+        case Facilitator::Outcome::Exit: quit_ = true; break;
+        case Facilitator::Outcome::NewBoard: start_new_board(false); break;
+        case Facilitator::Outcome::EraseBoard: start_new_board(true); break;
+        case Facilitator::Outcome::None: break;
     }
-    if (add) {
-        commit_editing();
-        const Vec2 slot = geo::free_lane_slot(session_->current());
-        start_editing(0, slot, 0, {});
-    }
-    if (button("undo", "\xE2\x86\xB6  " + strings_.get("button.undo"), hist.can_undo())) {
-        commit_editing();
-        session_->undo();
-    }
-    ImGui::SameLine();
-    if (button("redo", "\xE2\x86\xB7  " + strings_.get("button.redo"), hist.can_redo())) session_->redo();
-    ImGui::SameLine();
-    if (button("view.reset", strings_.get("button.view_reset"), !(view_ == fitted_))) view_ = fitted_;
-    ImGui::SameLine();
-    if (button("snapshot", strings_.get("button.snapshot"), !photo_busy())) request_photo(PhotoKind::Snapshot);
-    targets_.panel(window_rect());
-    ImGui::End();
-}
-
-void App::draw_messages() {
-    if (link_from_ || editing_) {
-        // Say what the screen waits for: the rest of a link, or the end of typing.
-        ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, 96 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));
-        ImGui::Begin("##typing", nullptr, kPanelFlags | ImGuiWindowFlags_NoInputs);
-        ImGui::TextUnformatted(strings_.get(editing_ ? "note.typing_hint" : "link.hint").c_str());
-        ImGui::End();
-    }
-    if (!message_) return;
-    ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) / 2 - (message_->modal ? 0 : float(height_) * 0.3f)),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(float(width_) * 0.6f, float(height_) * 0.8f));
-    // Brought above every panel once, when it appears; focusing it every frame would take
-    // a press away from whatever a finger is holding (the facilitator's corner button).
-    if (!message_->raised) {
-        ImGui::SetNextWindowFocus();
-        message_->raised = true;
-    }
-    ImGui::Begin("##message", nullptr, kPanelFlags);
-    ImGui::PushTextWrapPos(float(width_) * 0.55f);
-    ImGui::TextUnformatted(message_->text.c_str());
-    ImGui::PopTextWrapPos();
-    if (message_->modal) {
-        ImGui::Spacing();
-        if (ImGui::Button(strings_.get("error.ok").c_str(), ImVec2(0, 64 * k_))) message_.reset();
-        targets_.control("message.ok", item_rect());
-    }
-    targets_.panel(window_rect());
-    ImGui::End();
 }
 
 }  // namespace nk::app

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <memory>
 
+#include "board_file.hpp"
 #include "export_set.hpp"
 
 namespace nk::app {
@@ -55,6 +57,17 @@ std::vector<fs::path> find_board_files(const std::string& data_dir) {
     std::sort(out.begin(), out.end());
     if (out.size() > kMaxBoardFiles) out.resize(kMaxBoardFiles);
     return out;
+}
+
+bool is_good_board(std::string_view bytes) { return std::holds_alternative<LoadedBoard>(parse_board(bytes)); }
+
+std::string today() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
 }
 
 }  // namespace nk::app

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nk::app {
@@ -20,5 +21,10 @@ std::vector<std::filesystem::path> find_board_files(const std::string& data_dir)
 // Whether the PNG file at `path` carries a board (an iTXt chunk with the keyword
 // "netwerkkaart"). Reads the signature and the chunk headers only.
 bool png_carries_board(const std::filesystem::path& path);
+
+// Whether `bytes` parse as a board file (the autosave's validator).
+bool is_good_board(std::string_view bytes);
+// Today's date as YYYY-MM-DD, local time (a new board's date).
+std::string today();
 
 }  // namespace nk::app

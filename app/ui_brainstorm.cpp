@@ -5,32 +5,41 @@
 // with hidden post-its asks confirm.yes (reveal them and go on) or confirm.no (stay).
 #include <imgui.h>
 
-#include "app.hpp"
+#include "ui_brainstorm.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
-void App::draw_brainstorm() {
-    // A copy: a control below may dispatch, which replaces the current board.
-    const Document d = session_->current();
+bool Brainstorm::may_leave(const Document& doc, Phase to) {
+    if (doc.phase != Phase::Brainstorm || leave_to_) return true;
+    for (const Partner& n : doc.partners)
+        if (!n.face_up) {
+            leave_to_ = to;
+            return false;
+        }
+    return true;
+}
+
+void Brainstorm::draw(const Frame& f, Shell& shell) {
+        const Document& d = f.doc;
     int hidden = 0;
     for (const Partner& p : d.partners) hidden += !p.face_up;
 
-    ImGui::SetNextWindowPos(ImVec2(20 * k_, 136 * k_), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImVec2(20 * f.k, 136 * f.k), ImGuiCond_Always);
     ImGui::Begin("##brainstorm", nullptr, kAutoPanelFlags);
-    ImGui::PushTextWrapPos(760 * k_);
-    ImGui::PushFont(fonts_.small);
-    ImGui::TextUnformatted(strings_.get("brainstorm.question").c_str());
-    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("brainstorm.note").c_str());
+    ImGui::PushTextWrapPos(760 * f.k);
+    ImGui::PushFont(f.fonts.small);
+    ImGui::TextUnformatted(f.strings.get("brainstorm.question").c_str());
+    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("brainstorm.note").c_str());
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
     auto open_button = [&](Side side, const char* key) {
         const std::string id = "station.open." + std::string(side_id(side));
-        const bool pressed = ImGui::Button((strings_.get(key) + "##" + id).c_str(), ImVec2(0, 56 * k_));
-        targets_.control(id, item_rect());
+        const bool pressed = ImGui::Button((f.strings.get(key) + "##" + id).c_str(), ImVec2(0, 56 * f.k));
+        shell.layout().control(id, item_rect());
         // Stations open clear of this panel (top left): side ones below the middle, the
         // top one right of the middle.
-        const double along = side == Side::Bottom ? width_ / 2.0 : side == Side::Top ? width_ * 0.66 : height_ * 0.58;
-        if (pressed) open_station(side, along);
+        const double along = side == Side::Bottom ? f.width / 2.0 : side == Side::Top ? f.width * 0.66 : f.height * 0.58;
+        if (pressed) shell.open_station(side, along);
     };
     open_button(Side::Bottom, "brainstorm.open.bottom");
     if (stations_.layout() == StationLayout::Table) {
@@ -41,15 +50,15 @@ void App::draw_brainstorm() {
         ImGui::SameLine();
         open_button(Side::Right, "brainstorm.open.right");
     }
-    ImGui::SameLine(0, 24 * k_);
+    ImGui::SameLine(0, 24 * f.k);
     push_primary_button();
     ImGui::BeginDisabled(hidden == 0);
-    const bool reveal = ImGui::Button((strings_.get("brainstorm.reveal") + " (" + std::to_string(hidden) + ")##brainstorm.reveal").c_str(),
-                                      ImVec2(0, 56 * k_));
+    const bool reveal = ImGui::Button((f.strings.get("brainstorm.reveal") + " (" + std::to_string(hidden) + ")##brainstorm.reveal").c_str(),
+                                      ImVec2(0, 56 * f.k));
     ImGui::EndDisabled();
     pop_primary_button();
-    targets_.control("brainstorm.reveal", item_rect());
-    if (reveal && hidden) session_->dispatch(act::Reveal{0});
+    shell.layout().control("brainstorm.reveal", item_rect());
+    if (reveal && hidden) shell.dispatch(act::Reveal{0});
     // Or writer by writer: one button per participant with hidden post-its.
     bool first = true;
     for (const Participant& p : d.participants) {
@@ -60,36 +69,36 @@ void App::draw_brainstorm() {
         first = false;
         const std::string id = "brainstorm.reveal." + std::to_string(p.id);
         const std::string label = (p.name.empty() ? "#" + std::to_string(p.id) : p.name) + " (" + std::to_string(mine) + ")";
-        if (ImGui::Button((label + "##" + id).c_str(), ImVec2(0, 52 * k_))) session_->dispatch(act::Reveal{p.id});
-        targets_.control(id, item_rect());
+        if (ImGui::Button((label + "##" + id).c_str(), ImVec2(0, 52 * f.k))) shell.dispatch(act::Reveal{p.id});
+        shell.layout().control(id, item_rect());
     }
-    targets_.panel(window_rect());
+    shell.layout().panel(window_rect());
     ImGui::End();
 }
 
 // Asked from go_to_phase when the brainstorm is left with hidden post-its.
-void App::draw_leave_brainstorm() {
-    if (!leave_brainstorm_to_) return;
-    ImGui::SetNextWindowPos(ImVec2(float(width_) / 2, float(height_) / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+void Brainstorm::draw_question(const Frame& f, Shell& shell) {
+    if (!leave_to_) return;
+    ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, float(f.height) / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::Begin("##leavebrainstorm", nullptr, kAutoPanelFlags);
-    ImGui::PushTextWrapPos(520 * k_);
-    ImGui::TextUnformatted(strings_.get("brainstorm.reveal_confirm").c_str());
+    ImGui::PushTextWrapPos(520 * f.k);
+    ImGui::TextUnformatted(f.strings.get("brainstorm.reveal_confirm").c_str());
     ImGui::PopTextWrapPos();
     push_primary_button();
-    const bool yes = ImGui::Button((strings_.get("brainstorm.reveal_and_go") + "##confirm.yes").c_str(), ImVec2(520 * k_, 64 * k_));
+    const bool yes = ImGui::Button((f.strings.get("brainstorm.reveal_and_go") + "##confirm.yes").c_str(), ImVec2(520 * f.k, 64 * f.k));
     pop_primary_button();
-    targets_.control("confirm.yes", item_rect());
-    const bool no = ImGui::Button((strings_.get("confirm.no") + "##confirm.no").c_str(), ImVec2(520 * k_, 64 * k_));
-    targets_.control("confirm.no", item_rect());
-    targets_.panel(window_rect());
+    shell.layout().control("confirm.yes", item_rect());
+    const bool no = ImGui::Button((f.strings.get("confirm.no") + "##confirm.no").c_str(), ImVec2(520 * f.k, 64 * f.k));
+    shell.layout().control("confirm.no", item_rect());
+    shell.layout().panel(window_rect());
     ImGui::End();
     if (yes) {
-        const Phase to = *leave_brainstorm_to_;
-        session_->dispatch(act::Reveal{0});
-        leave_brainstorm_to_.reset();
-        go_to_phase(to);
+        const Phase to = *leave_to_;
+        shell.dispatch(act::Reveal{0});
+        leave_to_.reset();
+        shell.go_to_phase(to);
     } else if (no) {
-        leave_brainstorm_to_.reset();
+        leave_to_.reset();
     }
 }
 

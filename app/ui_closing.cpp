@@ -7,19 +7,18 @@
 
 #include <map>
 
-#include "app.hpp"
+#include "ui_closing.hpp"
 #include "geometry.hpp"
 #include "method.hpp"
 #include "patterns.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
-void App::draw_closing() {
-    // A copy: a control below may dispatch, which replaces the current board.
-    const Document d = session_->current();
-    const float x0 = float(width_) * 0.55f, top = 150 * k_;
+void Closing::draw(const Frame& f, Shell& shell) {
+        const Document& d = f.doc;
+    const float x0 = float(f.width) * 0.55f, top = 150 * f.k;
     ImGui::SetNextWindowPos(ImVec2(x0, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(float(width_) - x0 - 20 * k_, float(height_) - top - 150 * k_), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(float(f.width) - x0 - 20 * f.k, float(f.height) - top - 150 * f.k), ImGuiCond_Always);
     ImGui::Begin("##closing", nullptr, kFixedPanelFlags);
     const float w = ImGui::GetContentRegionAvail().x;
 
@@ -31,15 +30,15 @@ void App::draw_closing() {
     std::string empty;
     for (int c = 0; c < kCategoryCount; ++c)
         if (!per_category.count(Category(c)))
-            empty += (empty.empty() ? "" : ", ") + strings_.get("category." + std::string(category_id(Category(c))));
-    if (!empty.empty()) facts.push_back(strings_.format("closing.facts.empty_category", {empty}));
+            empty += (empty.empty() ? "" : ", ") + f.strings.get("category." + std::string(category_id(Category(c))));
+    if (!empty.empty()) facts.push_back(f.strings.format("closing.facts.empty_category", {empty}));
     const PatternsTable table = patterns(d);
     if (!d.priorities.empty() && !table.not_prioritised.empty()) {
         std::string names;
         for (size_t i = 0; i < table.not_prioritised.size() && i < 6; ++i)
             if (const Partner* p = d.partner(table.not_prioritised[i])) names += (names.empty() ? "" : ", ") + p->text;
         if (table.not_prioritised.size() > 6) names += ", \xE2\x80\xA6";
-        facts.push_back(strings_.format("closing.facts.unprioritised", {names}));
+        facts.push_back(f.strings.format("closing.facts.unprioritised", {names}));
     }
     for (int ring = 1; ring <= 4; ++ring) {
         int total = 0;
@@ -48,14 +47,14 @@ void App::draw_closing() {
             if (p.face_up && !p.missing && p.ring == ring) ++total, ++cats[p.category];
         for (const auto& [cat, n] : cats)
             if (total >= 4 && n * 2 > total)
-                facts.push_back(strings_.format("closing.facts.crowded",
-                                                {std::to_string(n), std::to_string(total), strings_.get("board.ring." + std::to_string(ring)),
-                                                 strings_.get("category." + std::string(category_id(cat)))}));
+                facts.push_back(f.strings.format("closing.facts.crowded",
+                                                {std::to_string(n), std::to_string(total), f.strings.get("board.ring." + std::to_string(ring)),
+                                                 f.strings.get("category." + std::string(category_id(cat)))}));
     }
     if (!facts.empty()) {
-        ImGui::PushFont(fonts_.small);
+        ImGui::PushFont(f.fonts.small);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-        for (const std::string& f : facts) ImGui::TextColored(ImColor(colour::kAccent), "\xE2\x80\xA2 %s", f.c_str());
+        for (const std::string& fact : facts) ImGui::TextColored(ImColor(colour::kAccent), "\xE2\x80\xA2 %s", fact.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
     }
@@ -67,73 +66,72 @@ void App::draw_closing() {
     for (std::string_view q : method::kClosingQuestions) {
         const std::string id = "closing." + std::string(q);
         const std::string label = std::to_string(++number) + (d.answer(q) ? " \xE2\x9C\x93" : "");
-        const float bw = 86 * k_;
+        const float bw = 86 * f.k;
         if (line_w > 0 && line_w + bw < w) ImGui::SameLine();
         else line_w = 0;
         line_w += bw + ImGui::GetStyle().ItemSpacing.x;
-        const bool open = closing_open_ == q;
+        const bool open = open_ == q;
         if (open) push_primary_button();
-        const bool pressed = ImGui::Button((label + "##" + id).c_str(), ImVec2(bw, 56 * k_));
+        const bool pressed = ImGui::Button((label + "##" + id).c_str(), ImVec2(bw, 56 * f.k));
         if (open) pop_primary_button();
-        targets_.control(id, item_rect());
+        shell.layout().control(id, item_rect());
         if (pressed) {
-            closing_open_ = std::string(q);
-            focus_field(id + ".answer");
+            open_ = std::string(q);
+            shell.focus_field(id + ".answer");
         }
     }
-    if (method::is_closing_question(closing_open_)) {
-        const std::string id = "closing." + closing_open_;
-        ImGui::PushFont(fonts_.bold);
+    if (method::is_closing_question(open_)) {
+        const std::string id = "closing." + open_;
+        ImGui::PushFont(f.fonts.bold);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-        ImGui::TextUnformatted(strings_.get(id + ".question").c_str());
+        ImGui::TextUnformatted(f.strings.get(id + ".question").c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
-        const ClosingAnswer* a = d.answer(closing_open_);
-        const std::string qid = closing_open_;
-        text_field(id + ".answer", a ? a->text : std::string(), w, true,
+        const ClosingAnswer* a = d.answer(open_);
+        const std::string qid = open_;
+        shell.text_field(id + ".answer", a ? a->text : std::string(), w, true,
                    [qid](const std::string& t) -> Action { return act::SetClosingAnswer{qid, t}; },
-                   strings_.get(id + ".hint").c_str());
-        if (closing_open_ == "ontbrekend") {
-            if (ImGui::Button(("+ " + strings_.get("missing.add") + "##missing.add").c_str(), ImVec2(0, 56 * k_))) {
-                commit_editing();
+                   f.strings.get(id + ".hint").c_str());
+        if (open_ == "ontbrekend") {
+            if (ImGui::Button(("+ " + f.strings.get("missing.add") + "##missing.add").c_str(), ImVec2(0, 56 * f.k))) {
                 // A dashed "ontbrekend" post-it in the left lane, typed like any other.
-                start_editing(0, geo::free_lane_slot(d, Side::Left), 0, {});
-                adding_missing_ = true;
+                shell.edit_note({0, geo::free_lane_slot(d, Side::Left), 0, true}, {});
             }
-            targets_.control("missing.add", item_rect());
+            shell.layout().control("missing.add", item_rect());
         }
     }
 
     ImGui::Spacing();
-    ImGui::PushFont(fonts_.bold);
-    ImGui::TextUnformatted(strings_.get("actions.title").c_str());
+    ImGui::PushFont(f.fonts.bold);
+    ImGui::TextUnformatted(f.strings.get("actions.title").c_str());
     ImGui::PopFont();
-    const float cw = (w - 2 * ImGui::GetStyle().ItemSpacing.x - 60 * k_) / 4;
+    const float cw = (w - 2 * ImGui::GetStyle().ItemSpacing.x - 60 * f.k) / 4;
     for (const ActionItem& it : d.actions) {
         const std::string n = "action." + std::to_string(it.id);
         const ActionItem copy = it;
-        text_field(n + ".what", it.what, cw * 2, false,
+        shell.text_field(n + ".what", it.what, cw * 2, false,
                    [copy](const std::string& t) -> Action { return act::SetActionItem{copy.id, t, copy.who, copy.due}; },
-                   strings_.get("actions.what").c_str());
+                   f.strings.get("actions.what").c_str());
         ImGui::SameLine();
-        text_field(n + ".who", it.who, cw, false,
+        shell.text_field(n + ".who", it.who, cw, false,
                    [copy](const std::string& t) -> Action { return act::SetActionItem{copy.id, copy.what, t, copy.due}; },
-                   strings_.get("actions.who").c_str());
+                   f.strings.get("actions.who").c_str());
         ImGui::SameLine();
-        text_field(n + ".due", it.due, cw, false,
+        shell.text_field(n + ".due", it.due, cw, false,
                    [copy](const std::string& t) -> Action { return act::SetActionItem{copy.id, copy.what, copy.who, t}; },
-                   strings_.get("actions.due").c_str());
+                   f.strings.get("actions.due").c_str());
         ImGui::SameLine();
-        if (ImGui::Button(("\xC3\x97##" + n + ".remove").c_str(), ImVec2(50 * k_, 0)))
-            session_->dispatch(act::RemoveActionItem{it.id});
-        targets_.control(n + ".remove", item_rect());
+        if (ImGui::Button(("\xC3\x97##" + n + ".remove").c_str(), ImVec2(50 * f.k, 0)))
+            shell.dispatch(act::RemoveActionItem{it.id});
+        shell.layout().control(n + ".remove", item_rect());
     }
-    if (ImGui::Button(("+ " + strings_.get("actions.add") + "##action.add").c_str(), ImVec2(0, 56 * k_))) {
-        session_->dispatch(act::AddActionItem{});
-        focus_field("action." + std::to_string(session_->current().actions.back().id) + ".what");
+    if (ImGui::Button(("+ " + f.strings.get("actions.add") + "##action.add").c_str(), ImVec2(0, 56 * f.k))) {
+        // The new item's id is the next one now: its first field takes the focus.
+        shell.focus_field("action." + std::to_string(d.next_action_id()) + ".what");
+        shell.dispatch(act::AddActionItem{});
     }
-    targets_.control("action.add", item_rect());
-    targets_.panel(window_rect());
+    shell.layout().control("action.add", item_rect());
+    shell.layout().panel(window_rect());
     ImGui::End();
 }
 

@@ -4,21 +4,23 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
-#include "app.hpp"
+#include "ui_fields.hpp"
+
 #include "limits.hpp"
 #include "utf8.hpp"
 
 namespace nk::app {
 
-Rect App::text_field(const std::string& id, const std::string& current, float width, bool multiline,
-                     const std::function<Action(const std::string&)>& make, const char* hint) {
-    std::string& buf = field_buffers_[id];
+Rect TextFields::field(UiTargets& targets, const std::string& id, const std::string& current, float width, bool multiline,
+                        const std::function<Action(const std::string&)>& make, const char* hint,
+                        const std::function<void(const Action&, const std::string& key)>& changed_to) {
+    std::string& buf = buffers_[id];
     const ImGuiID gid = ImGui::GetID(("##" + id).c_str());
     // A field not being edited shows the document's text (it may have changed by undo).
     if (ImGui::GetActiveID() != gid) buf = current;
-    if (focus_request_ == id) {
+    if (request_ == id) {
         ImGui::SetKeyboardFocusHere();
-        focus_request_.clear();
+        request_.clear();
     }
     bool changed;
     if (multiline) {
@@ -35,12 +37,37 @@ Rect App::text_field(const std::string& id, const std::string& current, float wi
         changed = ImGui::InputTextWithHint(("##" + id).c_str(), hint ? hint : "", &buf);
     }
     const Rect r{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
-    targets_.control(id, r);
+    targets.control(id, r);
     // No field holds more than the longest text a board keeps (limits.hpp); the reducer
     // cuts each kind of text to its own limit.
     if (changed && buf.size() > limits::kNoteText) buf.resize(utf8::cut(buf, limits::kNoteText).size());
-    if (changed) session_->dispatch_coalesced(make(buf), id);
+    if (changed) changed_to(make(buf), id);
     return r;
+}
+
+bool TextFields::hold(const SDL_Event& e) {
+    const bool keyish = e.type == SDL_TEXTINPUT || e.type == SDL_KEYDOWN || e.type == SDL_KEYUP;
+    if (!keyish || releasing_ || (wait_frames_ == 0 && held_.empty())) return false;
+    held_.push_back(e);
+    return true;
+}
+
+int TextFields::release(bool text_input, const std::function<void(const SDL_Event&)>& handle) {
+    if (wait_frames_ > 0) --wait_frames_;
+    if (held_.empty() || (!text_input && wait_frames_ > 0)) return 0;
+    releasing_ = true;
+    int n = 0;
+    bool key_went_down = false;
+    while (!held_.empty()) {
+        const SDL_Event k = held_.front();
+        if (k.type == SDL_KEYUP && key_went_down) break;  // its release comes next frame
+        held_.pop_front();
+        handle(k);
+        ++n;
+        key_went_down |= k.type == SDL_KEYDOWN;
+    }
+    releasing_ = false;
+    return n;
 }
 
 }  // namespace nk::app

@@ -15,7 +15,7 @@
 #include <ctime>
 #include <filesystem>
 
-#include "app.hpp"
+#include "ui_keep.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
@@ -49,125 +49,126 @@ void draw_spinner(ImVec2 centre, float r, float thickness, double ms) {
 }
 }  // namespace
 
-void App::draw_photo_progress(float width) {
+void Photos::draw_progress(const Frame& f, float width) const {
     // A box as large as the button it stands in for, so nothing below it moves.
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float h = 72 * k_, r = 17 * k_;
+    const float h = 72 * f.k, r = 17 * f.k;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, ImVec2(at.x + width, at.y + h), colour::kLaneFill, ImGui::GetStyle().FrameRounding);
-    draw_spinner(ImVec2(at.x + 22 * k_ + r, at.y + h / 2), r, 5 * k_, clock_ms_);
-    const float tx = at.x + 22 * k_ + 2 * r + 20 * k_;
-    const std::string& what = strings_.get(photo_kind_ == PhotoKind::Export ? "export.busy" : "photo.busy");
-    const std::string& hint = strings_.get("photo.busy_hint");
-    const float line = fonts_.ui->FontSize, small = fonts_.small->FontSize;
-    const float ty = at.y + (h - line - small - 4 * k_) / 2;
-    dl->AddText(fonts_.ui, line, ImVec2(tx, ty), colour::kInk, what.c_str());
-    dl->AddText(fonts_.small, small, ImVec2(tx, ty + line + 4 * k_), colour::kInkSoft, hint.c_str());
+    draw_spinner(ImVec2(at.x + 22 * f.k + r, at.y + h / 2), r, 5 * f.k, f.now_ms);
+    const float tx = at.x + 22 * f.k + 2 * r + 20 * f.k;
+    const std::string& what = f.strings.get(kind_ == Kind::Export ? "export.busy" : "photo.busy");
+    const std::string& hint = f.strings.get("photo.busy_hint");
+    const float line = f.fonts.ui->FontSize, small = f.fonts.small->FontSize;
+    const float ty = at.y + (h - line - small - 4 * f.k) / 2;
+    dl->AddText(f.fonts.ui, line, ImVec2(tx, ty), colour::kInk, what.c_str());
+    dl->AddText(f.fonts.small, small, ImVec2(tx, ty + line + 4 * f.k), colour::kInkSoft, hint.c_str());
     ImGui::Dummy(ImVec2(width, h));
 }
 
-void App::draw_photo_banner() {
+void Photos::draw_banner(const Frame& f) const {
     // Above the toolbar (bottom right), where the Foto button was tapped.
-    ImGui::SetNextWindowPos(ImVec2(float(width_) - 20 * k_, float(height_) - 150 * k_), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowPos(ImVec2(float(f.width) - 20 * f.k, float(f.height) - 150 * f.k), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::Begin("##photo", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoInputs);
-    draw_photo_progress(560 * k_);
+    draw_progress(f, 560 * f.k);
     ImGui::End();
 }
 
-void App::draw_photo_sizes(float w) {
-    ImGui::TextUnformatted(strings_.get("export.size").c_str());
+void Photos::draw_sizes(const Frame& f, Shell& shell, float w) {
+    ImGui::TextUnformatted(f.strings.get("export.size").c_str());
     struct Choice {
-        PhotoSize size;
+        Size size;
         const char* id;
         std::string label;
     };
-    const std::string screen = strings_.format("export.size.screen", {std::to_string(width_), std::to_string(height_)});
+    const std::string screen = f.strings.format("export.size.screen", {std::to_string(f.width), std::to_string(f.height)});
     const Choice choices[] = {
-        {PhotoSize::Screen, "export.size.screen", screen},
-        {PhotoSize::FourK, "export.size.4k", strings_.get("export.size.4k")},
-        {PhotoSize::A3, "export.size.a3", strings_.get("export.size.a3")},
+        {Size::Screen, "export.size.screen", screen},
+        {Size::FourK, "export.size.4k", f.strings.get("export.size.4k")},
+        {Size::A3, "export.size.a3", f.strings.get("export.size.a3")},
     };
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const ImVec2 size((w - 2 * gap) / 3, 84 * k_);
+    const ImVec2 size((w - 2 * gap) / 3, 84 * f.k);
     for (const Choice& c : choices) {
-        if (c.size != PhotoSize::Screen) ImGui::SameLine();
-        const bool on = photo_size_ == c.size;
+        if (c.size != Size::Screen) ImGui::SameLine();
+        const bool on = size_ == c.size;
         if (on) push_primary_button();
-        if (ImGui::Button((c.label + "##" + c.id).c_str(), size)) photo_size_ = c.size;
+        if (ImGui::Button((c.label + "##" + c.id).c_str(), size)) size_ = c.size;
         if (on) pop_primary_button();
-        targets_.control(c.id, item_rect());
+        shell.layout().control(c.id, item_rect());
     }
 }
 
-void App::draw_keep() {
+void Keep::draw(const Frame& f, Shell& shell, Photos& photos) {
     const std::vector<std::string> places = export_places();
     if (export_dir_.empty() && !places.empty()) export_dir_ = places.front();
-    ImGui::SetNextWindowPos(ImVec2(float(width_) - 20 * k_, 150 * k_), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowPos(ImVec2(float(f.width) - 20 * f.k, 150 * f.k), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::Begin("##keep", nullptr, kAutoPanelFlags);
-    const float w = 620 * k_;
-    ImGui::PushFont(fonts_.bold);
-    ImGui::TextUnformatted(strings_.get("keep.title").c_str());
+    const float w = 620 * f.k;
+    ImGui::PushFont(f.fonts.bold);
+    ImGui::TextUnformatted(f.strings.get("keep.title").c_str());
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-    ImGui::PushFont(fonts_.small);
-    ImGui::TextUnformatted(strings_.get("keep.text").c_str());
+    ImGui::PushFont(f.fonts.small);
+    ImGui::TextUnformatted(f.strings.get("keep.text").c_str());
     ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::TextUnformatted(strings_.get("export.where").c_str());
+    ImGui::TextUnformatted(f.strings.get("export.where").c_str());
     int n = 0;
     for (const std::string& place : places) {
         const std::string id = "export.folder." + std::to_string(++n);
         const bool on = place == export_dir_;
         if (on) push_primary_button();
         ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0, 0.5f));
-        if (ImGui::Button((place + "##" + id).c_str(), ImVec2(w, 52 * k_))) export_dir_ = place;
+        if (ImGui::Button((place + "##" + id).c_str(), ImVec2(w, 52 * f.k))) export_dir_ = place;
         ImGui::PopStyleVar();
         if (on) pop_primary_button();
-        targets_.control(id, item_rect());
+        shell.layout().control(id, item_rect());
     }
     // The box, and its label wrapped within the panel beside it (on one line the label made
     // the panel wider than its content, and the map beside it smaller); either toggles it.
-    ImGui::Checkbox("##export.anonymous", &export_anonymous_);
+    ImGui::Checkbox("##export.anonymous", &anonymous_);
     Rect anonymous = item_rect();
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(strings_.get("export.anonymous").c_str());
-    if (ImGui::IsItemClicked()) export_anonymous_ = !export_anonymous_;
+    ImGui::TextUnformatted(f.strings.get("export.anonymous").c_str());
+    if (ImGui::IsItemClicked()) anonymous_ = !anonymous_;
     const ImVec2 label_max = ImGui::GetItemRectMax();
     anonymous.max = ImVec2(std::max(anonymous.max.x, label_max.x), std::max(anonymous.max.y, label_max.y));
-    targets_.control("export.anonymous", anonymous);
+    shell.layout().control("export.anonymous", anonymous);
     ImGui::Spacing();
-    draw_photo_sizes(w);
+    photos.draw_sizes(f, shell, w);
     ImGui::Spacing();
     // One photo at a time: while one is written, its progress stands where the button
     // was (a tap there does nothing) and the board stays in use.
-    if (photo_busy()) {
-        draw_photo_progress(w);
+    if (photos.busy()) {
+        photos.draw_progress(f, w);
     } else {
         ImGui::BeginDisabled(export_dir_.empty());
         push_primary_button();
-        if (ImGui::Button((strings_.get("keep.export_button") + "##keep.export").c_str(), ImVec2(w, 72 * k_)))
-            request_photo(PhotoKind::Export);
+        if (ImGui::Button((f.strings.get("keep.export_button") + "##keep.export").c_str(), ImVec2(w, 72 * f.k))) {
+            shell.commit_editing();
+            photos.request(Photos::Kind::Export, f.frame_no, export_dir_, anonymous_);
+        }
         pop_primary_button();
         ImGui::EndDisabled();
     }
-    targets_.control("keep.export", item_rect());
+    shell.layout().control("keep.export", item_rect());
     ImGui::Spacing();
-    if (ImGui::Button((strings_.get("version.save") + "##version.save").c_str(), ImVec2(w, 56 * k_))) {
+    if (ImGui::Button((f.strings.get("version.save") + "##version.save").c_str(), ImVec2(w, 56 * f.k))) {
         const std::time_t t = std::time(nullptr);
         std::tm tm{};
         localtime_r(&t, &tm);
         char date[16];
         std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
-        // Refused at a limit (limits.hpp): the frame loop says why instead.
-        if (session_->dispatch(act::SaveVersion{date, strings_.get("version.note")}))
-            show_message(strings_.format("version.saved", {long_date(strings_, date)}), false);
+        shell.dispatch(act::SaveVersion{date, f.strings.get("version.note")});
+        shell.show_message(f.strings.format("version.saved", {long_date(f.strings, date)}), false);
     }
-    targets_.control("version.save", item_rect());
-    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("keep.next_year").c_str());
+    shell.layout().control("version.save", item_rect());
+    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("keep.next_year").c_str());
     ImGui::PopTextWrapPos();
-    targets_.panel(window_rect());
-    keep_panel_w_ = ImGui::GetWindowSize().x;  // the map leaves it this column (compute_fitted)
+    shell.layout().panel(window_rect());
+    panel_w_ = ImGui::GetWindowSize().x;  // the map leaves it this column (compute_fitted)
     ImGui::End();
 }
 

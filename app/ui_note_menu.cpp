@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "app.hpp"
+#include "ui_note_menu.hpp"
 #include "geometry.hpp"
 #include "theme.hpp"
 
@@ -23,29 +23,32 @@ void place_beside(ImVec2 centre, float half_w, float width, float height, float 
 }
 }  // namespace
 
-void App::draw_note_menu() {
-    const Partner* found = menu_partner_ ? session_->current().partner(menu_partner_) : nullptr;
+void NoteMenu::draw(const Frame& f, Shell& shell) {
+    draw_note(f, shell);
+    draw_line(f, shell);
+}
+
+void NoteMenu::draw_note(const Frame& f, Shell& shell) {
+    const Partner* found = partner_ ? f.doc.partner(partner_) : nullptr;
     if (!found) {
-        menu_partner_ = 0;
+        partner_ = 0;
         return;
     }
-    // A copy: a swatch below dispatches, which replaces the current board.
-    const Partner note = *found;
-    const Partner* p = &note;
+    const Partner* p = found;
     const Id id = p->id;
-    const Vec2 c = view_.to_screen({p->x, p->y});
-    const float sw = 64 * k_;  // a category swatch: a finger-sized square
+    const Vec2 c = f.view.to_screen({p->x, p->y});
+    const float sw = 64 * f.k;  // a category swatch: a finger-sized square
     const ImGuiStyle& st = ImGui::GetStyle();
     const float width = 7 * sw + 6 * st.ItemSpacing.x + 2 * st.WindowPadding.x;
-    place_beside(ImVec2(float(c.x), float(c.y)), float(geo::kNoteW * p->scale * view_.scale / 2), width, 300 * k_, k_);
+    place_beside(ImVec2(float(c.x), float(c.y)), float(geo::kNoteW * p->scale * f.view.scale / 2), width, 300 * f.k, f.k);
     ImGui::Begin("##notemenu", nullptr, kAutoPanelFlags);
-    ImGui::PushFont(fonts_.bold);
+    ImGui::PushFont(f.fonts.bold);
     ImGui::PushTextWrapPos(width - st.WindowPadding.x);
     ImGui::TextUnformatted(p->text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
-    ImGui::PushFont(fonts_.small);
-    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("legend.title").c_str());
+    ImGui::PushFont(f.fonts.small);
+    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("legend.title").c_str());
     ImGui::PopFont();
     // Seven swatches with their icons: one tap sets the kind of partner.
     for (int i = 0; i < kCategoryCount; ++i) {
@@ -55,77 +58,76 @@ void App::draw_note_menu() {
         ImGui::PushID(i);
         const bool pressed = ImGui::InvisibleButton(cid.c_str(), ImVec2(sw, sw));
         const Rect r = item_rect();
-        targets_.control(cid, r);
+        shell.layout().control(cid, r);
         ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(r.min, r.max, category_fill(cat), 10 * k_);
-        if (p->category == cat) dl->AddRect(r.min, r.max, colour::kInk, 10 * k_, 0, 3.5f * k_);
-        else if (ImGui::IsItemHovered()) dl->AddRect(r.min, r.max, colour::kInkSoft, 10 * k_, 0, 1.5f * k_);
-        draw_category_icon(dl, cat, r.centre(), 12 * k_, category_mark(cat));
+        dl->AddRectFilled(r.min, r.max, category_fill(cat), 10 * f.k);
+        if (p->category == cat) dl->AddRect(r.min, r.max, colour::kInk, 10 * f.k, 0, 3.5f * f.k);
+        else if (ImGui::IsItemHovered()) dl->AddRect(r.min, r.max, colour::kInkSoft, 10 * f.k, 0, 1.5f * f.k);
+        draw_category_icon(dl, cat, r.centre(), 12 * f.k, category_mark(cat));
         ImGui::PopID();
-        if (pressed) session_->dispatch(act::SetCategory{id, cat});
+        if (pressed) shell.dispatch(act::SetCategory{id, cat});
     }
     // The name of the chosen kind, so the colour is never the only cue.
-    ImGui::PushFont(fonts_.small);
-    ImGui::TextUnformatted(strings_.get("category." + std::string(category_id(p->category))).c_str());
+    ImGui::PushFont(f.fonts.small);
+    ImGui::TextUnformatted(f.strings.get("category." + std::string(category_id(p->category))).c_str());
     ImGui::PopFont();
     ImGui::Spacing();
     const float bw = (width - 2 * st.WindowPadding.x - st.ItemSpacing.x) / 2;
     auto button = [&](const char* cid, const std::string& label) {
-        const bool pressed = ImGui::Button((label + "##" + cid).c_str(), ImVec2(bw, 64 * k_));
-        targets_.control(cid, item_rect());
+        const bool pressed = ImGui::Button((label + "##" + cid).c_str(), ImVec2(bw, 64 * f.k));
+        shell.layout().control(cid, item_rect());
         return pressed;
     };
-    const bool edit = button("menu.edit", strings_.get("menu.edit"));
+    const bool edit = button("menu.edit", f.strings.get("menu.edit"));
     ImGui::SameLine();
-    const bool link = button("menu.link", strings_.get("menu.link"));
-    const bool dup = button("menu.duplicate", strings_.get("menu.duplicate"));
+    const bool link = button("menu.link", f.strings.get("menu.link"));
+    const bool dup = button("menu.duplicate", f.strings.get("menu.duplicate"));
     ImGui::SameLine();
-    const bool del = button("menu.delete", strings_.get("menu.delete"));
+    const bool del = button("menu.delete", f.strings.get("menu.delete"));
     // Phase 4 marks: a partner the school lacks, or one that is over-represented.
     bool toggle_missing = false, toggle_over = false;
-    if (session_->current().phase == Phase::Terugblik) {
-        toggle_missing = button("menu.missing", (p->missing ? "\xE2\x9C\x93 " : "") + strings_.get("missing.label"));
+    if (f.doc.phase == Phase::Terugblik) {
+        toggle_missing = button("menu.missing", (p->missing ? "\xE2\x9C\x93 " : "") + f.strings.get("missing.label"));
         ImGui::SameLine();
-        toggle_over = button("menu.overrepresented", (p->overrepresented ? "\xE2\x9C\x93 " : "") + strings_.get("overrepresented.label"));
+        toggle_over = button("menu.overrepresented", (p->overrepresented ? "\xE2\x9C\x93 " : "") + f.strings.get("overrepresented.label"));
     }
-    targets_.panel(window_rect());
+    shell.layout().panel(window_rect());
     ImGui::End();
-    if (toggle_missing) session_->dispatch(act::SetPartnerMarks{id, !p->missing, p->overrepresented});
-    if (toggle_over) session_->dispatch(act::SetPartnerMarks{id, p->missing, !p->overrepresented});
+    if (toggle_missing) shell.dispatch(act::SetPartnerMarks{id, !p->missing, p->overrepresented});
+    if (toggle_over) shell.dispatch(act::SetPartnerMarks{id, p->missing, !p->overrepresented});
     if (edit) {
-        menu_partner_ = 0;
-        start_editing(id, {p->x, p->y}, p->rotation, p->text);
+        partner_ = 0;
+        shell.edit_note({id, {p->x, p->y}, p->rotation}, p->text);
     } else if (link) {
-        menu_partner_ = 0;
-        link_from_ = id;
+        partner_ = 0;
+        shell.arm_link(id);
     } else if (dup) {
-        menu_partner_ = 0;
-        session_->dispatch(act::DuplicatePartner{id});
+        partner_ = 0;
+        shell.dispatch(act::DuplicatePartner{id});
     } else if (del) {
-        menu_partner_ = 0;
-        session_->dispatch(act::RemovePartner{id});  // undoable, and the undo bar names it
+        partner_ = 0;
+        shell.dispatch(act::RemovePartner{id});  // undoable, and the undo bar names it
     }
 }
 
-void App::draw_line_menu() {
-    const Link* found = selected_link_ ? session_->current().link(selected_link_) : nullptr;
+void NoteMenu::draw_line(const Frame& f, Shell& shell) {
+    const Link* found = line_ ? f.doc.link(line_) : nullptr;
     if (!found) {
-        selected_link_ = 0;
+        line_ = 0;
         return;
     }
-    const Link line = *found;
-    const Link* l = &line;
-    const Vec2 a = geo::link_end(session_->current(), l->from), b = geo::link_end(session_->current(), l->to);
-    const Vec2 mid = view_.to_screen({(a.x + b.x) / 2, (a.y + b.y) / 2});
-    ImGui::SetNextWindowPos(ImVec2(float(mid.x), float(mid.y) + 24 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));
+    const Link* l = found;
+    const Vec2 a = geo::link_end(f.doc, l->from), b = geo::link_end(f.doc, l->to);
+    const Vec2 mid = f.view.to_screen({(a.x + b.x) / 2, (a.y + b.y) / 2});
+    ImGui::SetNextWindowPos(ImVec2(float(mid.x), float(mid.y) + 24 * f.k), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::Begin("##linemenu", nullptr, kAutoPanelFlags);
-    const bool del = ImGui::Button((strings_.get("line.delete") + "##line.delete").c_str(), ImVec2(0, 64 * k_));
-    targets_.control("line.delete", item_rect());
-    targets_.panel(window_rect());
+    const bool del = ImGui::Button((f.strings.get("line.delete") + "##line.delete").c_str(), ImVec2(0, 64 * f.k));
+    shell.layout().control("line.delete", item_rect());
+    shell.layout().panel(window_rect());
     ImGui::End();
     if (del) {
-        session_->dispatch(act::RemoveLink{selected_link_});
-        selected_link_ = 0;
+        shell.dispatch(act::RemoveLink{line_});
+        line_ = 0;
     }
 }
 

@@ -13,7 +13,7 @@
 
 #include <algorithm>
 
-#include "app.hpp"
+#include "ui_versions.hpp"
 #include "board_files.hpp"
 #include "compare.hpp"
 #include "compare_renderer.hpp"
@@ -33,40 +33,22 @@ constexpr ImU32 kReadOnlyFrame = IM_COL32(214, 150, 40, 255);
 std::string version_date(const Strings& s, const Version& v) { return v.date.empty() ? "?" : long_date(s, v.date); }
 }  // namespace
 
-const std::vector<fs::path>& App::board_files() {
-    if (clock_ms_ - board_files_at_ >= kRescanMs || clock_ms_ < board_files_at_) {
-        board_files_ = find_board_files(opt_.data_dir);
-        board_files_at_ = clock_ms_;
+const std::vector<fs::path>& VersionsPanel::board_files(const std::string& data_dir, double now_ms) {
+    if (now_ms - board_files_at_ >= kRescanMs || now_ms < board_files_at_) {
+        board_files_ = find_board_files(data_dir);
+        board_files_at_ = now_ms;
     }
     return board_files_;
 }
 
-const Document& App::shown_board() const {
-    const Document& d = session_->current();
-    if (viewing_version_ > 0 && viewing_version_ <= int(d.versions.size())) return d.versions[size_t(viewing_version_) - 1].board;
+const Document& VersionsPanel::shown_board(const Document& d) const {
+    if (viewing_ > 0 && viewing_ <= int(d.versions.size())) return d.versions[size_t(viewing_) - 1].board;
     return d;
 }
 
-double App::version_panel_width() const { return compare_version_ > 0 ? double((kKeyWidth + 40) * k_) : 0.0; }
+double VersionsPanel::key_width(float k) const { return comparing_ > 0 ? double((kKeyWidth + 40) * k) : 0.0; }
 
-void App::show_version(int viewing, int comparing) {
-    const int n = int(session_->current().versions.size());
-    if (viewing < 0 || viewing > n) viewing = 0;
-    if (comparing < 0 || comparing > n) comparing = 0;
-    if (session_->current().phase == Phase::Brainstorm) viewing = comparing = 0;  // see draw_versions_list
-    if (viewing == viewing_version_ && comparing == compare_version_) return;
-    commit_editing();
-    menu_partner_ = selected_link_ = link_from_ = 0;
-    pen_participant_ = 0;
-    viewing_version_ = viewing;
-    compare_version_ = comparing;
-    ++layer_epoch_;  // the board's cached picture shows another board now
-    relayout();
-    view_ = fitted_;
-}
-
-int App::groups_naming(const std::vector<Id>& group) const {
-    const Document& d = session_->current();
+int VersionsPanel::groups_naming(const Document& d, const std::vector<Id>& group) const {
     std::vector<bool> batch_hit(merged_batches_.size(), false);
     bool ours = false;
     for (Id id : group) {
@@ -82,83 +64,48 @@ int App::groups_naming(const std::vector<Id>& group) const {
     return int(ours) + int(std::count(batch_hit.begin(), batch_hit.end(), true));
 }
 
-bool App::merge_board_file(const std::string& path) {
-    const std::string name = fs::path(path).filename().string();
-    auto parsed = load_board_file(path);
-    if (auto* err = std::get_if<LoadError>(&parsed)) {
-        show_message(load_error_text(strings_, *err, path) + "\n" + strings_.get("merge.kept"), true);
-        log_.error("could not merge " + path + ": " + err->detail);
-        return false;
-    }
-    LoadedBoard& lb = std::get<LoadedBoard>(parsed);
-    for (const std::string& c : lb.repairs.changes) log_.info("repaired " + path + " (merged): " + c);
-    commit_editing();
-    const Document before = session_->current();
-    MergeReport report;
-    (void)merge_boards(before, lb.doc, &report);  // the reducer does the same; this is for the message
-    if (!session_->dispatch(act::MergeBoard{std::move(lb.doc), name})) {
-        show_message(strings_.format("merge.empty", {name}), true);
-        return false;
-    }
+void VersionsPanel::merged(const Document& before, const Document& after) {
     std::map<Id, std::string> batch;
-    for (const Partner& p : session_->current().partners)
+    for (const Partner& p : after.partners)
         if (!before.partner(p.id)) batch[p.id] = fold(p.text);
     merged_batches_.push_back(std::move(batch));
-    log_.info("merged " + path + ": " + std::to_string(report.partners_added) + " post-its");
-    // Which partners both groups named, by name: those are what the team stacks next.
-    std::string shared;
-    for (size_t i = 0; i < report.same_partner.size(); ++i) {
-        if (i == 4) {
-            shared += ", \xE2\x80\xA6";  // …
-            break;
-        }
-        if (const Partner* p = before.partner(report.same_partner[i].first)) shared += (i ? ", '" : "'") + p->text + "'";
-    }
-    const std::string added = std::to_string(report.partners_added);
-    show_message(shared.empty() ? strings_.format("merge.done", {name, added})
-                                : strings_.format("merge.done_shared", {name, added, shared}),
-                 true);
-    return true;
 }
 
-void App::draw_merge_list(const std::string& id_prefix, float width) {
-    ImGui::PushFont(fonts_.bold);
-    ImGui::TextUnformatted(strings_.get("merge.title").c_str());
+void VersionsPanel::draw_merge_list(const Frame& f, Shell& shell, const std::vector<fs::path>& files,
+                               const std::string& id_prefix, float width, Choice& choice) {
+    ImGui::PushFont(f.fonts.bold);
+    ImGui::TextUnformatted(f.strings.get("merge.title").c_str());
     ImGui::PopFont();
-    ImGui::PushFont(fonts_.small);
+    ImGui::PushFont(f.fonts.small);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("merge.hint").c_str());
+    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("merge.hint").c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
-    const std::vector<fs::path> files = board_files();  // a copy: merging may rescan
     if (files.empty()) {
-        ImGui::PushFont(fonts_.small);
-        ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("merge.none").c_str());
+        ImGui::PushFont(f.fonts.small);
+        ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("merge.none").c_str());
         ImGui::PopFont();
     }
     int n = 0;
-    for (const fs::path& f : files) {
+    for (const fs::path& file : files) {
         const std::string id = id_prefix + std::to_string(++n);
         ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0, 0.5f));
-        const bool pressed = ImGui::Button(("+  " + f.filename().string() + "##" + id).c_str(), ImVec2(width, 60 * k_));
+        const bool pressed = ImGui::Button(("+  " + file.filename().string() + "##" + id).c_str(), ImVec2(width, 60 * f.k));
         ImGui::PopStyleVar();
-        targets_.control(id, item_rect());
-        if (pressed) {
-            facilitator_ = Facilitator::Closed;
-            merge_board_file(f.string());
-        }
+        shell.layout().control(id, item_rect());
+        if (pressed) choice.merge = file.string();
     }
 }
 
-void App::draw_versions_list(float width, int max_rows) {
-    const Document& d = session_->current();
-    ImGui::PushFont(fonts_.bold);
-    ImGui::TextUnformatted(strings_.get("versions.title").c_str());
+void VersionsPanel::draw_list(const Frame& f, Shell& shell, float width, int max_rows, Choice& choice) {
+    const Document& d = f.doc;
+    ImGui::PushFont(f.fonts.bold);
+    ImGui::TextUnformatted(f.strings.get("versions.title").c_str());
     ImGui::PopFont();
     if (d.versions.empty()) {
-        ImGui::PushFont(fonts_.small);
+        ImGui::PushFont(f.fonts.small);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("versions.none").c_str());
+        ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("versions.none").c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
         return;
@@ -167,14 +114,14 @@ void App::draw_versions_list(float width, int max_rows) {
     // board shown read-only under them would only confuse (show_version refuses too).
     const bool offered = d.phase != Phase::Brainstorm;
     if (!offered) {
-        ImGui::PushFont(fonts_.small);
+        ImGui::PushFont(f.fonts.small);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("versions.not_in_brainstorm").c_str());
+        ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("versions.not_in_brainstorm").c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
     }
     // Newest first: each version its date and note, then two big buttons.
-    const float h = 56 * k_, half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+    const float h = 56 * f.k, half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
     int to_open = 0, to_compare = 0;
     const int count = int(d.versions.size());
     for (int i = count; i >= 1 && i > count - max_rows; --i) {
@@ -182,8 +129,8 @@ void App::draw_versions_list(float width, int max_rows) {
         const std::string n = std::to_string(i);
         ImGui::Spacing();
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
-        const std::string date = version_date(strings_, v);
-        ImGui::PushFont(fonts_.bold);
+        const std::string date = version_date(f.strings, v);
+        ImGui::PushFont(f.fonts.bold);
         ImGui::TextUnformatted(date.c_str());
         const float date_w = ImGui::GetItemRectSize().x;
         ImGui::PopFont();
@@ -193,130 +140,130 @@ void App::draw_versions_list(float width, int max_rows) {
             const ImVec2 at = ImGui::GetCursorScreenPos();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->PushClipRect(at, ImVec2(p0.x + width, at.y + ImGui::GetFontSize() * 1.4f), true);
-            const float fs = Fonts::kSmall * k_;
-            dl->AddText(fonts_.small, fs, ImVec2(at.x, at.y + (ImGui::GetFontSize() - fs) * 0.6f), colour::kInkSoft,
+            const float fs = Fonts::kSmall * f.k;
+            dl->AddText(f.fonts.small, fs, ImVec2(at.x, at.y + (ImGui::GetFontSize() - fs) * 0.6f), colour::kInkSoft,
                         v.note.c_str());
             dl->PopClipRect();
             ImGui::Dummy(ImVec2(std::max(1.0f, width - date_w - ImGui::GetStyle().ItemSpacing.x), 1));
         }
         ImGui::BeginDisabled(!offered);
-        if (ImGui::Button((strings_.get("version.view") + "##version.open." + n).c_str(), ImVec2(half, h))) to_open = i;
-        targets_.control("version.open." + n, item_rect());
+        if (ImGui::Button((f.strings.get("version.view") + "##version.open." + n).c_str(), ImVec2(half, h))) to_open = i;
+        shell.layout().control("version.open." + n, item_rect());
         ImGui::SameLine();
-        if (ImGui::Button((strings_.get("version.compare") + "##version.compare." + n).c_str(), ImVec2(half, h)))
+        if (ImGui::Button((f.strings.get("version.compare") + "##version.compare." + n).c_str(), ImVec2(half, h)))
             to_compare = i;
-        targets_.control("version.compare." + n, item_rect());
+        shell.layout().control("version.compare." + n, item_rect());
         ImGui::EndDisabled();
     }
     if (count > max_rows) {
-        ImGui::PushFont(fonts_.small);
+        ImGui::PushFont(f.fonts.small);
         ImGui::TextColored(ImColor(colour::kInkSoft), "%s",
-                           strings_.format("versions.more", {std::to_string(count - max_rows)}).c_str());
+                           f.strings.format("versions.more", {std::to_string(count - max_rows)}).c_str());
         ImGui::PopFont();
     }
-    if (to_open || to_compare) {
-        facilitator_ = Facilitator::Closed;
-        show_version(to_open, to_compare);
-    }
+    if (to_open || to_compare) choice = {true, to_open, to_compare, {}};
 }
 
-void App::draw_versions_panel() {
-    if (session_->current().versions.empty()) return;
+void VersionsPanel::draw_panel(const Frame& f, Shell& shell, Choice& choice) {
+    if (f.doc.versions.empty()) return;
     // Top left, beside or above the map (compute_fitted keeps the map clear of it); the keep
     // panel is right.
-    ImGui::SetNextWindowPos(ImVec2(20 * k_, 150 * k_), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImVec2(20 * f.k, 150 * f.k), ImGuiCond_Always);
     ImGui::Begin("##versions", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
-    draw_versions_list(kVersionsPanelWidth * k_, kVersionsShown);
-    targets_.panel(window_rect());
-    versions_panel_size_ = ImGui::GetWindowSize();  // the map keeps clear of it (compute_fitted)
+    draw_list(f, shell, kVersionsPanelWidth * f.k, kVersionsShown, choice);
+    shell.layout().panel(window_rect());
+    panel_size_ = ImGui::GetWindowSize();  // the map keeps clear of it (compute_fitted)
     ImGui::End();
 }
 
-void App::draw_version_views() {
-    const Document& d = session_->current();
+void VersionsPanel::draw_views(const Frame& f, Shell& shell, Choice& choice) {
+    const Document& d = f.doc;
     // A version that is no longer there (its saving was undone) is no longer shown.
-    if (viewing_version_ > int(d.versions.size()) || compare_version_ > int(d.versions.size())) show_version(0, 0);
-    if (!version_shown()) return;
+    if (viewing_ > int(d.versions.size()) || comparing_ > int(d.versions.size())) {
+        choice = {true, 0, 0, {}};
+        return;
+    }
+    if (!shown()) return;
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
-    const float w = float(width_), h = float(height_);
+    const float w = float(f.width), h = float(f.height);
 
-    if (viewing_version_) {
+    if (viewing_) {
         // Read-only: a warm frame round the whole screen, and a banner that says so.
-        bg->AddRect(ImVec2(5 * k_, 5 * k_), ImVec2(w - 5 * k_, h - 5 * k_), kReadOnlyFrame, 0, 0, 10 * k_);
-        const Version& v = d.versions[size_t(viewing_version_) - 1];
+        bg->AddRect(ImVec2(5 * f.k, 5 * f.k), ImVec2(w - 5 * f.k, h - 5 * f.k), kReadOnlyFrame, 0, 0, 10 * f.k);
+        const Version& v = d.versions[size_t(viewing_) - 1];
         // One row over the phase's hint line, above the board's outer ring.
-        ImGui::SetNextWindowPos(ImVec2(w / 2, 92 * k_), ImGuiCond_Always, ImVec2(0.5f, 0));
+        ImGui::SetNextWindowPos(ImVec2(w / 2, 92 * f.k), ImGuiCond_Always, ImVec2(0.5f, 0));
         ImGui::PushStyleColor(ImGuiCol_Border, ImColor(kReadOnlyFrame).Value);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3 * k_);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3 * f.k);
         ImGui::Begin("##versionview", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
         ImGui::BeginGroup();
-        ImGui::PushFont(fonts_.bold);
-        ImGui::TextUnformatted(strings_.format("version.banner", {version_date(strings_, v)}).c_str());
+        ImGui::PushFont(f.fonts.bold);
+        ImGui::TextUnformatted(f.strings.format("version.banner", {version_date(f.strings, v)}).c_str());
         ImGui::PopFont();
         if (!v.note.empty()) {
-            ImGui::PushFont(fonts_.small);
+            ImGui::PushFont(f.fonts.small);
             ImGui::TextColored(ImColor(colour::kInkSoft), "%s", v.note.c_str());
             ImGui::PopFont();
         }
         ImGui::EndGroup();
-        ImGui::SameLine(0, 28 * k_);
-        const int shown = viewing_version_;
+        ImGui::SameLine(0, 28 * f.k);
+        const int viewed = viewing_;
         push_primary_button();
-        const bool back = ImGui::Button((strings_.get("version.close") + "##version.close").c_str(), ImVec2(0, 64 * k_));
+        const bool back = ImGui::Button((f.strings.get("version.close") + "##version.close").c_str(), ImVec2(0, 64 * f.k));
         pop_primary_button();
-        targets_.control("version.close", item_rect());
+        shell.layout().control("version.close", item_rect());
         ImGui::SameLine();
-        const std::string cid = "version.compare." + std::to_string(shown);
-        const bool cmp = ImGui::Button((strings_.get("version.compare_now") + "##" + cid).c_str(), ImVec2(0, 64 * k_));
-        targets_.control(cid, item_rect());
-        targets_.panel(window_rect());
+        const std::string cid = "version.compare." + std::to_string(viewed);
+        const bool cmp = ImGui::Button((f.strings.get("version.compare_now") + "##" + cid).c_str(), ImVec2(0, 64 * f.k));
+        shell.layout().control(cid, item_rect());
+        shell.layout().panel(window_rect());
         ImGui::End();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
-        if (back) show_version(0, 0);
-        else if (cmp) show_version(0, shown);
+        if (back) choice = {true, 0, 0, {}};
+        else if (cmp) choice = {true, 0, viewed, {}};
         return;
     }
 
     // Comparing: the marks on the current board, and the key beside it.
-    const Version& v = d.versions[size_t(compare_version_) - 1];
+    const Version& v = d.versions[size_t(comparing_) - 1];
     const Comparison changes = compare_boards(v.board, d);
     CompareScene sc;
     sc.older = &v.board;
     sc.newer = &d;
     sc.changes = &changes;
-    sc.view = view_;
-    sc.ui_scale = k_;
-    draw_comparison(bg, fonts_, sc);
+    sc.view = f.view;
+    sc.ui_scale = f.k;
+    draw_comparison(bg, f.fonts, sc);
 
-    const float kw = kKeyWidth * k_;
-    ImGui::SetNextWindowPos(ImVec2(w - 20 * k_, 92 * k_), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(kw + 60 * k_, h - 110 * k_));
+    const float kw = kKeyWidth * f.k;
+    ImGui::SetNextWindowPos(ImVec2(w - 20 * f.k, 92 * f.k), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(kw + 60 * f.k, h - 110 * f.k));
     ImGui::Begin("##compare", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + kw);
-    ImGui::PushFont(fonts_.bold);
-    ImGui::TextUnformatted(strings_.format("compare.title", {version_date(strings_, v)}).c_str());
+    ImGui::PushFont(f.fonts.bold);
+    ImGui::TextUnformatted(f.strings.format("compare.title", {version_date(f.strings, v)}).c_str());
     ImGui::PopFont();
-    ImGui::PushFont(fonts_.small);
-    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", strings_.get("compare.subtitle").c_str());
+    ImGui::PushFont(f.fonts.small);
+    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("compare.subtitle").c_str());
     ImGui::PopFont();
     ImGui::Spacing();
     if (changes.empty()) {
-        ImGui::TextUnformatted(strings_.get("compare.nothing").c_str());
+        ImGui::TextUnformatted(f.strings.get("compare.nothing").c_str());
     } else {
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const ImVec2 size = draw_compare_key(ImGui::GetWindowDrawList(), fonts_, strings_, changes, at, kw, k_);
+        const ImVec2 size = draw_compare_key(ImGui::GetWindowDrawList(), f.fonts, f.strings, changes, at, kw, f.k);
         ImGui::Dummy(size);
-        targets_.control("compare.legend", {at, ImVec2(at.x + size.x, at.y + size.y)});
+        shell.layout().control("compare.legend", {at, ImVec2(at.x + size.x, at.y + size.y)});
         // Who chose differently, by name: what a team talks about first.
         if (!changes.priorities_changed.empty()) {
             ImGui::Spacing();
-            ImGui::PushFont(fonts_.small);
-            const std::string none = strings_.get("compare.no_choice");
+            ImGui::PushFont(f.fonts.small);
+            const std::string none = f.strings.get("compare.no_choice");
             int lines = 0;
             for (const Comparison::PriorityChange& pc : changes.priorities_changed) {
                 if (++lines > 5) break;
-                ImGui::TextUnformatted(strings_.format("compare.person", {pc.name, pc.from.empty() ? none : pc.from,
+                ImGui::TextUnformatted(f.strings.format("compare.person", {pc.name, pc.from.empty() ? none : pc.from,
                                                                           pc.to.empty() ? none : pc.to})
                                            .c_str());
             }
@@ -326,12 +273,12 @@ void App::draw_version_views() {
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     push_primary_button();
-    const bool close = ImGui::Button((strings_.get("compare.close") + "##compare.close").c_str(), ImVec2(kw, 64 * k_));
+    const bool close = ImGui::Button((f.strings.get("compare.close") + "##compare.close").c_str(), ImVec2(kw, 64 * f.k));
     pop_primary_button();
-    targets_.control("compare.close", item_rect());
-    targets_.panel(window_rect());
+    shell.layout().control("compare.close", item_rect());
+    shell.layout().panel(window_rect());
     ImGui::End();
-    if (close) show_version(0, 0);
+    if (close) choice = {true, 0, 0, {}};
 }
 
 }  // namespace nk::app

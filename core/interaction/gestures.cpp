@@ -238,8 +238,9 @@ void GestureRouter::finish(const Document& doc, const View& view, PointerKey k, 
                 Request r = request(Request::Kind::TapLink, p, view);
                 r.link = p.id;
                 fx.requests.push_back(r);
+                armed_link_ = 0;
             } else {
-                fx.requests.push_back(request(Request::Kind::TapBoard, p, view));
+                tap_board(doc, p, view, fx);
             }
         }
         break;
@@ -250,7 +251,7 @@ void GestureRouter::finish(const Document& doc, const View& view, PointerKey k, 
         if (how != End::Cancel && usable(view)) {
             p.draft_board = view.to_board(p.last_screen);
             p.hover = drop_target(grabs_.empty() ? doc : overlay(doc), p.draft_board, p.id);
-            if (p.hover != -1) fx.actions.push_back(act::AddLink{p.id, p.hover});
+            end_link(p.id, p.hover, fx);
         }
         break;
     case Mode::Pinching:
@@ -277,6 +278,7 @@ void GestureRouter::fire_long_presses(const View& view, Effects& fx) {
                 Request r = request(Request::Kind::OpenMenu, p, view);
                 r.partner = p.id;
                 fx.requests.push_back(r);
+                armed_link_ = 0;
             }
             p.mode = Mode::Spent;  // a long-press on a line does nothing
         } else if (p.mode == Mode::Holding) {
@@ -285,19 +287,52 @@ void GestureRouter::fire_long_presses(const View& view, Effects& fx) {
             Request r = request(Request::Kind::OpenMenu, p, view);
             r.partner = p.id;
             fx.requests.push_back(r);
+            armed_link_ = 0;
             grabs_.erase(g);
             p.mode = Mode::Spent;
         }
     }
 }
 
+void GestureRouter::end_link(Id from, Id target, Effects& fx) {
+    if (target != -1 && target != from) fx.actions.push_back(act::AddLink{from, target});
+}
+
 void GestureRouter::tap_note(const Pointer& p, Id partner, const View& view, Effects& fx) {
+    if (armed_link_) {
+        // Tap-to-connect: this tap ends the armed line on the post-it, as a drop would.
+        Request r = request(Request::Kind::TapNote, p, view);
+        r.partner = partner;
+        r.linked = true;
+        end_link(armed_link_, partner, fx);
+        armed_link_ = 0;
+        fx.requests.push_back(r);
+        last_tap_partner_ = 0;
+        return;
+    }
     const bool second = last_tap_partner_ == partner && p.down_t - last_tap_up_ <= cfg_.double_tap_ms;
     Request r = request(second ? Request::Kind::DoubleTapNote : Request::Kind::TapNote, p, view);
     r.partner = partner;
     fx.requests.push_back(r);
     last_tap_partner_ = second ? 0 : partner;
     last_tap_up_ = now_;
+}
+
+void GestureRouter::tap_board(const Document& doc, const Pointer& p, const View& view, Effects& fx) {
+    Request r = request(Request::Kind::TapBoard, p, view);
+    if (armed_link_) {
+        // Tap-to-connect on the board: what a line dropped here would join.
+        r.linked = true;
+        end_link(armed_link_, drop_target(grabs_.empty() ? doc : overlay(doc), r.pos, armed_link_), fx);
+        armed_link_ = 0;
+    }
+    fx.requests.push_back(r);
+}
+
+std::optional<GestureRouter::Target> GestureRouter::target(PointerKey k) const {
+    auto it = ptrs_.find(k);
+    if (it == ptrs_.end()) return std::nullopt;
+    return it->second.target;
 }
 
 Request GestureRouter::request(Request::Kind kind, const Pointer& p, const View& view) const {

@@ -32,6 +32,12 @@
 //    draws a line once past the threshold; let go over another post-it or the school
 //    it adds the link, anywhere else nothing. Pressed without moving, a handle acts as
 //    its note (tap, double tap, long-press).
+//  * Tap-to-connect is the same line, ended by a tap instead of a let-go: after
+//    arm_link(from) ("Verbinden" in the post-it's menu) the next tap ends it. A tap on
+//    another post-it (or its handle) or on the school adds the link exactly as a line
+//    dropped there would (one function, end_link, for both); a tap anywhere else adds
+//    nothing. Any tap, and a long-press that opens a menu, disarms it; the tap's
+//    Request carries linked = true when it ended an armed line (it is not a double tap).
 //  * Two fingers on one post-it move, rotate and scale it (scale 0.75..1.5); when one
 //    lifts, the other carries on as a plain drag from where the note is (no jump); the
 //    whole manipulation commits as one MovePartners when the last finger lifts. A third
@@ -104,6 +110,7 @@ struct Request {
     Vec2 pos;          // board units: where the finger was
     Vec2 screen;       // window pixels: where the finger was (to place a menu)
     double rotation = 0;  // facing_rotation() of the finger: turn a menu/keyboard/new note this way
+    bool linked = false;  // TapNote/TapBoard that ended an armed tap-to-connect line
 };
 
 // The nearest-edge convention, matching Partner::rotation (radians, clockwise on
@@ -157,10 +164,17 @@ public:
     bool partner_held(Id partner) const;
     std::size_t active_pointers() const { return ptrs_.size(); }
     bool pointer_active(PointerKey k) const { return ptrs_.count(k) != 0; }
+    // What a tracked pointer landed on at its down; nothing for an untracked one.
+    enum class Target { Board, Note, Handle, Line };
+    std::optional<Target> target(PointerKey k) const;
+
+    // Tap-to-connect (see the rules above): the next tap ends a line from `from`.
+    void arm_link(Id from) { armed_link_ = from; }
+    void disarm_link() { armed_link_ = 0; }
+    Id armed_link() const { return armed_link_; }
 
 private:
     enum class Mode { Pointing, Holding, Linking, Panning, Pinching, Spent };
-    enum class Target { Board, Note, Handle, Line };
     enum class End { Up, Cancel, Forced };
     struct Pointer {
         Mode mode = Mode::Pointing;
@@ -194,6 +208,9 @@ private:
     void finish(const Document& doc, const View& view, PointerKey k, End how, Effects& fx);
     void fire_long_presses(const View& view, Effects& fx);
     void tap_note(const Pointer& p, Id partner, const View& view, Effects& fx);
+    void tap_board(const Document& doc, const Pointer& p, const View& view, Effects& fx);
+    // A line from `from` ends on `target` (-1: nothing): drag-to-link and tap-to-connect.
+    static void end_link(Id from, Id target, Effects& fx);
     Request request(Request::Kind kind, const Pointer& p, const View& view) const;
     double threshold(const Pointer& p) const;
     bool past_threshold(const Pointer& p) const;
@@ -219,6 +236,7 @@ private:
     double now_ = 0;
     bool clock_started_ = false;
     Id last_tap_partner_ = 0;
+    Id armed_link_ = 0;  // tap-to-connect: the post-it whose line the next tap ends
     double last_tap_up_ = 0;
 };
 

@@ -75,7 +75,7 @@ Document merge_boards(const Document& into, const Document& other, MergeReport* 
     };
 
     // Partners, into free lane slots.
-    std::map<std::string, Id> into_keys;  // fold_key -> first face-up partner of `into`
+    std::map<std::string, Id> into_keys;  // nk::fold -> first face-up partner of `into`
     for (const Partner& p : into.partners)
         if (p.face_up) {
             std::string k = fold(p.text);

@@ -1,0 +1,165 @@
+// The App's files and versions: saving, opening and merging board files, a new board,
+// showing a saved version, the layout text, the photos asked for by the command line.
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+
+#include "app.hpp"
+#include "atomic_file.hpp"
+#include "board_file.hpp"
+#include "board_files.hpp"
+#include "geometry.hpp"
+#include "merge.hpp"
+#include "replay_script.hpp"
+
+namespace nk::app {
+namespace fs = std::filesystem;
+
+// ---- files ---------------------------------------------------------------------------
+bool App::write_snapshot(const std::string& path, int w, int h, std::string& error) {
+    return photos_.write_snapshot(session_->current(), strings_, path, w, h, error);
+}
+
+bool App::export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error, int w,
+                    int h) {
+    return photos_.export_to(session_->current(), strings_, dir, anonymous, written, error, w, h);
+}
+
+bool App::save_board(const std::string& path, std::string& error) {
+    const WriteResult r = real_storage()->write_atomic(path, serialize_board(session_->current()));
+    if (!r.ok) return error = "could not write " + path + ": " + r.error, false;
+    return true;
+}
+
+bool App::write_layout(const std::string& path, std::string& error) const {
+    // One thing a line, in window pixels (0,0 top left): boxes as X0 Y0 X1 Y1.
+    std::string out = "# netwerkkaart layout of the last frame drawn (docs/replay.md, layout)\n";
+    char buf[256];
+    auto box = [&](const char* what, const std::string& name, double x0, double y0, double x1, double y1,
+                   const std::string& tail = {}) {
+        std::snprintf(buf, sizeof buf, "%s %s%s%.1f %.1f %.1f %.1f", what, name.c_str(), name.empty() ? "" : " ", x0, y0, x1,
+                      y1);
+        out += buf + (tail.empty() ? std::string() : " " + tail) + "\n";
+    };
+    std::snprintf(buf, sizeof buf, "window %d %d\nview %.6f %.3f %.3f\n", width_, height_, view_.scale, view_.origin.x,
+                  view_.origin.y);
+    out += buf;
+    for (const Rect& r : targets_.panels()) box("panel", {}, r.min.x, r.min.y, r.max.x, r.max.y);
+    for (const auto& [id, r] : targets_.controls()) box("control", id, r.min.x, r.min.y, r.max.x, r.max.y);
+    // Every face-up post-it of the board shown, as the box round it turned and scaled.
+    for (const Partner& p : shown_board().partners) {
+        if (!p.face_up) continue;
+        const Vec2 c = view_.to_screen({p.x, p.y});
+        const double hw = geo::kNoteW * p.scale * view_.scale / 2, hh = geo::kNoteH * p.scale * view_.scale / 2;
+        const double cs = std::abs(std::cos(p.rotation)), sn = std::abs(std::sin(p.rotation));
+        const double ex = hw * cs + hh * sn, ey = hw * sn + hh * cs;
+        replay::Target t;
+        t.kind = replay::Target::Kind::Note;
+        t.a = p.text;
+        box("note", std::to_string(p.id), c.x - ex, c.y - ey, c.x + ex, c.y + ey, replay::format_target(t));
+    }
+    const WriteResult r = real_storage()->write_atomic(path, out);
+    if (!r.ok) return error = "could not write " + path + ": " + r.error, false;
+    return true;
+}
+
+bool App::open_board(const std::string& path, std::string& error) {
+    auto parsed = load_board_file(path);
+    if (auto* err = std::get_if<LoadError>(&parsed)) {
+        error = load_error_text(strings_, *err, path) + "\n" + strings_.get("error.load.kept");
+        return false;
+    }
+    LoadedBoard& lb = std::get<LoadedBoard>(parsed);
+    for (const std::string& c : lb.repairs.changes) log_.info("repaired " + path + ": " + c);
+    commit_editing();
+    show_version(0, 0);  // the versions of the board that was open are gone with it
+    session_->replace(std::move(lb.doc));
+    if (!lb.repairs.empty())
+        show_message(strings_.format("error.load.repaired", {fs::path(path).filename().string(),
+                                                              std::to_string(lb.repairs.changes.size())}),
+                     true);
+    return true;
+}
+
+void App::ask_for_facilitator() { show_message(strings_.get("kiosk.how_to_exit"), false); }
+
+void App::start_new_board(bool erase_saved) {
+    commit_editing();
+    autosave_.flush(std::chrono::milliseconds(2000));
+    if (erase_saved) {
+        // For privacy: the board and every autosave of it leave this machine's disk. The
+        // writer is stopped first so nothing it holds is written back afterwards.
+        autosave_.erase_all(opt_.data_dir, *session_);
+        log_.info("board and autosaves erased by the facilitator");
+    } else {
+        log_.info("new board started by the facilitator");
+    }
+    Document doc;
+    doc.school = strings_.get("school.default");
+    doc.date = today();
+    note_menu_.close();
+    input_.gestures().disarm_link();
+    session_->replace(doc);
+    view_ = fitted_;
+}
+
+
+// ---- versions ------------------------------------------------------------------------
+void App::versions_chose(const VersionsPanel::Choice& c) {
+    if (c.show) show_version(c.viewing, c.comparing);
+    if (!c.merge.empty()) merge_board_file(c.merge);
+}
+
+void App::show_version(int viewing, int comparing) {
+    const int n = int(session_->current().versions.size());
+    if (viewing < 0 || viewing > n) viewing = 0;
+    if (comparing < 0 || comparing > n) comparing = 0;
+    if (session_->current().phase == Phase::Brainstorm) viewing = comparing = 0;  // see draw_versions_list
+    if (viewing == versions_.viewing() && comparing == versions_.comparing()) return;
+    commit_editing();
+    note_menu_.close();
+    input_.gestures().disarm_link();
+    pens_.put_back();
+    versions_.set_shown(viewing, comparing);
+    presenter_.texts_changed();  // the board's cached picture shows another board now
+    relayout();
+    view_ = fitted_;
+}
+
+bool App::merge_board_file(const std::string& path) {
+    const std::string name = fs::path(path).filename().string();
+    auto parsed = load_board_file(path);
+    if (auto* err = std::get_if<LoadError>(&parsed)) {
+        show_message(load_error_text(strings_, *err, path) + "\n" + strings_.get("merge.kept"), true);
+        log_.error("could not merge " + path + ": " + err->detail);
+        return false;
+    }
+    LoadedBoard& lb = std::get<LoadedBoard>(parsed);
+    for (const std::string& c : lb.repairs.changes) log_.info("repaired " + path + " (merged): " + c);
+    commit_editing();
+    const Document before = session_->current();
+    MergeReport report;
+    (void)merge_boards(before, lb.doc, &report);  // the reducer does the same; this is for the message
+    if (!session_->dispatch(act::MergeBoard{std::move(lb.doc), name})) {
+        show_message(strings_.format("merge.empty", {name}), true);
+        return false;
+    }
+    versions_.merged(before, session_->current());
+    log_.info("merged " + path + ": " + std::to_string(report.partners_added) + " post-its");
+    // Which partners both groups named, by name: those are what the team stacks next.
+    std::string shared;
+    for (size_t i = 0; i < report.same_partner.size(); ++i) {
+        if (i == 4) {
+            shared += ", \xE2\x80\xA6";  // …
+            break;
+        }
+        if (const Partner* p = before.partner(report.same_partner[i].first)) shared += (i ? ", '" : "'") + p->text + "'";
+    }
+    const std::string added = std::to_string(report.partners_added);
+    show_message(shared.empty() ? strings_.format("merge.done", {name, added})
+                                : strings_.format("merge.done_shared", {name, added, shared}),
+                 true);
+    return true;
+}
+
+}  // namespace nk::app
