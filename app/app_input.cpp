@@ -1,5 +1,5 @@
 // The App's input: SDL events translated, pointers handed to the input router
-// (core/pointer_router.hpp) and what it returns served, keys.
+// (core/interaction/pointer_router.hpp) and what it returns served, keys.
 // Sections: events · pointers · gestures' effects · keys
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
@@ -115,7 +115,7 @@ void App::handle_event(const SDL_Event& e) {
 }
 
 // ---- pointers ------------------------------------------------------------------------
-// Every pointer goes to the input router (core/pointer_router.hpp), which gives it, once,
+// Every pointer goes to the input router (core/interaction/pointer_router.hpp), which gives it, once,
 // to one owner; the app serves what it returns.
 RouteContext App::route_context() {
     return {&session_->current(), view_, fitted_, {double(width_), double(height_)}, &brainstorm_.stations(), station_text_width(fonts_)};

@@ -40,7 +40,7 @@ void App::redo() {
 
 void App::commit_editing() {
     later([this] {
-        // Trimmed; an empty text removes the post-it (core/board_rules.hpp).
+        // Trimmed; an empty text removes the post-it (core/interaction/board_rules.hpp).
         if (auto a = editor_.finish()) session_->dispatch(*a);
     });
 }

@@ -18,7 +18,7 @@ void App::decorate_board(LiveState& live) const {
         if (stacked) live.stacks.push_back({group.back(), int(group.size())});
     pens_.decorate(d, live);
     if (d.phase == Phase::Gesprek || d.phase == Phase::Terugblik || d.phase == Phase::Naverwerking) {
-        // Discussed partners carry a check (core/board_rules.hpp).
+        // Discussed partners carry a check (core/interaction/board_rules.hpp).
         live.badges = discussed_partners(d);
         if (cards_.partner()) {
             live.highlight = {cards_.partner()};

@@ -1,4 +1,4 @@
-// Draws what changed between two versions of the map (core/compare.hpp) on top of the
+// Draws what changed between two versions of the map (core/model/compare.hpp) on top of the
 // newer board, and the key that explains each mark. The marks, one colour each:
 //   new partner        a green frame round the post-it and a "+" badge
 //   partner gone       a dashed red ghost of the post-it where it stood, with its text

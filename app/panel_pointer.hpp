@@ -1,5 +1,5 @@
 // The panels' single pointer: Dear ImGui 1.86 has one mouse, and the input router
-// (core/pointer_router.hpp) gives it at most one pointer at a time. This part turns the
+// (core/interaction/pointer_router.hpp) gives it at most one pointer at a time. This part turns the
 // router's panel events into ImGui's mouse, frame by frame, working around two limits
 // of ImGui 1.86: a press that starts and ends within one frame is missed (its release
 // waits a frame), and a text field being edited swallows the next press (the editing

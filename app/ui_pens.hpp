@@ -1,6 +1,6 @@
 // Phase 2C — Prioriteiten: the pen tray, the pen's stroke and what it asks after, and the
 // patterns view (ui_pens.cpp). The pen stroke itself is drawn by a finger the input
-// router gave to the pen (core/pointer_router.hpp).
+// router gave to the pen (core/interaction/pointer_router.hpp).
 #pragma once
 
 #include <optional>

@@ -179,7 +179,7 @@ app::Image snapshot_image(int w, int h, bool& real, std::string* png = nullptr) 
 }
 
 // PNG encoding of a snapshot (real or synthetic, see snapshot_image) as the photo's
-// worker does it: strip by strip (128 rows) into a PngStream (core/png_stream.hpp).
+// worker does it: strip by strip (128 rows) into a PngStream (core/files/png_stream.hpp).
 void BM_EncodePng(benchmark::State& state) {
     const int w = int(state.range(0)), h = int(state.range(1));
     bool real = false;

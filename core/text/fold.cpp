@@ -11,25 +11,22 @@ namespace nk {
 namespace {
 
 // What utf8proc leaves apart but people mean alike, after case folding and lumping:
-// letters that Unicode gives no decomposition, and the quotes utf8proc's lumping keeps.
+// the quotes its lumping keeps, and letters that Unicode gives no decomposition.
+struct Base {
+    char32_t cp;
+    std::string_view base;
+};
+constexpr Base kBases[] = {
+    {0x2018, "'"}, {0x2019, "'"}, {0x201A, "'"}, {0x201B, "'"}, {0x2039, "'"}, {0x203A, "'"},
+    {0x201C, "\""}, {0x201D, "\""}, {0x201E, "\""}, {0x201F, "\""}, {0xAB, "\""}, {0xBB, "\""}, {0x2033, "\""},
+    {0xE6, "ae"}, {0x153, "oe"}, {0xF8, "o"}, {0x142, "l"}, {0xFE, "th"}, {0xF0, "d"},  // æ œ ø ł þ ð
+    {0x111, "d"}, {0x127, "h"}, {0x131, "i"}, {0x14B, "n"}, {0x167, "t"}, {0x138, "k"},  // đ ħ ı ŋ ŧ ĸ
+};
+
 std::string_view base_letters(char32_t cp) {
-    switch (cp) {
-        case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A: return "'";
-        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB: case 0x2033: return "\"";
-        case 0xE6: return "ae";   // æ
-        case 0x153: return "oe";  // œ
-        case 0xF8: return "o";    // ø
-        case 0x142: return "l";   // ł
-        case 0xFE: return "th";   // þ
-        case 0xF0: return "d";    // ð
-        case 0x111: return "d";   // đ
-        case 0x127: return "h";   // ħ
-        case 0x131: return "i";   // ı
-        case 0x14B: return "n";   // ŋ
-        case 0x167: return "t";   // ŧ
-        case 0x138: return "k";   // ĸ
-        default: return {};
-    }
+    for (const Base& b : kBases)
+        if (b.cp == cp) return b.base;
+    return {};
 }
 
 bool is_space(char32_t cp) {

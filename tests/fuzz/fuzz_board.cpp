@@ -1,4 +1,4 @@
-// libFuzzer target for the board loader, nk::parse_board (core/board_file.hpp).
+// libFuzzer target for the board loader, nk::parse_board (core/files/board_file.hpp).
 //
 // Beyond "never crashes" (ASan, UBSan and libFuzzer's limits watch that), every input is
 // held to the loader's contract:

@@ -1,5 +1,5 @@
-// libFuzzer target for the PNG text-chunk reader and writer (core/png_chunk.hpp), with
-// which a snapshot PNG carries its board file. Built only when core/png_chunk.hpp exists.
+// libFuzzer target for the PNG text-chunk reader and writer (core/files/png_chunk.hpp), with
+// which a snapshot PNG carries its board file. Built only when core/files/png_chunk.hpp exists.
 //
 // The input is the PNG's bytes, checked as it is and with its chunk CRCs made right
 // (with_fixed_crcs). Beyond "never crashes, never reads out of bounds":

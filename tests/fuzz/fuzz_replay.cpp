@@ -1,5 +1,5 @@
 // libFuzzer target for the replay-script parser, nk::replay::parse_script
-// (core/replay_script.hpp).
+// (core/replay/replay_script.hpp).
 //
 // Beyond "never crashes, never throws" (ASan, UBSan and libFuzzer's limits watch that),
 // every input is held to the header's contract:

@@ -14,6 +14,7 @@
 #include "handles.hpp"
 #include "invariants.hpp"
 #include "reducer.hpp"
+#include "effects_log.hpp"
 
 using namespace nk;
 using Type = PointerEvent::Type;
@@ -24,15 +25,13 @@ constexpr double kPi = std::numbers::pi;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // ---- harness: a table with a board, a view, a clock and a router ----------------------
-struct Table {
+struct Table : test::EffectsLog {
     Document doc;
     View fitted = fit_view(0, 0, 1920, 1080);
     View view = fitted;
     Vec2 size{1920, 1080};
     GestureRouter router;
     double t = 0;
-    std::vector<Action> actions;
-    std::vector<Request> requests;
     int view_changes = 0;
 
     void apply(const Effects& fx) {
@@ -59,18 +58,7 @@ struct Table {
     const Partner& note(Id id) const { return *doc.partner(id); }
     Vec2 pos(Id id) const { return {note(id).x, note(id).y}; }
     Vec2 screen_of(Id id) const { return view.to_screen(pos(id)); }
-    std::vector<act::MovePartners> moves() const {
-        std::vector<act::MovePartners> out;
-        for (const Action& a : actions)
-            if (auto m = std::get_if<act::MovePartners>(&a)) out.push_back(*m);
-        return out;
-    }
-    std::vector<Request> requests_of(Request::Kind k) const {
-        std::vector<Request> out;
-        for (const Request& r : requests)
-            if (r.kind == k) out.push_back(r);
-        return out;
-    }
+    std::vector<act::MovePartners> moves() const { return all<act::MovePartners>(); }
 };
 
 struct Finger {

@@ -3,27 +3,30 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "utf8.hpp"
 
 namespace nk {
 namespace {
 
+using Cases = std::vector<std::pair<std::string, std::string>>;  // name, its initials
+
 TEST(Initials, TakeTheFirstCharacterNotTheFirstByte) {
     // The badge took name[0]: for "Élise" that is 0xC3, half a character (invalid UTF-8).
-    EXPECT_EQ(initials("Élise"), "É");
-    EXPECT_EQ(initials("élise"), "É");
-    EXPECT_EQ(initials("Øystein Ødegaard"), "ØØ");
-    EXPECT_EQ(initials("Łukasz"), "Ł");
-    EXPECT_EQ(initials("李 小龍"), "李小");
-    EXPECT_TRUE(utf8::valid(initials("Élise")));
+    for (const auto& [name, want] : Cases{{"Élise", "É"}, {"élise", "É"}, {"Øystein Ødegaard", "ØØ"},
+                                          {"Łukasz", "Ł"}, {"李 小龍", "李小"}}) {
+        EXPECT_EQ(initials(name), want) << name;
+        EXPECT_TRUE(utf8::valid(initials(name))) << name;
+    }
 }
 
 TEST(Initials, FirstLettersOfTheFirstTwoWordsInCapitals) {
-    EXPECT_EQ(initials("ann"), "A");
-    EXPECT_EQ(initials("ann de smet"), "AD");
-    EXPECT_EQ(initials("  bert   peeters "), "BP");
-    EXPECT_EQ(initials(""), "?");
-    EXPECT_EQ(initials("   "), "?");
+    for (const auto& [name, want] : Cases{{"ann", "A"}, {"ann de smet", "AD"}, {"  bert   peeters ", "BP"},
+                                          {"", "?"}, {"   ", "?"}})
+        EXPECT_EQ(initials(name), want) << "'" << name << "'";
     EXPECT_EQ(initials("\xC3"), "\xEF\xBF\xBD") << "invalid UTF-8 gives the replacement character";
 }
 

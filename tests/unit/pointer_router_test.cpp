@@ -11,13 +11,14 @@
 #include "invariants.hpp"
 #include "reducer.hpp"
 #include "stations.hpp"
+#include "effects_log.hpp"
 
 using namespace nk;
 
 namespace {
 
 // ---- harness: a screen with a board, a panel strip, stations and a clock -----------------
-struct Screen {
+struct Screen : test::EffectsLog {
     Document doc;
     View fitted = fit_view(0, 0, 1920, 1080);
     View view = fitted;
@@ -28,8 +29,6 @@ struct Screen {
     // The app's knowledge: a panel strip along the top (y < 100), a dialog, the phase.
     bool dialog = false, editable = true, stations_live = false;
     Id pen = 0;
-    std::vector<Action> actions;
-    std::vector<Request> requests;
     std::vector<PenStroke> strokes;
     std::vector<PanelPointerEvent> panel;
 
@@ -58,19 +57,6 @@ struct Screen {
     }
     Vec2 screen_of(Id id) const { return view.to_screen({doc.partner(id)->x, doc.partner(id)->y}); }
     Vec2 handle_of(Id id) const { return view.to_screen(link_handle_board(*doc.partner(id))); }
-    template <class A>
-    std::vector<A> all() const {
-        std::vector<A> out;
-        for (const Action& a : actions)
-            if (auto x = std::get_if<A>(&a)) out.push_back(*x);
-        return out;
-    }
-    std::vector<Request> requests_of(Request::Kind k) const {
-        std::vector<Request> out;
-        for (const Request& r : requests)
-            if (r.kind == k) out.push_back(r);
-        return out;
-    }
 };
 
 struct Finger {
