@@ -141,7 +141,8 @@ bool App::merge_board_file(const std::string& path) {
     MergeReport report;
     (void)merge_boards(before, lb.doc, &report);  // the reducer does the same; this is for the message
     if (!session_->dispatch(act::MergeBoard{std::move(lb.doc), name})) {
-        show_message(strings_.format("merge.empty", {name}), true);
+        if (session_->has_refusal()) say_refusal();  // a limit, not "nothing new"
+        else show_message(strings_.format("merge.empty", {name}), true);
         return false;
     }
     versions_.merged(before, session_->current());

@@ -10,7 +10,8 @@
 
 namespace nk::app {
 bool Brainstorm::may_leave(const Document& doc, Phase to) {
-    if (doc.phase != Phase::Brainstorm || leave_to_) return true;
+    if (doc.phase != Phase::Brainstorm) return true;
+    if (leave_to_) return false;  // the question is open: its own buttons leave or stay
     for (const Partner& n : doc.partners)
         if (!n.face_up) {
             leave_to_ = to;

@@ -8,18 +8,15 @@
 #include <algorithm>
 
 #include "ui_pens.hpp"
+#include "initials.hpp"
 #include "patterns.hpp"
 #include "priority_stroke.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
 namespace {
-std::string initials(const Participant& p) {
-    std::string out;
-    for (size_t i = 0; i < p.name.size() && out.size() < 2; ++i)
-        if (i == 0 || p.name[i - 1] == ' ') out += char(std::toupper(static_cast<unsigned char>(p.name[i])));
-    return out.empty() ? "#" + std::to_string(p.id) : out;
-}
+// The pen's initials, as on the board's badges (core/text/initials.hpp); "#id" without a name.
+std::string initials(const Participant& p) { return p.name.empty() ? "#" + std::to_string(p.id) : nk::initials(p.name); }
 }  // namespace
 
 void Pens::stroke_ended(const PenStroke& drawn, const Document& d, const Strings& strings, Shell& shell) {

@@ -1,26 +1,14 @@
 // Board file, format version 2 (docs/file-format.md); reads versions 1 and 2.
 //
-// Sections:
-//   1. Writing: cereal JSONOutputArchive, through small "Out" views of the document.
-//   2. Parsing bytes into a rapidjson DOM with hard limits (size, depth, value count).
-//   3. Reading the DOM into a Document, repairing and reporting as it goes.
-//   4. parse_board / load_board_file.
-//
-// cereal's json.hpp configures rapidjson (RAPIDJSON_ASSERT throws, NaN allowed by the
-// *default* flags), so it is included first and every rapidjson call below names its
-// flags explicitly: NaN/Infinity are never accepted, and any assertion becomes an
-// exception that parse_board catches.
+// Sections (writing is in board_file_write.cpp; the bytes are parsed into a DOM with hard
+// limits in board_json.cpp, which also says how rapidjson is configured):
+//   1. Reading the DOM into a Document, repairing and reporting as it goes.
+//   2. parse_board / load_board_file.
 #include "board_file.hpp"
 
-#include <cereal/archives/json.hpp>
-#include <cereal/types/string.hpp>
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-#include <rapidjson/memorystream.h>
-#include <rapidjson/reader.h>
+#include "board_json.hpp"  // first of the rapidjson users: cereal's configuration
 
 #include <cerrno>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -29,8 +17,6 @@
 #include <memory>
 #include <new>
 #include <optional>
-#include <sstream>
-#include <system_error>
 
 #include "geometry.hpp"
 #include "png_chunk.hpp"
@@ -39,241 +25,7 @@
 namespace nk {
 namespace {
 
-// ---- 1. Writing ----------------------------------------------------------------------
-
-double finite_or_0(double v) { return std::isfinite(v) ? v : 0.0; }
-
-struct PointOut {
-    const Vec2& v;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_size_tag(cereal::size_type{2}));
-        ar(finite_or_0(v.x), finite_or_0(v.y));
-    }
-};
-
-struct ParticipantOut {
-    const Participant& p;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name),
-           cereal::make_nvp("role", std::string(role_id(p.role))));
-    }
-};
-
-struct PartnerOut {
-    const Partner& p;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_nvp("id", p.id), cereal::make_nvp("text", p.text),
-           cereal::make_nvp("category", std::string(category_id(p.category))),
-           cereal::make_nvp("x", finite_or_0(p.x)), cereal::make_nvp("y", finite_or_0(p.y)),
-           cereal::make_nvp("ring", p.ring), cereal::make_nvp("rotation", finite_or_0(p.rotation)),
-           cereal::make_nvp("scale", finite_or_0(p.scale)), cereal::make_nvp("author", p.author),
-           cereal::make_nvp("face_up", p.face_up), cereal::make_nvp("side", std::string(side_id(p.side))),
-           cereal::make_nvp("missing", p.missing), cereal::make_nvp("overrepresented", p.overrepresented));
-    }
-};
-
-// A link end is a partner id, or the string "school" for kSchool.
-template <class A>
-void save_end(A& ar, const char* name, Id end) {
-    if (end == kSchool)
-        ar(cereal::make_nvp(name, std::string("school")));
-    else
-        ar(cereal::make_nvp(name, end));
-}
-
-struct LinkOut {
-    const Link& l;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_nvp("id", l.id));
-        save_end(ar, "from", l.from);
-        save_end(ar, "to", l.to);
-    }
-};
-
-// A JSON array of Out views (the size tag is what makes cereal write [] not {}).
-template <class T, class Out>
-struct ListOut {
-    const std::vector<T>& v;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_size_tag(static_cast<cereal::size_type>(v.size())));
-        for (const T& t : v) ar(Out{t});
-    }
-};
-
-struct PriorityOut {
-    const Priority& p;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_nvp("participant", p.participant), cereal::make_nvp("partner", p.partner),
-           cereal::make_nvp("stroke", ListOut<Vec2, PointOut>{p.stroke}));
-    }
-};
-
-struct CardNoteOut {
-    const CardNote& n;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_nvp("partner", n.partner), cereal::make_nvp("card", n.card), cereal::make_nvp("text", n.text));
-    }
-};
-
-struct ClosingAnswerOut {
-    const ClosingAnswer& a;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_nvp("question", a.question), cereal::make_nvp("text", a.text));
-    }
-};
-
-struct ActionItemOut {
-    const ActionItem& a;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_nvp("id", a.id), cereal::make_nvp("what", a.what), cereal::make_nvp("who", a.who),
-           cereal::make_nvp("due", a.due));
-    }
-};
-
-// The fields of a board, in file order. A version's board is written with the same
-// fields as the top level, except `versions` (a version holds no versions).
-template <class A>
-void save_board_fields(A& ar, const Document& d) {
-    ar(cereal::make_nvp("format_version", kFormatVersion), cereal::make_nvp("app", std::string("netwerkkaart")),
-       cereal::make_nvp("school", d.school), cereal::make_nvp("date", d.date),
-       cereal::make_nvp("phase", std::string(phase_id(d.phase))), cereal::make_nvp("plan_minutes", d.plan_minutes),
-       cereal::make_nvp("facilitator", d.facilitator), cereal::make_nvp("notetaker", d.notetaker),
-       cereal::make_nvp("participants", ListOut<Participant, ParticipantOut>{d.participants}),
-       cereal::make_nvp("partners", ListOut<Partner, PartnerOut>{d.partners}),
-       cereal::make_nvp("links", ListOut<Link, LinkOut>{d.links}),
-       cereal::make_nvp("priorities", ListOut<Priority, PriorityOut>{d.priorities}),
-       cereal::make_nvp("notes", ListOut<CardNote, CardNoteOut>{d.notes}),
-       cereal::make_nvp("closing", ListOut<ClosingAnswer, ClosingAnswerOut>{d.closing}),
-       cereal::make_nvp("actions", ListOut<ActionItem, ActionItemOut>{d.actions}));
-}
-
-struct NestedBoardOut {
-    const Document& d;
-    template <class A>
-    void save(A& ar) const {
-        save_board_fields(ar, d);
-    }
-};
-
-struct VersionOut {
-    const Version& v;
-    template <class A>
-    void save(A& ar) const {
-        ar(cereal::make_nvp("date", v.date), cereal::make_nvp("note", v.note),
-           cereal::make_nvp("board", NestedBoardOut{v.board}));
-    }
-};
-
-// ---- 2. Parsing bytes with limits ------------------------------------------------------
-
-// Which limit stopped the SAX parse, if any.
-enum class Stop { None, Depth, Values };
-
-// Forwards SAX events to a rapidjson::Document while counting depth and values, so a
-// hostile file stops early instead of exhausting memory. Numbers arrive as text
-// (kParseNumbersAsStringsFlag) and are converted with std::from_chars: exact, locale-free.
-class LimitedHandler {
-public:
-    explicit LimitedHandler(rapidjson::Document& d) : d_(d) {}
-    Stop stop = Stop::None;
-
-    bool Null() { return value() && d_.Null(); }
-    bool Bool(bool b) { return value() && d_.Bool(b); }
-    bool Int(int i) { return value() && d_.Int(i); }
-    bool Uint(unsigned u) { return value() && d_.Uint(u); }
-    bool Int64(int64_t i) { return value() && d_.Int64(i); }
-    bool Uint64(uint64_t u) { return value() && d_.Uint64(u); }
-    bool Double(double v) { return value() && d_.Double(v); }
-    bool RawNumber(const char* s, rapidjson::SizeType n, bool) { return value() && number(s, n); }
-    bool String(const char* s, rapidjson::SizeType n, bool copy) { return value() && d_.String(s, n, copy); }
-    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return value() && d_.Key(s, n, copy); }
-    bool StartObject() { return open() && d_.StartObject(); }
-    bool EndObject(rapidjson::SizeType n) { --depth_; return d_.EndObject(n); }
-    bool StartArray() { return open() && d_.StartArray(); }
-    bool EndArray(rapidjson::SizeType n) { --depth_; return d_.EndArray(n); }
-
-private:
-    bool value() {
-        if (++values_ <= kMaxJsonValues) return true;
-        stop = Stop::Values;
-        return false;
-    }
-    bool open() {
-        if (!value()) return false;
-        if (++depth_ <= kMaxJsonDepth) return true;
-        stop = Stop::Depth;
-        return false;
-    }
-    bool number(const char* s, rapidjson::SizeType n) {
-        const char* end = s + n;
-        const std::string_view t(s, n);
-        if (t.find_first_of(".eE") == std::string_view::npos) {
-            int64_t i = 0;
-            auto [p, ec] = std::from_chars(s, end, i);
-            if (ec == std::errc() && p == end) return d_.Int64(i);
-        }
-        double v = 0;
-        auto [p, ec] = std::from_chars(s, end, v);
-        if (ec == std::errc::result_out_of_range) {
-            // rapidjson already refuses most numbers past 1e308; what slips through is
-            // either tiny (becomes 0) or just past DBL_MAX (becomes infinite, and the
-            // repair after reading replaces it and reports it).
-            const size_t e = t.find_first_of("eE");
-            const bool tiny = (e != std::string_view::npos && e + 1 < n && s[e + 1] == '-') ||
-                              t.starts_with("0.") || t.starts_with("-0.");
-            v = tiny ? 0.0 : std::numeric_limits<double>::infinity();
-            if (s[0] == '-') v = -v;
-        } else if (ec != std::errc() || p != end) {
-            return false;  // cannot happen: rapidjson checked the syntax
-        }
-        return d_.Double(v);
-    }
-
-    rapidjson::Document& d_;
-    int depth_ = 0;
-    size_t values_ = 0;
-};
-
-// Parses JSON text into `dom`, or says why not.
-std::optional<LoadError> parse_json(std::string_view text, size_t base_offset, rapidjson::Document& dom) {
-    // A NUL byte is never valid JSON (inside strings it must be escaped), and rapidjson's
-    // memory stream would read it as the end of the text.
-    if (const void* nul = std::memchr(text.data(), 0, text.size()))
-        return LoadError{LoadErrorKind::NotJson,
-                         "NUL byte at offset " +
-                             std::to_string(base_offset + size_t(static_cast<const char*>(nul) - text.data()))};
-    constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
-    rapidjson::ParseResult result;
-    Stop stop = Stop::None;
-    auto generate = [&](rapidjson::Document& handler) {
-        LimitedHandler limited(handler);
-        rapidjson::Reader reader;
-        rapidjson::MemoryStream stream(text.data(), text.size());
-        result = reader.Parse<kFlags>(stream, limited);
-        stop = limited.stop;
-        return !result.IsError();
-    };
-    dom.Populate(generate);
-    if (!result.IsError()) return std::nullopt;
-    const std::string at = "offset " + std::to_string(base_offset + result.Offset());
-    if (stop == Stop::Depth)
-        return LoadError{LoadErrorKind::TooDeep,
-                         at + ": nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
-    if (stop == Stop::Values)
-        return LoadError{LoadErrorKind::TooLarge, at + ": more than " + std::to_string(kMaxJsonValues) + " JSON values"};
-    return LoadError{LoadErrorKind::NotJson, at + ": " + rapidjson::GetParseError_En(result.Code())};
-}
-
-// ---- 3. Reading the DOM into a Document -----------------------------------------------
+// ---- 1. Reading the DOM into a Document -----------------------------------------------
 
 using Value = rapidjson::Value;
 
@@ -763,7 +515,7 @@ std::variant<LoadedBoard, LoadError> parse_unguarded(std::string_view bytes) {
     if (only_whitespace(text)) return LoadError{LoadErrorKind::Empty, "no JSON text"};
 
     rapidjson::Document dom;
-    if (auto err = parse_json(text, bytes.size() - text.size(), dom)) return *err;
+    if (auto err = detail::parse_json(text, bytes.size() - text.size(), dom)) return *err;
 
     ReportSink sink;
     BoardReader reader(sink);
@@ -778,18 +530,8 @@ std::variant<LoadedBoard, LoadError> parse_unguarded(std::string_view bytes) {
 
 }  // namespace
 
-// ---- 4. Public entry points ------------------------------------------------------------
+// ---- 2. Public entry points ------------------------------------------------------------
 
-std::string serialize_board(const Document& d) {
-    std::ostringstream os;
-    {
-        cereal::JSONOutputArchive ar(os);  // closes the top-level object when destroyed
-        save_board_fields(ar, d);
-        ar(cereal::make_nvp("versions", ListOut<Version, VersionOut>{d.versions.list()}));
-    }
-    os << '\n';
-    return std::move(os).str();
-}
 
 std::variant<LoadedBoard, LoadError> parse_board(std::string_view bytes) {
     try {

@@ -49,6 +49,7 @@ std::string_view limit_id(Limit l) {
         case Limit::Actions: return "actions";
         case Limit::Versions: return "versions";
         case Limit::FileSize: return "file-size";
+        case Limit::MergeSize: return "merge-size";
     }
     return "partners";
 }

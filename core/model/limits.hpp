@@ -59,17 +59,18 @@ enum class Limit {
     Notes,
     Actions,
     Versions,
-    FileSize,  // a new version would make the file too large to keep growing
+    FileSize,   // a new version would make the file too large to keep growing
+    MergeSize,  // a merge would make the file too large to keep growing
 };
 
 // Stable id of a limit ("participants" "partners" "links" "notes" "actions" "versions"
-// "file-size"): the app shows the text "limit.<id>" with `max` filled in.
+// "file-size" "merge-size"): the app shows the text "limit.<id>" with `max` filled in.
 std::string_view limit_id(Limit l);
 
 // Why an action changed nothing.
 struct Refusal {
     Limit limit = Limit::Partners;
-    std::size_t max = 0;  // the limit's value (0 for FileSize)
+    std::size_t max = 0;  // the limit's value (0 for FileSize and MergeSize)
     friend bool operator==(const Refusal&, const Refusal&) = default;
 };
 

@@ -214,7 +214,16 @@ struct Reducer {
     }
     void operator()(const act::MergeBoard& a) {
         Document merged = merge_boards(d, a.other, nullptr);
+        // The other board's circles may hold up to the reader's 10,000 points; ours keep
+        // kStrokePoints, as a circle drawn here does.
+        for (Priority& p : merged.priorities) p.stroke = thinned(std::move(p.stroke));
         refused = limits::counts_grown_past(d, merged);
+        // Never a board the reader would refuse, nor one that takes away the room a board
+        // that had it keeps for growing (as "save as new version" does).
+        const bool fits = limits::file_bytes_bound(merged) <= limits::kFileBytes &&
+                          limits::json_values_bound(merged) <= limits::kJsonValues;
+        if (!refused && (!fits || (!limits::leaves_room_to_grow(merged) && limits::leaves_room_to_grow(d))))
+            refused = limits::Refusal{limits::Limit::MergeSize, 0};
         if (!refused) d = std::move(merged);
     }
     void operator()(const act::RemoveActionItem& a) {

@@ -39,6 +39,8 @@ public:
     // The newest refusal of an action since the last call, and forgets it: the frame loop
     // asks once a frame and shows the message "limit.<id>" (limits::limit_id).
     std::optional<limits::Refusal> take_refusal() { return std::exchange(refusal_, std::nullopt); }
+    // Whether a refusal waits for take_refusal().
+    bool has_refusal() const { return refusal_.has_value(); }
     bool undo();
     bool redo();
     // Replaces the board (opened from a file, recovered): a fresh history; autosaved.

@@ -199,6 +199,37 @@ TEST(Limits, AVersionThatWouldMakeTheFileTooLargeIsRefused) {
     EXPECT_EQ(why, (Refusal{Limit::FileSize, 0}));
 }
 
+// A merge keeps the board one the reader accepts and that can still grow: another group's
+// long circles are thinned as ours are, and a merge that would take the room a board keeps
+// for growing (found in review: merging a large map beside many versions) is refused.
+TEST(Limits, AMergeKeepsTheBoardReadableAndRoomToGrow) {
+    Document other;
+    other.participants = {{1, "Ann", Role::Leraar}};
+    other.partners = {{1, "CLB", Category::Zorg, 150, 0}};
+    Priority circle{1, 1, {}};
+    for (int i = 0; i < 5000; ++i) circle.stroke.push_back({150.0 + i % 40, double(i % 30)});
+    other.priorities = {circle};
+    std::optional<Refusal> why;
+    const Document merged = reduce(Document{}, act::MergeBoard{other, "b.json"}, &why);
+    EXPECT_EQ(why, std::nullopt);
+    ASSERT_EQ(merged.priorities.size(), 1u);
+    EXPECT_EQ(merged.priorities[0].stroke.size(), limits::kStrokePoints);
+
+    Document big;
+    for (size_t i = 0; i < limits::kPartners; ++i)
+        big.partners.push_back({Id(i + 1), std::string(limits::kPartnerText, 'x'), Category::Andere, 0, 0});
+    Document d;  // as many versions of it as leave room to grow (about 15: 33 MB)
+    for (std::size_t n = 1; limits::leaves_room_to_grow(d); ++n)
+        d.versions = Versions(std::vector<Version>(n, Version{"2026-12-07", "v", big}));
+    d.versions = Versions(std::vector<Version>(d.versions.size() - 1, Version{"2026-12-07", "v", big}));
+    ASSERT_TRUE(limits::leaves_room_to_grow(d));
+    EXPECT_EQ(reduce(d, act::MergeBoard{big, "groot.json"}, &why), d);
+    EXPECT_EQ(why, (Refusal{Limit::MergeSize, 0}));
+    d.versions = Versions(std::vector<Version>(5, Version{"2026-12-07", "v", big}));
+    EXPECT_EQ(reduce(d, act::MergeBoard{big, "groot.json"}, &why).partners.size(), limits::kPartners);
+    EXPECT_EQ(why, std::nullopt);
+}
+
 // file_bytes_bound is an upper bound of the real file, versions included.
 TEST(Limits, TheFileSizeBoundIsAnUpperBound) {
     Document d = reduce(Document{}, act::AddParticipant{"Ann \"de\" \\ Smet\t\x01", Role::Directie});
@@ -275,7 +306,7 @@ TEST(Limits, ABoardFromAFilePastALimitOpensAndOnlyItsGrowthIsRefused) {
 
 TEST(Limits, EveryLimitHasAMessage) {
     for (Limit l : {Limit::Participants, Limit::Partners, Limit::Links, Limit::Notes, Limit::Actions, Limit::Versions,
-                    Limit::FileSize}) {
+                    Limit::FileSize, Limit::MergeSize}) {
         for (const char* lang : {"nl.txt", "en.txt"}) {
             const fs::path file = fs::path(NK_TEST_DATA) / ".." / ".." / "assets" / "lang" / lang;
             std::ifstream in(file);
