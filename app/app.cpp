@@ -138,9 +138,7 @@ void App::load_initial_board() {
         std::ifstream in(marker);
         marker_text = std::string(std::istreambuf_iterator<char>(in), {});
     }
-    const std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                    std::chrono::system_clock::now().time_since_epoch())
-                                    .count();
+    const std::int64_t now_ms = wall_clock_ms();
     RunMarker run;
     run.started_ms = now_ms;
     auto storage = real_storage();
@@ -189,6 +187,8 @@ void App::load_initial_board() {
     autosave_.start(opt_.data_dir, *session_);
     session_->save_now();
     autosave_.mark_running(opt_.data_dir, run);
+    checkpoints_ = std::make_unique<CheckpointWriter>(opt_.data_dir + "/checkpoints");
+    checkpointed_phase_ = session_->current().phase;
 }
 
 namespace {
@@ -333,6 +333,7 @@ void App::frame() {
         show_message(strings_.get("autosave.failing"), false);
         log_.error("autosave failing: " + *failure);
     }
+    checkpoint_phase_change();
     say_refusal();  // a gesture's action that a limit refused
     photos_.poll(session_->current(), strings_, *this);  // a photo finished on its worker: say so
     messages_.tick(clock_ms_);

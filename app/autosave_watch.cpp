@@ -10,6 +10,11 @@
 namespace nk::app {
 namespace fs = std::filesystem;
 
+std::int64_t wall_clock_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 void AutosaveWatch::start(const std::string& data_dir, Session& session) {
     AutosaveOptions ao;
     ao.dir = data_dir;
@@ -36,10 +41,7 @@ std::optional<std::string> AutosaveWatch::check(const std::string& data_dir) {
     if (!writer_) return std::nullopt;
     const AutosaveStatus st = writer_->status();
     if (!marker_.settled && marker_.started_ms != 0) {
-        const std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::system_clock::now().time_since_epoch())
-                                        .count();
-        if (lived_long(marker_, now_ms)) {
+        if (lived_long(marker_, wall_clock_ms())) {
             // A crash from now on is no crash-loop start (core/files/crash_loop.hpp).
             marker_.settled = true;
             std::ofstream(data_dir + "/session.open") << format_marker(marker_);

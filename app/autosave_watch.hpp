@@ -16,6 +16,9 @@
 
 namespace nk::app {
 
+// The wall clock in ms since the Unix epoch (for the running marker and checkpoints).
+std::int64_t wall_clock_ms();
+
 class AutosaveWatch {
 public:
     // Starts the writer into `data_dir` and gives it to `session`.
