@@ -16,12 +16,15 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <vector>
 
 #include "asset_dir.hpp"
 #include "atomic_file.hpp"
 #include "board_files.hpp"
 #include "board_file.hpp"
 #include "board_rules.hpp"
+#include "crash_loop.hpp"
 #include "export_set.hpp"
 #include "geometry.hpp"
 #include "photo_render.hpp"
@@ -130,14 +133,41 @@ void App::load_initial_board() {
     doc.school = strings_.get("school.default");
     doc.date = today();
     const std::string marker = opt_.data_dir + "/session.open";
-    const bool crashed = fs::exists(marker);
+    std::optional<std::string> marker_text;
+    if (fs::exists(marker)) {
+        std::ifstream in(marker);
+        marker_text = std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    const std::int64_t now_ms = wall_clock_ms();
+    RunMarker run;
+    run.started_ms = now_ms;
     auto storage = real_storage();
     cleanup_temp_files(*storage, opt_.data_dir);  // left by a write a crash interrupted
     if (!opt_.new_board) {
         if (auto rec = find_latest_good(*storage, opt_.data_dir, is_good_board)) {
+            const StartVerdict verdict = assess_start(marker_text, board_fingerprint(rec->bytes));
+            bool fell_back = false;
+            if (verdict.fall_back) {
+                // Two quick crashes in a row on this board: open the autosave before it.
+                std::vector<Recovered> good;
+                std::vector<std::string> prints;
+                for (int g = kAutosaveNewGeneration; g <= kAutosaveGenerations; ++g) {
+                    auto bytes = storage->read(autosave_path(opt_.data_dir, g), kAutosaveMaxBytes);
+                    if (!bytes || !is_good_board(*bytes)) continue;
+                    prints.push_back(board_fingerprint(*bytes));
+                    good.push_back({std::move(*bytes), autosave_path(opt_.data_dir, g), g});
+                }
+                if (auto i = pick_fallback(prints, verdict.avoid)) rec = std::move(good[*i]), fell_back = true;
+            }
             auto parsed = parse_board(rec->bytes);
             doc = std::get<LoadedBoard>(parsed).doc;
-            if (crashed) {
+            run.from = board_fingerprint(rec->bytes);
+            run.streak = fell_back ? 0 : verdict.streak;
+            if (fell_back) {
+                show_message(strings_.get("recovery.crash_loop"), true);
+                log_.error("stopped " + std::to_string(verdict.streak) +
+                           " times in a row just after starting: opened the older autosave " + rec->path);
+            } else if (verdict.crashed) {
                 show_message(strings_.get("recovery.crashed"), true);
                 log_.info("recovered after an unexpected stop from " + rec->path);
             }
@@ -156,7 +186,9 @@ void App::load_initial_board() {
         }
     autosave_.start(opt_.data_dir, *session_);
     session_->save_now();
-    std::ofstream(marker) << "running\n";
+    autosave_.mark_running(opt_.data_dir, run);
+    checkpoints_ = std::make_unique<CheckpointWriter>(opt_.data_dir + "/checkpoints");
+    checkpointed_phase_ = session_->current().phase;
 }
 
 namespace {
@@ -301,6 +333,7 @@ void App::frame() {
         show_message(strings_.get("autosave.failing"), false);
         log_.error("autosave failing: " + *failure);
     }
+    checkpoint_phase_change();
     say_refusal();  // a gesture's action that a limit refused
     photos_.poll(session_->current(), strings_, *this);  // a photo finished on its worker: say so
     messages_.tick(clock_ms_);

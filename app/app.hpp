@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "autosave_watch.hpp"
+#include "checkpoints.hpp"
 #include "board_layer.hpp"
 #include "board_file.hpp"
 #include "board_renderer.hpp"
@@ -121,6 +122,10 @@ private:
     // ---- app_files.cpp: files, a new board, versions -----------------------------------------
     void ask_for_facilitator();  // someone tried to close the app: say how
     void start_new_board(bool erase_saved);
+    // Checkpoints (core/files/checkpoints.hpp): one when the phase changed since the last
+    // frame; opening one replaces the board after the current one is autosaved.
+    void checkpoint_phase_change();
+    void open_checkpoint(const Checkpoint& c);
     void versions_chose(const VersionsPanel::Choice& c);
     bool merge_board_file(const std::string& path);  // false (with a message): nothing changed
     void show_version(int viewing, int comparing);   // 1-based indexes into versions; 0: none
@@ -158,6 +163,8 @@ private:
     Strings strings_;
     std::unique_ptr<Session> session_;
     AutosaveWatch autosave_;  // the session's autosave writer, its running marker and failures
+    std::unique_ptr<CheckpointWriter> checkpoints_;  // DATA/checkpoints: the board at each phase change
+    Phase checkpointed_phase_ = Phase::Vooraf;  // the phase the last frame ended in
     EventLog log_;
     std::FILE* frame_log_ = nullptr;  // --frame-log
     std::chrono::steady_clock::time_point started_;

@@ -11,6 +11,7 @@
 #include "geometry.hpp"
 #include "merge.hpp"
 #include "replay_script.hpp"
+#include "ui_checkpoints.hpp"
 
 namespace nk::app {
 namespace fs = std::filesystem;
@@ -94,6 +95,7 @@ void App::start_new_board(bool erase_saved) {
     } else {
         log_.info("new board started by the facilitator");
     }
+    checkpoints_->clear();  // they belong to the map that is gone
     Document doc;
     doc.school = strings_.get("school.default");
     doc.date = today();
@@ -103,6 +105,35 @@ void App::start_new_board(bool erase_saved) {
     view_ = fitted_;
 }
 
+// ---- checkpoints ---------------------------------------------------------------------
+void App::checkpoint_phase_change() {
+    const Document& d = session_->current();
+    if (d.phase == checkpointed_phase_) return;
+    // The board as it is when the phase changes, made into bytes on the writer's thread.
+    checkpoints_->add(std::string(phase_id(checkpointed_phase_)), wall_clock_ms(),
+                      [doc = d] { return serialize_board(doc); });
+    checkpointed_phase_ = d.phase;
+}
+
+void App::open_checkpoint(const Checkpoint& c) {
+    commit_editing();
+    // The current board is on disk first (the autosave keeps it as the one before).
+    autosave_.flush(std::chrono::milliseconds(2000));
+    if (!checkpoints_->flush(std::chrono::milliseconds(2000))) log_.error("checkpoint still being written");
+    std::string err;
+    const std::string path = checkpoints_->path(c);
+    if (!open_board(path, err)) {
+        show_message(err, true);
+        log_.error("could not open checkpoint " + path);
+        return;
+    }
+    checkpointed_phase_ = session_->current().phase;  // opening one makes no new one
+    note_menu_.close();
+    input_.gestures().disarm_link();
+    view_ = fitted_;
+    log_.info("opened checkpoint " + path);
+    show_message(strings_.format("checkpoint.opened", {checkpoint_label(strings_, c)}), false);
+}
 
 // ---- versions ------------------------------------------------------------------------
 void App::versions_chose(const VersionsPanel::Choice& c) {

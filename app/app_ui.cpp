@@ -3,10 +3,12 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <optional>
 
 #include "app.hpp"
 #include "geometry.hpp"
 #include "theme.hpp"
+#include "ui_checkpoints.hpp"
 
 namespace nk::app {
 
@@ -86,6 +88,7 @@ void App::build_ui() {
     // The facilitator's Files page: other groups' maps and this map's versions.
     Facilitator::Outcome chosen = Facilitator::Outcome::None;
     VersionsPanel::Choice files_choice;
+    std::optional<Checkpoint> checkpoint;
     const auto files = versions_.board_files(opt_.data_dir, clock_ms_);  // a copy: merging may rescan
     with_part([&](const Frame& f) {
         chosen = facilitator_.draw(f, *this, [&](float w) {
@@ -93,9 +96,12 @@ void App::build_ui() {
             ImGui::Spacing();
             versions_.draw_list(f, *this, w, 3, files_choice);
             ImGui::Spacing();
+            checkpoint = draw_checkpoints(f, *this, checkpoints_->list(), w, 2);
+            ImGui::Spacing();
         });
     });
-    if (files_choice.show || !files_choice.merge.empty()) facilitator_.close();
+    if (files_choice.show || !files_choice.merge.empty() || checkpoint) facilitator_.close();
+    if (checkpoint) open_checkpoint(*checkpoint);
     versions_chose(files_choice);
     switch (chosen) {
         case Facilitator::Outcome::Exit: quit_ = true; break;
