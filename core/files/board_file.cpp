@@ -142,6 +142,12 @@ private:
     }
 
     void note(std::string s) { sink_.add(prefix_ + std::move(s)); }
+    // Like note(where(path, key) + what), without making the text once the report only
+    // counts (a hostile file can have millions of such lines).
+    void note_at(std::string_view path, const char* key, const char* what) {
+        if (sink_.lines.size() < kMaxNotes) note(where(path, key) + what);
+        else ++sink_.left_out;
+    }
 
     void fail(LoadErrorKind kind, std::string detail) { error = LoadError{kind, prefix_ + std::move(detail)}; }
 
@@ -205,7 +211,7 @@ private:
     const Value* field(const Value& obj, std::string_view path, const char* key, Missing missing = Missing::Report) {
         auto it = obj.FindMember(key);
         if (it != obj.MemberEnd()) return &it->value;
-        if (missing == Missing::Report) note(where(path, key) + " is missing; default used");
+        if (missing == Missing::Report) note_at(path, key, " is missing; default used");
         return nullptr;
     }
 
@@ -214,12 +220,12 @@ private:
         const Value* v = field(obj, path, key, missing);
         if (!v) return def;
         if (!v->IsString()) {
-            note(where(path, key) + " is not a string; default used");
+            note_at(path, key, " is not a string; default used");
             return def;
         }
         std::string s(v->GetString(), v->GetStringLength());
         if (!utf8::valid(s)) {
-            note(where(path, key) + ": invalid UTF-8 replaced by U+FFFD");
+            note_at(path, key, ": invalid UTF-8 replaced by U+FFFD");
             s = utf8::repaired(s);
         }
         return s;
@@ -229,7 +235,7 @@ private:
         const Value* v = field(obj, path, key);
         if (!v) return std::nullopt;
         if (!v->IsNumber()) {
-            note(where(path, key) + " is not a number; default used");
+            note_at(path, key, " is not a number; default used");
             return std::nullopt;
         }
         return v->GetDouble();  // may be infinite (see LimitedHandler); repair() fixes it
@@ -251,7 +257,7 @@ private:
         const Value* v = field(obj, path, key, missing);
         if (!v) return std::nullopt;
         auto i = as_int(*v);
-        if (!i) note(where(path, key) + " is not an integer; default used");
+        if (!i) note_at(path, key, " is not an integer; default used");
         return i;
     }
 
@@ -260,7 +266,7 @@ private:
         const Value* v = field(obj, path, key, Missing::Quiet);
         if (!v) return def;
         if (!v->IsBool()) {
-            note(where(path, key) + " is not true or false; default used");
+            note_at(path, key, " is not true or false; default used");
             return def;
         }
         return v->GetBool();

@@ -80,7 +80,7 @@ const ClosingAnswer* Document::answer(std::string_view question) const {
 Versions::Versions(std::initializer_list<Version> list) : Versions(std::vector<Version>(list)) {}
 
 Versions::Versions(std::vector<Version> list) {
-    if (!list.empty()) list_ = std::make_shared<const std::vector<Version>>(std::move(list));
+    if (!list.empty()) list_ = std::make_shared<std::vector<Version>>(std::move(list));
 }
 
 const std::vector<Version>& Versions::list() const {
@@ -98,7 +98,7 @@ std::vector<Version>::const_iterator Versions::end() const { return list().end()
 void Versions::push_back(Version v) {
     std::vector<Version> next = list();
     next.push_back(std::move(v));
-    list_ = std::make_shared<const std::vector<Version>>(std::move(next));
+    list_ = std::make_shared<std::vector<Version>>(std::move(next));
 }
 
 bool operator==(const Versions& a, const Versions& b) { return a.list_ == b.list_ || a.list() == b.list(); }

@@ -149,7 +149,9 @@ public:
     friend bool operator==(const Versions& a, const Versions& b);
 
 private:
-    std::shared_ptr<const std::vector<Version>> list_;  // null: no versions
+    // Null: no versions. Never changed while another Versions shares it (only edit()
+    // changes it, and only when this is its one holder).
+    std::shared_ptr<std::vector<Version>> list_;
 };
 
 struct Document {
@@ -195,9 +197,12 @@ struct Version {
 
 template <class F>
 void Versions::edit(F&& f) {
-    std::vector<Version> copy = list();
-    f(copy);
-    *this = Versions(std::move(copy));
+    if (!list_) list_ = std::make_shared<std::vector<Version>>();
+    // Copy on write: a list nobody else holds is changed in place (a file being read and
+    // repaired), a shared one is copied first.
+    if (list_.use_count() > 1) list_ = std::make_shared<std::vector<Version>>(*list_);
+    f(*list_);
+    if (list_->empty()) list_.reset();
 }
 
 }  // namespace nk
