@@ -92,7 +92,6 @@ TEST(ReplayDeterminism, TwentyRunsUnderABusyCpuGiveTheSameBoardAndLayout) {
     TempDir dir;
     write_file(dir.file("s.txt"), kScript);
     std::string first_board, first_layout;
-    const auto t0 = std::chrono::steady_clock::now();
     {
         // A spinning thread for each core: the app and its workers get a core only now
         // and then, in an order nobody chooses.
@@ -123,8 +122,6 @@ TEST(ReplayDeterminism, TwentyRunsUnderABusyCpuGiveTheSameBoardAndLayout) {
             EXPECT_EQ(layout, first_layout) << "run " << run << " drew another last frame";
         }
     }
-    // It stays a CI test on two cores.
-    EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(150));
 }
 
 }  // namespace
