@@ -301,7 +301,9 @@ void App::say_refusal() {
 }
 
 void App::frame() {
-    if (replay_ && !replay_->finished()) {
+    const bool replaying = replay_ && !replay_->finished();
+    photos_.set_replaying(replaying);
+    if (replaying) {
         replay_->begin_frame(*this);
         clock_ms_ += kReplayFrameMs;
     } else {
@@ -329,6 +331,12 @@ void App::frame() {
     route(input_.tick(route_context(), clock_ms_));
     brainstorm_.stations().set_screen({double(width_), double(height_)}, k_);
     brainstorm_.stations().tick(clock_ms_);
+    if (replaying) {
+        // Nothing a worker does may change what a replay's frame sees: what it was handed
+        // is done (written, refused or failed) before this frame reads its outcome.
+        autosave_.settle();
+        photos_.settle();
+    }
     if (const auto failure = autosave_.check(opt_.data_dir)) {
         show_message(strings_.get("autosave.failing"), false);
         log_.error("autosave failing: " + *failure);
@@ -389,6 +397,7 @@ void App::frame() {
     const bool layered = presenter_.prepare(fonts_, sc, io.DisplaySize, revision);
     if (layered) sc.layer = BoardLayer::Moving;
     draw_board(ImGui::GetBackgroundDrawList(), fonts_, sc, io.DisplaySize);
+    if (replay_) drawn_board_ = board_layout_lines(*sc.doc, sc.view);  // for `layout`
     const std::uint64_t revision_before_ui = session_->revision(), epoch_before_ui = presenter_.epoch();
     const View view_before_ui = view_;
     build_ui();
@@ -401,6 +410,10 @@ void App::frame() {
         draw_stations(ImGui::GetForegroundDrawList(), fonts_, brainstorm_.stations(), session_->current(), strings_, clock_ms_);
 
     ImGui::Render();
+    // A replay's `screenshot` shows the last frame drawn before its line: this one, when
+    // the script reaches the line before the next frame takes any input.
+    if (replay_ && !replay_->finished())
+        for (std::string& path : replay_->screenshots_due()) presenter_.request_screenshot(std::move(path));
     const auto work_end = std::chrono::steady_clock::now();
     const double cpu_end = thread_cpu_ms();
     // A replay's quiet frames (a `wait`, a held press) carry no input: they are built like

@@ -95,6 +95,8 @@ public:
     // Writes where things were in the last frame as text (the replay's `layout`, for
     // tests of the layout): the view, every panel and named control, every post-it's box.
     bool write_layout(const std::string& path, std::string& error) const;
+    // The `layout` lines of `doc` drawn with `view`: the view and each face-up post-it.
+    static std::string board_layout_lines(const Document& doc, const View& view);
 
 private:
     // ---- app.cpp: start-up and the frame loop ----------------------------------------------
@@ -179,6 +181,7 @@ private:
     float k_ = 1;  // UI scale: window height / 1080 times the setting
     double clock_ms_ = 0;
     std::uint64_t frame_no_ = 0;
+    std::string drawn_board_;  // a replay's `layout` lines of the board last drawn (view, post-its)
     bool quit_ = false;
     int exit_code_ = 0;
     Deferred deferred_;  // while a part draws, its Shell changes wait

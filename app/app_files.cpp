@@ -32,33 +32,45 @@ bool App::save_board(const std::string& path, std::string& error) {
     return true;
 }
 
-bool App::write_layout(const std::string& path, std::string& error) const {
-    // One thing a line, in window pixels (0,0 top left): boxes as X0 Y0 X1 Y1.
-    std::string out = "# netwerkkaart layout of the last frame drawn (docs/replay.md, layout)\n";
+namespace {
+void layout_box(std::string& out, const char* what, const std::string& name, double x0, double y0, double x1, double y1,
+                const std::string& tail = {}) {
     char buf[256];
-    auto box = [&](const char* what, const std::string& name, double x0, double y0, double x1, double y1,
-                   const std::string& tail = {}) {
-        std::snprintf(buf, sizeof buf, "%s %s%s%.1f %.1f %.1f %.1f", what, name.c_str(), name.empty() ? "" : " ", x0, y0, x1,
-                      y1);
-        out += buf + (tail.empty() ? std::string() : " " + tail) + "\n";
-    };
-    std::snprintf(buf, sizeof buf, "window %d %d\nview %.6f %.3f %.3f\n", width_, height_, view_.scale, view_.origin.x,
-                  view_.origin.y);
-    out += buf;
-    for (const Rect& r : targets_.panels()) box("panel", {}, r.min.x, r.min.y, r.max.x, r.max.y);
-    for (const auto& [id, r] : targets_.controls()) box("control", id, r.min.x, r.min.y, r.max.x, r.max.y);
-    // Every face-up post-it of the board shown, as the box round it turned and scaled.
-    for (const Partner& p : shown_board().partners) {
+    std::snprintf(buf, sizeof buf, "%s %s%s%.1f %.1f %.1f %.1f", what, name.c_str(), name.empty() ? "" : " ", x0, y0, x1, y1);
+    out += buf + (tail.empty() ? std::string() : " " + tail) + "\n";
+}
+}  // namespace
+
+std::string App::board_layout_lines(const Document& doc, const View& view) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "view %.6f %.3f %.3f\n", view.scale, view.origin.x, view.origin.y);
+    std::string out = buf;
+    // Every face-up post-it of the board drawn, as the box round it turned and scaled.
+    for (const Partner& p : doc.partners) {
         if (!p.face_up) continue;
-        const Vec2 c = view_.to_screen({p.x, p.y});
-        const double hw = geo::kNoteW * p.scale * view_.scale / 2, hh = geo::kNoteH * p.scale * view_.scale / 2;
+        const Vec2 c = view.to_screen({p.x, p.y});
+        const double hw = geo::kNoteW * p.scale * view.scale / 2, hh = geo::kNoteH * p.scale * view.scale / 2;
         const double cs = std::abs(std::cos(p.rotation)), sn = std::abs(std::sin(p.rotation));
         const double ex = hw * cs + hh * sn, ey = hw * sn + hh * cs;
         replay::Target t;
         t.kind = replay::Target::Kind::Note;
         t.a = p.text;
-        box("note", std::to_string(p.id), c.x - ex, c.y - ey, c.x + ex, c.y + ey, replay::format_target(t));
+        layout_box(out, "note", std::to_string(p.id), c.x - ex, c.y - ey, c.x + ex, c.y + ey, replay::format_target(t));
     }
+    return out;
+}
+
+bool App::write_layout(const std::string& path, std::string& error) const {
+    // The last frame drawn (the one a `screenshot` at this line shows), one thing a line,
+    // in window pixels (0,0 top left): boxes as X0 Y0 X1 Y1.
+    std::string out = "# netwerkkaart layout of the last frame drawn (docs/replay.md, layout)\n";
+    out += "window " + std::to_string(width_) + " " + std::to_string(height_) + "\n";
+    const std::string board = drawn_board_.empty() ? board_layout_lines(shown_board(), view_) : drawn_board_;
+    const size_t view_end = board.find('\n') + 1;
+    out += board.substr(0, view_end);
+    for (const Rect& r : targets_.built_panels()) layout_box(out, "panel", {}, r.min.x, r.min.y, r.max.x, r.max.y);
+    for (const auto& [id, r] : targets_.built_controls()) layout_box(out, "control", id, r.min.x, r.min.y, r.max.x, r.max.y);
+    out += board.substr(view_end);
     const WriteResult r = real_storage()->write_atomic(path, out);
     if (!r.ok) return error = "could not write " + path + ": " + r.error, false;
     return true;

@@ -27,6 +27,12 @@ public:
     void flush(std::chrono::milliseconds timeout) {
         if (writer_) writer_->flush(timeout);
     }
+    // A replay, before each frame reads the status: waits (bounded) until every board
+    // handed over is written or refused, so what the frame sees does not depend on how
+    // fast the worker was.
+    void settle() {
+        if (writer_) writer_->flush(std::chrono::milliseconds(10000));
+    }
     // For privacy: stops the writer (nothing it holds is written back), removes every
     // autosave generation and temp file from `data_dir`, and starts a fresh writer.
     void erase_all(const std::string& data_dir, Session& session);

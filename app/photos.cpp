@@ -211,6 +211,7 @@ void Photos::poll(const Document& doc, const Strings& strings, Shell& shell) {
 // called once a frame, so the screen goes on between strips.
 void Photos::advance() {
     if (!render_) return;
+    if (replaying_) job_.wait_for_room();                // a replay: the same strip each frame
     if (job_.queued() >= PhotoJob::kMaxQueued) return;  // the encoder is behind: next frame
     using clock = std::chrono::steady_clock;
     using ms = std::chrono::duration<double, std::milli>;

@@ -46,6 +46,14 @@ public:
     // Once a frame, after it is drawn: renders the next strip, and starts a photo asked
     // for two frames ago from `doc` at the chosen size.
     void end_frame(std::uint64_t frame, const Document& doc, const Strings& strings, std::pair<int, int> px, Shell& shell);
+    // During a replay the photo's worker settles before each frame, so the same script
+    // gives the same frames however busy the machine: a strip waits for the encoder to
+    // take the last one, and once the last strip is handed over the photo is finished
+    // before the next frame polls it.
+    void set_replaying(bool on) { replaying_ = on; }
+    void settle() {
+        if (replaying_ && !render_ && job_.busy()) job_.wait();
+    }
     // A photo finished on the worker: say so (once a frame).
     void poll(const Document& doc, const Strings& strings, Shell& shell);
     // Quitting: a photo asked for is made now, and every photo is finished and written.
@@ -69,6 +77,7 @@ public:
 private:
     void start(Kind kind, const Document& doc, const Strings& strings, std::pair<int, int> px, Shell& shell);
     void advance();
+    bool replaying_ = false;
     void finished(Kind kind, const std::string& where, const PhotoOutcome& out, const Strings& strings, Phase phase,
                   Shell& shell);
     bool now(const Document& doc, const Strings& strings, PhotoTask task, PhotoOutcome& out, std::string& error);

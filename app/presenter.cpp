@@ -48,11 +48,12 @@ void Presenter::present(Platform& platform, int width, int height, bool quiet, b
         glClear(GL_COLOR_BUFFER_BIT);
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (!screenshot_path_.empty()) {
+    if (!screenshot_paths_.empty()) {
         Image img;
         read_back_buffer(width, height, img);
-        real_storage()->write_atomic(screenshot_path_, encode_png(img));
-        screenshot_path_.clear();
+        const std::string png = encode_png(img);
+        for (const std::string& path : screenshot_paths_) real_storage()->write_atomic(path, png);
+        screenshot_paths_.clear();
     }
     platform.present();
 }

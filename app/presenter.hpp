@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "board_layer.hpp"
 #include "board_renderer.hpp"
@@ -27,8 +28,8 @@ public:
     // The window's pixels may have been lost or hidden: the next frame is drawn.
     void expose() { must_present_ = true; }
     // The next frame drawn is also written to `path` as a PNG (a picture of the screen).
-    void request_screenshot(std::string path) { screenshot_path_ = std::move(path); }
-    bool screenshot_asked() const { return !screenshot_path_.empty(); }
+    void request_screenshot(std::string path) { screenshot_paths_.push_back(std::move(path)); }
+    bool screenshot_asked() const { return !screenshot_paths_.empty(); }
     // Puts ImGui's rendered draw data on the screen. `quiet`: a replay frame without input,
     // built but not rasterised; `idle`: no input and nothing held, so an unchanged frame is
     // not drawn again; `layered`: prepare() returned true this frame.
@@ -39,7 +40,7 @@ private:
     std::uint64_t epoch_ = 0;           // bumped when what the board's texts say changes
     std::uint64_t presented_hash_ = 0;  // the idle frame last drawn (0: none, or not idle)
     bool must_present_ = true;          // the window asked to be drawn (exposed, shown)
-    std::string screenshot_path_;
+    std::vector<std::string> screenshot_paths_;
 };
 
 }  // namespace nk::app

@@ -65,22 +65,19 @@ void ReplayPlayer::fail(const replay::Command& c, const std::string& message) {
     finished_ = true;
 }
 
-bool ReplayPlayer::resolve(App& app, const replay::Command& c, const replay::Pos& p, float& x, float& y) {
-    const float w = float(app.width()), h = float(app.height());
-    if (!p.is_target) {
-        x = float(p.x) * w;
-        y = float(p.y) * h;
-        return true;
-    }
-    const replay::Target& t = p.target;
+std::optional<Vec2> ReplayPlayer::locate(App& app, const replay::Target& t, std::string* why) const {
     const Document& d = app.document();
-    Vec2 s{-1, -1};
     auto note_by_text = [&](const std::string& text) -> const Partner* {
         const Partner* best = nullptr;
         for (const Partner& n : d.partners)
             if (n.face_up && n.text == text && (!best || n.id < best->id)) best = &n;
         return best;
     };
+    auto missing = [&](const std::string& message) -> std::optional<Vec2> {
+        if (why) *why = message;
+        return std::nullopt;
+    };
+    Vec2 s{-1, -1};
     switch (t.kind) {
         case replay::Target::Kind::Ui: {
             if (const Rect* r = app.targets().find(t.a)) {
@@ -88,40 +85,53 @@ bool ReplayPlayer::resolve(App& app, const replay::Command& c, const replay::Pos
             } else if (auto sc = app.stations().control_centre(t.a, d)) {
                 s = *sc;  // a station's own button (station.N.close, station.N.participant.<id>, ...)
             } else {
-                return fail(c, replay::format_target(t) + " is not on screen"), false;
+                return missing(replay::format_target(t) + " is not on screen");
             }
             break;
         }
         case replay::Target::Kind::School: s = app.view().to_screen({0, 0}); break;
         case replay::Target::Kind::Note: {
             const Partner* n = note_by_text(t.a);
-            if (!n) return fail(c, "there is no post-it " + replay::format_target(t)), false;
+            if (!n) return missing("there is no post-it " + replay::format_target(t));
             s = app.view().to_screen({n->x, n->y});
             break;
         }
         case replay::Target::Kind::LinkHandle: {
             const Partner* n = note_by_text(t.a);
-            if (!n) return fail(c, "there is no post-it for " + replay::format_target(t)), false;
+            if (!n) return missing("there is no post-it for " + replay::format_target(t));
             s = app.view().to_screen(link_handle_board(*n));
             break;
         }
         case replay::Target::Kind::Line: {
             const Partner* a = note_by_text(t.a);
             const Partner* b = note_by_text(t.b);
-            if (!a || !b) return fail(c, "there is no post-it for " + replay::format_target(t)), false;
+            if (!a || !b) return missing("there is no post-it for " + replay::format_target(t));
             s = app.view().to_screen({(a->x + b->x) / 2, (a->y + b->y) / 2});
             break;
         }
         case replay::Target::Kind::Key: {
             auto kc = app.stations().key_centre(t.station, t.a);
-            if (!kc) return fail(c, replay::format_target(t) + " is not on screen"), false;
+            if (!kc) return missing(replay::format_target(t) + " is not on screen");
             s = *kc;
             break;
         }
     }
-    if (!on_screen(s, app)) return fail(c, replay::format_target(t) + " is not on screen"), false;
-    x = float(s.x + p.dx * w);
-    y = float(s.y + p.dy * h);
+    if (!on_screen(s, app)) return missing(replay::format_target(t) + " is not on screen");
+    return s;
+}
+
+bool ReplayPlayer::resolve(App& app, const replay::Command& c, const replay::Pos& p, float& x, float& y) {
+    const float w = float(app.width()), h = float(app.height());
+    if (!p.is_target) {
+        x = float(p.x) * w;
+        y = float(p.y) * h;
+        return true;
+    }
+    std::string why;
+    const std::optional<Vec2> s = locate(app, p.target, &why);
+    if (!s) return fail(c, why), false;
+    x = float(s->x + p.dx * w);
+    y = float(s->y + p.dy * h);
     return true;
 }
 
@@ -317,8 +327,67 @@ bool ReplayPlayer::expand_type(App& app, const replay::Command& c, Frame& now) {
     return true;
 }
 
+namespace {
+// Commands that take no frame of their own: they act on the last frame drawn.
+bool frameless(Op op) {
+    return op == Op::Snapshot || op == Op::Save || op == Op::Open || op == Op::Screenshot || op == Op::Layout;
+}
+}  // namespace
+
+size_t ReplayPlayer::batch_end(size_t i) const {
+    const auto& cs = script_.commands;
+    if (i >= cs.size() || !low_level(cs[i].op)) return std::min(i + 1, cs.size());
+    while (i < cs.size() && low_level(cs[i].op)) ++i;
+    return i;
+}
+
+std::vector<std::optional<Vec2>> ReplayPlayer::batch_positions(App& app, size_t i) const {
+    std::vector<std::optional<Vec2>> out;
+    const auto& cs = script_.commands;
+    for (size_t k = i, end = batch_end(i); k < end; ++k) {
+        for (const replay::Pos* p : {&cs[k].pos, &cs[k].pos2})
+            if (p->is_target) out.push_back(locate(app, p->target, nullptr));
+    }
+    return out;
+}
+
+bool ReplayPlayer::batch_settled(App& app, size_t i) const {
+    const auto& cs = script_.commands;
+    // A control: drawn in the same place in the last two frames (UiTargets::settled).
+    for (size_t k = i, end = batch_end(i); k < end; ++k)
+        for (const replay::Pos* p : {&cs[k].pos, &cs[k].pos2})
+            if (p->is_target && p->target.kind == replay::Target::Kind::Ui && app.targets().find(p->target.a) &&
+                !app.targets().settled(p->target.a))
+                return false;
+    // Every target (the map may still be moving after a panel closed): where it is now,
+    // after the last frame, is where it was after the frame before.
+    return recorded_for_ != i || recorded_ == batch_positions(app, i);
+}
+
+void ReplayPlayer::record_next(App& app) {
+    size_t i = next_;
+    while (i < script_.commands.size() && frameless(script_.commands[i].op)) ++i;
+    recorded_for_ = i;
+    recorded_ = i < script_.commands.size() ? batch_positions(app, i) : std::vector<std::optional<Vec2>>{};
+}
+
+std::vector<std::string> ReplayPlayer::screenshots_due() const {
+    // Exactly when the next begin_frame will run commands from next_: the screenshots
+    // among the frameless commands there show the frame being finished now.
+    std::vector<std::string> out;
+    if (finished_ || warmup_ > 0 || !queued_.empty() || idle_frames_ > 0) return out;
+    for (size_t i = next_; i < script_.commands.size() && frameless(script_.commands[i].op); ++i)
+        if (script_.commands[i].op == Op::Screenshot) out.push_back(script_.commands[i].text);
+    return out;
+}
+
 void ReplayPlayer::begin_frame(App& app) {
     if (finished_) return;
+    step(app);
+    if (!finished_) record_next(app);
+}
+
+void ReplayPlayer::step(App& app) {
     // ImGui lays out auto-sized panels over their first frames; a script starts once
     // the screen has settled, as a person would.
     if (warmup_ > 0) {
@@ -340,19 +409,19 @@ void ReplayPlayer::begin_frame(App& app) {
         return;
     }
     Frame now;
+    bool batch_started = false;
     while (next_ < script_.commands.size()) {
         const replay::Command& c = script_.commands[next_];
         if (!low_level(c.op) && !now.empty()) break;  // a batch of low-level lines ends here
-        // A control that is still moving into place gets a few frames to settle.
-        auto unsettled = [&](const replay::Pos& p) {
-            return p.is_target && p.target.kind == replay::Target::Kind::Ui && app.targets().find(p.target.a) &&
-                   !app.targets().settled(p.target.a);
-        };
-        if (now.empty() && settle_waits_ < 10 && (unsettled(c.pos) || unsettled(c.pos2))) {
-            ++settle_waits_;
-            return;
+        // Before a batch (or a command) that aims at targets: a few frames for them to
+        // settle, all of them at once, never inside a batch.
+        if (!batch_started && !frameless(c.op)) {
+            if (settle_waits_ < 10 && !batch_settled(app, next_)) {
+                ++settle_waits_;
+                return;
+            }
+            settle_waits_ = 0;
         }
-        settle_waits_ = 0;
         ++next_;
         std::string err;
         switch (c.op) {
@@ -368,14 +437,17 @@ void ReplayPlayer::begin_frame(App& app) {
             case Op::Open:
                 if (!app.open_board(c.text, err)) return fail(c, err);
                 continue;
-            case Op::Screenshot: app.request_screenshot(c.text); continue;
+            case Op::Screenshot: continue;  // taken at the end of the last frame (screenshots_due)
             case Op::Layout:
                 if (!app.write_layout(c.text, err)) return fail(c, err);
                 continue;
             case Op::Quit: app.request_quit(); finished_ = true; return;
             default:
                 if (!expand(app, c, now)) return;
-                if (low_level(c.op)) continue;
+                if (low_level(c.op)) {
+                    batch_started = true;
+                    continue;
+                }
                 break;
         }
         break;  // one higher-level command (or a pause) per frame

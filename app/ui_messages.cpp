@@ -2,6 +2,7 @@
 #include "ui_messages.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "theme.hpp"
 
@@ -24,11 +25,13 @@ void Messages::draw(const Frame& f, Shell& shell, const char* waiting) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(float(f.width) * 0.6f, float(f.height) * 0.8f));
     // Brought above every panel once, when it appears; focusing it every frame would take
     // a press away from whatever a finger is holding (the facilitator's corner button).
-    if (!message_->raised) {
-        ImGui::SetNextWindowFocus();
-        message_->raised = true;
-    }
+    // A notice (not modal) is only brought to the front: taking the focus would also end
+    // a press on a button that is held while it appears (the redo a person is tapping).
+    const bool raise = !message_->raised;
+    if (raise && message_->modal) ImGui::SetNextWindowFocus();
+    message_->raised = true;
     ImGui::Begin("##message", nullptr, kPanelFlags);
+    if (raise && !message_->modal) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     ImGui::PushTextWrapPos(float(f.width) * 0.55f);
     ImGui::TextUnformatted(message_->text.c_str());
     ImGui::PopTextWrapPos();

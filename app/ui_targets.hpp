@@ -62,6 +62,10 @@ public:
         return false;
     }
     const std::map<std::string, Rect>& controls() const { return last_controls_; }
+    // Between two frames: the controls and panels of the frame just built (the last one
+    // drawn), as the replay's `layout` writes them.
+    const std::map<std::string, Rect>& built_controls() const { return controls_; }
+    const std::vector<Rect>& built_panels() const { return panels_; }
     const std::vector<Rect>& panels() const { return last_panels_; }
 
 private:

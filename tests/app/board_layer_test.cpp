@@ -53,12 +53,13 @@ TEST(BoardLayer, TheHeldPostItIsDrawnWhereTheFingerIsInTheSameFrameAndTheMapIsNe
     const Vec2 grab_from{b.from.x, b.from.y + 30}, grab_to{b.to.x, b.to.y + 30};
     std::string s = "wait 100\nscreenshot rest.png\n";
     s += "finger down 1 " + pos(v.to_screen(grab_from)) + "\nframes 1\n";
-    // Several moves, the last one in the frame the screenshot shows.
+    // Several moves; the screenshot right after the last one shows the frame it went in.
     for (int step = 1; step <= 4; ++step) {
         const double t = step / 4.0;
-        if (step == 4) s += "screenshot moving.png\n";
         s += "finger move 1 " + pos(v.to_screen({grab_from.x + (grab_to.x - grab_from.x) * t,
-                                                 grab_from.y + (grab_to.y - grab_from.y) * t})) + "\nframes 1\n";
+                                                 grab_from.y + (grab_to.y - grab_from.y) * t})) + "\n";
+        if (step == 4) s += "screenshot moving.png\n";
+        s += "frames 1\n";
     }
     s += "finger up 1 " + pos(v.to_screen(grab_to)) + "\nframes 2\nscreenshot dropped.png\nframes 1\n";
     s += "key ctrl+z\nframes 2\nscreenshot undone.png\nframes 1\nquit\n";

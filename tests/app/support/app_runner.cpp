@@ -40,8 +40,8 @@ TempDir::~TempDir() {
     if (!path_.empty() && !std::getenv("NK_KEEP_TEST_FILES")) fs::remove_all(path_, ec);
 }
 
-RunResult run_app(const std::vector<std::string>& args, const std::string& data_dir, int timeout_s) {
-    bool snapshot_only = false;
+RunResult run_app(const std::vector<std::string>& args, const std::string& data_dir, int timeout_s, bool offscreen) {
+    bool snapshot_only = offscreen;
     for (const auto& a : args) snapshot_only |= a == "--snapshot" || a == "--export";
     // The app's own exit code goes to a file: xvfb-run sometimes replaces it with its own
     // (5, "problem while cleaning up temporary directory") after the app has finished.

@@ -30,7 +30,10 @@ private:
 // Runs the app with `args`. Windowed runs go under xvfb-run (a real X window, Mesa's
 // software GL); `--snapshot` runs use SDL's offscreen driver. The data directory is
 // always passed so no test touches the user's files. Times out after `timeout_s`.
-RunResult run_app(const std::vector<std::string>& args, const std::string& data_dir, int timeout_s = 120);
+// `offscreen`: a windowed run on SDL's offscreen driver too (no X server to start: for
+// tests that run the app many times).
+RunResult run_app(const std::vector<std::string>& args, const std::string& data_dir, int timeout_s = 120,
+                  bool offscreen = false);
 
 // Writes `text` to `path`.
 void write_file(const std::string& path, const std::string& text);
