@@ -81,7 +81,7 @@ void Photos::draw_sizes(const Frame& f, Shell& shell, float w) {
         const char* id;
         std::string label;
     };
-    const std::string screen = f.strings.format("export.size.screen", {std::to_string(f.width), std::to_string(f.height)});
+    const std::string screen = f.strings.format("export.size.screen", {std::to_string(int(f.width)), std::to_string(int(f.height))});
     const Choice choices[] = {
         {Size::Screen, "export.size.screen", screen},
         {Size::FourK, "export.size.4k", f.strings.get("export.size.4k")},
