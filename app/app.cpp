@@ -3,6 +3,7 @@
 // (ui_*.cpp, composed in app_ui.cpp), the photos (photos.cpp).
 #include "app.hpp"
 
+#include <set>
 #include <glad/gl.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -17,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <vector>
 
 #include "asset_dir.hpp"
@@ -83,35 +85,24 @@ bool App::start(std::string& error) {
 }
 
 View App::compute_fitted() const {
-    // The board fills the window between the phase bar (with its hint line) and the bottom
-    // controls, and leaves the right part to a phase's side panel when one is open.
-    double right = width_;
-    if (session_) {
-        const Phase ph = session_->current().phase;
-        if (version_shown()) right = width_ - versions_.key_width(k_);  // ui_versions.cpp
-        else if (ph == Phase::Vooraf) right = width_ * 0.36;
-        else if (ph == Phase::Terugblik || (ph == Phase::Gesprek && cards_.partner())) right = width_ * 0.55;
-        else if (ph == Phase::Naverwerking) {
-            // Phase 5: the keep panel stands top right (ui_keep.cpp) and, once versions are
-            // saved, their list top left (ui_versions.cpp). The map keeps clear of both, with
-            // the panels as large as they were last drawn (their labels may make them wider
-            // than their content) and at least as wide as that content before they are.
-            const double margin = 20.0 * k_, pad = 2 * 16.0 * k_, top = 150.0 * k_, bottom = height_ - 104.0 * k_;
-            right = width_ - margin - std::max<double>(keep_.panel_width(), 620.0 * k_ + pad) - margin;
-            if (!session_->current().versions.empty()) {
-                // Beside the list, or below it and beside the legend under it (a short list,
-                // one or two versions, leaves the map more room there): whichever shows the
-                // map larger.
-                const View beside =
-                    fit_view(margin + std::max<double>(versions_.panel_size().x, 420.0 * k_ + pad) + margin, top, right, bottom);
-                if (versions_.panel_size().y <= 0) return beside;  // not drawn yet: its height is unknown
-                const View below =
-                    fit_view(margin + tools_.legend_size().x + margin, top + versions_.panel_size().y + margin, right, bottom);
-                return below.scale > beside.scale ? below : beside;
-            }
-        }
-    }
-    return fit_view(0, 150.0 * k_, right, height_ - 104.0 * k_);
+    // The map, as large as it can be, in the window below the phase bar's hint line and
+    // clear of every panel drawn last frame (the phase's side panel, the toolbar, the
+    // legend, the stations, a keyboard, ...), so that no post-it lies under one. Notices,
+    // menus and questions come and go over the map without moving it.
+    // (Phase 1's reading pages stand over a map without post-its: App::build_frame.)
+    static const std::set<std::string> kOverMap = {"message", "menu", "menu.line", "priority.dialog", "brainstorm.leave",
+                                                   "facilitator.hold", "intro"};
+    std::vector<ScreenBox> panels;
+    for (const UiTargets::Panel& p : targets_.panels())
+        if (!kOverMap.count(p.id)) panels.push_back({p.rect.min.x, p.rect.min.y, p.rect.max.x, p.rect.max.y});
+    const ScreenBox area{0, 166.0 * k_, double(width_), double(height_)};  // the notice band: ui_messages.cpp
+    if (!session_) return fit_view(area.x0, area.y0, area.x1, area.y1);
+    const std::uint64_t revision = session_->revision();
+    if (fit_cache_.valid && fit_cache_.revision == revision && fit_cache_.area == area && fit_cache_.panels == panels &&
+        fit_cache_.shown == &shown_board())
+        return fit_cache_.view;
+    fit_cache_ = {true, revision, area, panels, &shown_board(), fit_clear_of(shown_board(), area, panels)};
+    return fit_cache_.view;
 }
 
 void App::relayout() { fitted_ = compute_fitted(); }
@@ -387,12 +378,14 @@ void App::frame() {
     // school — and the post-its and lines follow in the next frame: a software renderer
     // takes a few hundred milliseconds to draw a full map, and nobody should wait for the
     // window to appear meanwhile.
+    // In phase 1 the reading pages take the screen: the map behind them shows only its
+    // rings and school, so no post-it lies hidden under the pages.
     Document bare;
     std::uint64_t revision = session_->revision();
-    if (frame_no_ == 0) {
+    if (frame_no_ == 0 || (session_->current().phase == Phase::Introductie && !version_shown())) {
         bare.school = sc.doc->school;
         sc.doc = &bare;
-        revision = 0;  // no session's: the next frame redraws
+        if (frame_no_ == 0) revision = 0;  // no session's: the next frame redraws
     }
     const bool layered = presenter_.prepare(fonts_, sc, io.DisplaySize, revision);
     if (layered) sc.layer = BoardLayer::Moving;

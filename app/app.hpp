@@ -178,6 +178,16 @@ private:
     TextFields fields_;           // the document's text fields, and keys held for a field's focus
     UiTargets targets_;           // panels and named controls of the last frame
     View view_, fitted_;
+    // compute_fitted's last answer and what it was computed from.
+    struct FitCache {
+        bool valid = false;
+        std::uint64_t revision = 0;
+        ScreenBox area;
+        std::vector<ScreenBox> panels;
+        const Document* shown = nullptr;
+        View view;
+    };
+    mutable FitCache fit_cache_;
     int width_ = 0, height_ = 0;
     float k_ = 1;  // UI scale: window height / 1080 times the setting
     double clock_ms_ = 0;

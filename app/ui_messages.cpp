@@ -20,9 +20,13 @@ void Messages::draw(const Frame& f, Shell& shell, const char* waiting) {
         ImGui::End();
     }
     if (!message_) return;
-    ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, float(f.height) / 2 - (message_->modal ? 0 : float(f.height) * 0.3f)),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(float(f.width) * 0.6f, float(f.height) * 0.8f));
+    // A question or error in the middle of the screen; a notice in the phase bar's hint
+    // line, over the hint and above the map (App::compute_fitted leaves that band free).
+    if (message_->modal)
+        ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, float(f.height) / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    else
+        ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, 112 * f.k), ImGuiCond_Always, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(float(f.width) * (message_->modal ? 0.6f : 0.8f), float(f.height) * 0.8f));
     // Brought above every panel once, when it appears; focusing it every frame would take
     // a press away from whatever a finger is holding (the facilitator's corner button).
     // A notice (not modal) is only brought to the front: taking the focus would also end
@@ -32,7 +36,7 @@ void Messages::draw(const Frame& f, Shell& shell, const char* waiting) {
     message_->raised = true;
     ImGui::Begin("##message", nullptr, kPanelFlags);
     if (raise && !message_->modal) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
-    ImGui::PushTextWrapPos(float(f.width) * 0.55f);
+    ImGui::PushTextWrapPos(float(f.width) * (message_->modal ? 0.55f : 0.75f));
     ImGui::TextUnformatted(message_->text.c_str());
     ImGui::PopTextWrapPos();
     if (message_->modal) {

@@ -4,6 +4,8 @@
 // zoom is not an undo step). screen = origin + board * scale, in window pixels.
 #pragma once
 
+#include <vector>
+
 #include "document.hpp"
 
 namespace nk {
@@ -27,6 +29,19 @@ View fit_view(double x0, double y0, double x1, double y1);
 // Like fit_view, but grown (zoomed out) as needed so that every post-it of `d` is inside
 // too: for snapshots, which must show the whole map whatever the screen's zoom.
 View fit_content(const Document& d, double x0, double y0, double x1, double y1);
+
+// An axis-aligned rectangle of the window, pixels: (x0, y0) top left, (x1, y1) bottom right.
+struct ScreenBox {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    friend bool operator==(const ScreenBox&, const ScreenBox&) = default;
+};
+
+// The view that shows the map of `d` (as fit_content: the rings, the lanes and every
+// post-it) as large as it can be inside `area` without any of it under one of the
+// `panels`: of every rectangle in `area` clear of all panels (bounded by the panels' and
+// the area's edges), the one that gives the largest scale (the larger rectangle on a tie).
+// With no such rectangle it is fit_content in `area`.
+View fit_clear_of(const Document& d, ScreenBox area, const std::vector<ScreenBox>& panels);
 
 // `v` zoomed by `factor` keeping the board point under screen point `at` fixed; the
 // resulting scale stays within [kMinZoom, kMaxZoom] times `fitted.scale`.
