@@ -22,10 +22,13 @@ void draw_opening(const Frame& f, Shell& shell, const std::string& name, bool me
     // Where a person looks after choosing a file: the middle of the screen, under the
     // phase bar; large enough to read from two metres.
     ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, float(f.height) * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(40 * f.k, 30 * f.k));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 4 * f.k);
+    ImGui::PushStyleColor(ImGuiCol_Border, ImColor(colour::kAccent).Value);
     ImGui::Begin("##opening", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing);
     const std::string title = f.strings.format(merging ? "open.busy_merge" : "open.busy_title", {name});
     const std::string& hint = f.strings.get("open.busy_hint");
-    const float r = 24 * f.k, pad = 28 * f.k;
+    const float r = 30 * f.k, pad = 32 * f.k;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushFont(f.fonts.bold);
     const ImVec2 title_size = ImGui::CalcTextSize(title.c_str());
@@ -44,6 +47,8 @@ void draw_opening(const Frame& f, Shell& shell, const std::string& name, bool me
     ImGui::Dummy(ImVec2(2 * r + pad + std::max(title_size.x, hint_size.x), h));
     shell.layout().control("opening", item_rect());  // not a panel: fingers pass through to the board
     ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
 }
 
 }  // namespace nk::app
