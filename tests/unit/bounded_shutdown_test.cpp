@@ -10,6 +10,7 @@
 #include "autosave.hpp"
 #include "checkpoints.hpp"
 #include "faulty_storage.hpp"
+#include "photo_job.hpp"
 
 namespace nk {
 namespace {
@@ -90,6 +91,60 @@ TEST(BoundedShutdown, ACheckpointWriterStuckInAWriteLetsTheAppClose) {
     }  // before the fix: joins a worker that never returns
     EXPECT_LT(Clock::now() - t0, kCheckpointShutdownWait + 2s);
     release_and_let_finish(*storage);
+}
+
+TEST(BoundedShutdown, APhotoWrittenToAHungUsbStickLetsTheAppClose) {
+    Dir dir;
+    auto storage = std::make_shared<FaultyStorage>(real_storage());
+    storage->hang_writes();
+    const std::string target = dir.path + "/kaart.png";
+    const auto t0 = Clock::now();
+    {
+        PhotoJob job;
+        PhotoTask task;
+        task.w = 8, task.h = 8;
+        task.write = [storage, target](std::string png, std::string) {
+            PhotoOutcome out;
+            out.ok = bool(storage->write_atomic(target, png));
+            return out;
+        };
+        bool told = false;
+        ASSERT_TRUE(job.start(std::move(task), [&told](const PhotoOutcome&) { told = true; }));
+        job.add_strip(std::vector<std::uint8_t>(8 * 8 * 4, 200), 8);
+        job.end_strips();
+        ASSERT_TRUE(a_write_hangs(*storage));
+        EXPECT_FALSE(job.wait(200ms)) << "the write hangs";
+        EXPECT_GT(job.writing_for().count(), 0) << "the app can tell the teacher how long it has been writing";
+        EXPECT_TRUE(job.busy());
+        EXPECT_FALSE(job.poll());
+        EXPECT_FALSE(told);
+    }  // before the fix: std::async's future waits for the write for ever
+    EXPECT_LT(Clock::now() - t0, kPhotoDestructorWait + 3s);
+    release_and_let_finish(*storage);
+}
+
+TEST(BoundedShutdown, APhotoThatIsWrittenInTimeIsToldOnce) {
+    Dir dir;
+    PhotoJob job;
+    PhotoTask task;
+    task.w = 8, task.h = 8;
+    const std::string target = dir.path + "/kaart.png";
+    task.write = [target](std::string png, std::string) {
+        PhotoOutcome out;
+        out.ok = bool(real_storage()->write_atomic(target, png));
+        out.written = {target};
+        return out;
+    };
+    int told = 0;
+    ASSERT_TRUE(job.start(std::move(task), [&told](const PhotoOutcome& o) { told += o.ok ? 1 : 100; }));
+    job.add_strip(std::vector<std::uint8_t>(8 * 8 * 4, 200), 8);
+    job.end_strips();
+    ASSERT_TRUE(job.wait(10s));
+    EXPECT_TRUE(job.poll());
+    EXPECT_FALSE(job.poll());
+    EXPECT_EQ(told, 1);
+    EXPECT_FALSE(job.busy());
+    EXPECT_TRUE(fs::exists(target));
 }
 
 }  // namespace
