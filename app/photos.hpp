@@ -22,7 +22,7 @@
 namespace nk::app {
 
 inline constexpr std::chrono::milliseconds kPhotoStuckAfter{15000};  // writing this long: "the stick does not answer"
-inline constexpr std::chrono::milliseconds kPhotoQuitWait{3000};     // closing waits this long for a photo's disk
+inline constexpr std::chrono::milliseconds kPhotoQuitWait{2000};     // closing waits this long for a photo's disk
 inline constexpr std::chrono::milliseconds kPhotoNowWait{60000};     // --snapshot, --export, the replay's `snapshot`
 
 class Photos {
