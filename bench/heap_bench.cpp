@@ -121,11 +121,11 @@ void snapshot_like(nk::bench::ImGuiHarness& im, const nk::Document& doc, int w, 
 
     nk::PhotoJob job;
     std::size_t bytes = 0;
-    nk::app::PhotoTask task;
+    nk::PhotoTask task;
     task.w = w, task.h = h, task.half_copy = w > 3840;
     task.write = [&bytes](std::string png, std::string half) {
         bytes = png.size() + half.size();
-        return nk::app::PhotoOutcome{true, {}, {}, {}};
+        return nk::PhotoOutcome{true, {}, {}, {}};
     };
     job.start(std::move(task), nullptr);
     const int strip_rows = nk::app::PhotoRender::kStripRows;
