@@ -175,6 +175,10 @@ void App::load_initial_board() {
             d.phase = *ph;
             session_->replace(d);
         }
+    // USB sticks and the board files on them and in DATA/kaarten, found off the UI thread.
+    MediaWatch::Options watch;
+    watch.list = [data_dir = opt_.data_dir](const std::vector<fs::path>& sticks) { return find_board_files(data_dir, sticks); };
+    media_ = std::make_unique<MediaWatch>(std::move(watch));
     autosave_.start(opt_.data_dir, *session_);
     session_->save_now();
     autosave_.mark_running(opt_.data_dir, run);
@@ -295,6 +299,14 @@ void App::frame() {
     const bool replaying = replay_ && !replay_->finished();
     photos_.set_replaying(replaying);
     if (replaying) {
+        // Nothing read in the background changes what a replay's frame sees by chance: a
+        // file being opened or merged is applied at the first frame between commands, and
+        // the USB sticks and board files are looked for again then (bounded waits).
+        if (replay_->between_commands()) {
+            std::string err;
+            if (!settle_loading(err)) replay_->stop(err);
+            if (media_ && !media_->refresh(std::chrono::seconds(10))) replay_->stop("the USB sticks were still being listed after 10 s");
+        }
         replay_->begin_frame(*this);
         clock_ms_ += kReplayFrameMs;
     } else {
@@ -308,8 +320,9 @@ void App::frame() {
                           redraw_soon_;
         redraw_soon_ = false;
         if (!busy)
-            SDL_WaitEventTimeout(nullptr, photos_.rendering() ? 16 : photos_.busy() ? 100 : editor_.active() || messages_.any() ? 250 : 1000);
+            SDL_WaitEventTimeout(nullptr, photos_.rendering() ? 16 : photos_.busy() || loader_.busy() ? 100 : editor_.active() || messages_.any() ? 250 : 1000);
     }
+    if (!replaying) take_loaded();  // a file read in the background: its board, or its message
     // The app's own work this frame is timed from here to just before the buffer swap
     // (which waits for the GPU and the display, not for us).
     const auto work_start = std::chrono::steady_clock::now();
@@ -333,6 +346,7 @@ void App::frame() {
         log_.error("autosave failing: " + *failure);
     }
     checkpoint_phase_change();
+    versions_.follow(session_->current(), session_->history().can_redo());  // an undone merge's counts go
     say_refusal();  // a gesture's action that a limit refused
     photos_.poll(session_->current(), strings_, *this);  // a photo finished on its worker: say so
     messages_.tick(clock_ms_);

@@ -24,9 +24,11 @@
 #include "checkpoints.hpp"
 #include "board_layer.hpp"
 #include "board_file.hpp"
+#include "board_loader.hpp"
 #include "board_renderer.hpp"
 #include "event_log.hpp"
 #include "fonts.hpp"
+#include "media_watch.hpp"
 #include "mouse_filter.hpp"
 #include "note_editor.hpp"
 #include "options.hpp"
@@ -81,9 +83,14 @@ public:
     bool write_snapshot(const std::string& path, int w, int h, std::string& error);
     // Writes the board file; false with a message on failure.
     bool save_board(const std::string& path, std::string& error);
-    // Opens a board file (or a map image carrying one) in place of the current one;
-    // false with a teacher's message.
+    // Opens a board file (or a map image carrying one) in place of the current one, read
+    // on this thread (the command line at start-up, the replay's `open`); false with a
+    // teacher's message. What a person opens goes through open_later.
     bool open_board(const std::string& path, std::string& error);
+    // A replay's frame may take the result of a background open or merge (the replay
+    // player's between_commands()): waits for it (bounded) and applies it; false (with
+    // the replay's error in `error`) when it did not come in time.
+    bool settle_loading(std::string& error);
     // Writes every export of the board into `dir` (never over an existing file) and waits
     // for it (--export); the written paths in `written`, or false with a teacher's message.
     bool export_to(const std::string& dir, bool anonymous, std::vector<std::string>& written, std::string& error,
@@ -130,7 +137,17 @@ private:
     void checkpoint_phase_change();
     void open_checkpoint(const Checkpoint& c);
     void versions_chose(const VersionsPanel::Choice& c);
-    bool merge_board_file(const std::string& path);  // false (with a message): nothing changed
+    // Opening or merging a board file a person chose or dropped: read on the loader's
+    // thread (core/files/board_loader.hpp) while "opening…" shows; applied by
+    // take_loaded() on this thread once it is read. A second one while one is read is
+    // refused with a message (not queued: two opens would replace each other).
+    void open_later(const std::string& path, BoardLoader::Purpose purpose);
+    void take_loaded();  // once a frame: a file read in the background, applied
+    bool apply_opened(const std::string& path, BoardLoader::Parsed parsed, std::string& error);
+    bool apply_merge(const std::string& path, BoardLoader::Parsed parsed);  // false (with a message): nothing changed
+    // The USB sticks and board files the watcher last found (core/files/media_watch.hpp).
+    std::vector<std::filesystem::path> board_files() const;
+    std::vector<std::string> export_places() const;
     void show_version(int viewing, int comparing);   // 1-based indexes into versions; 0: none
     bool version_shown() const { return versions_.shown(); }
     // The board drawn: a version being viewed (read-only), else the current one.
@@ -167,6 +184,8 @@ private:
     std::unique_ptr<Session> session_;
     AutosaveWatch autosave_;  // the session's autosave writer, its running marker and failures
     std::unique_ptr<CheckpointWriter> checkpoints_;  // DATA/checkpoints: the board at each phase change
+    BoardLoader loader_;                   // a board file being opened or merged in the background
+    std::unique_ptr<MediaWatch> media_;    // USB sticks and board files, found off the UI thread
     Phase checkpointed_phase_ = Phase::Vooraf;  // the phase the last frame ended in
     EventLog log_;
     std::FILE* frame_log_ = nullptr;  // --frame-log

@@ -1,6 +1,7 @@
 // The App's files and versions: saving, opening and merging board files, a new board,
 // showing a saved version, the layout text, the photos asked for by the command line.
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 
@@ -99,7 +100,10 @@ bool App::write_layout(const std::string& path, std::string& error) const {
 }
 
 bool App::open_board(const std::string& path, std::string& error) {
-    auto parsed = load_board_file(path);
+    return apply_opened(path, load_board_file(path), error);
+}
+
+bool App::apply_opened(const std::string& path, BoardLoader::Parsed parsed, std::string& error) {
     if (auto* err = std::get_if<LoadError>(&parsed)) {
         error = load_error_text(strings_, *err, path) + "\n" + strings_.get("error.load.kept");
         return false;
@@ -109,11 +113,70 @@ bool App::open_board(const std::string& path, std::string& error) {
     commit_editing();
     show_version(0, 0);  // the versions of the board that was open are gone with it
     session_->replace(std::move(lb.doc));
+    versions_.forget_merges();  // "named by N groups" was about the board that was open
     if (!lb.repairs.empty())
         show_message(strings_.format("error.load.repaired", {fs::path(path).filename().string(),
                                                               std::to_string(lb.repairs.changes.size())}),
                      true);
     return true;
+}
+
+// ---- opening in the background -------------------------------------------------------
+void App::open_later(const std::string& path, BoardLoader::Purpose purpose) {
+    const std::string name = fs::path(path).filename().string();
+    if (loader_.busy()) {
+        show_message(strings_.format("open.busy", {fs::path(loader_.path()).filename().string(), name}), true);
+        return;
+    }
+    if (!loader_.start(path, purpose)) {
+        show_message(strings_.format("open.failed", {name}), true);
+        log_.error("no thread to read " + path);
+        return;
+    }
+    log_.info((purpose == BoardLoader::Purpose::Merge ? "merging " : "opening ") + path);
+}
+
+void App::take_loaded() {
+    auto r = loader_.take();
+    if (!r) return;
+    if (r->purpose == BoardLoader::Purpose::Merge) {
+        apply_merge(r->path, std::move(r->parsed));
+        return;
+    }
+    std::string err;
+    if (!apply_opened(r->path, std::move(r->parsed), err)) {
+        show_message(err, true);
+        log_.error("could not open " + r->path);
+        return;
+    }
+    log_.info("opened " + r->path);
+}
+
+bool App::settle_loading(std::string& error) {
+    if (!loader_.settle(std::chrono::seconds(30))) {
+        error = "the file " + loader_.path() + " was still being read after 30 s";
+        return false;
+    }
+    take_loaded();
+    return true;
+}
+
+std::vector<fs::path> App::board_files() const {
+    if (!media_) return {};
+    return media_->snapshot()->files;
+}
+
+std::vector<std::string> App::export_places() const {
+    // The user's documents folder (subfolder Netwerkkaart) and every mounted USB stick,
+    // which is how maps travel to the school's own files.
+    std::vector<std::string> out;
+    const char* docs = std::getenv("XDG_DOCUMENTS_DIR");
+    const char* home = std::getenv("HOME");
+    if (docs && *docs) out.push_back(std::string(docs) + "/Netwerkkaart");
+    else if (home && *home) out.push_back(std::string(home) + "/Documents/Netwerkkaart");
+    if (media_)
+        for (const fs::path& stick : media_->snapshot()->sticks) out.push_back((stick / "Netwerkkaart").string());
+    return out;
 }
 
 void App::ask_for_facilitator() { show_message(strings_.get("kiosk.how_to_exit"), false); }
@@ -136,6 +199,7 @@ void App::start_new_board(bool erase_saved) {
     note_menu_.close();
     input_.gestures().disarm_link();
     session_->replace(doc);
+    versions_.forget_merges();
     view_ = fitted_;
 }
 
@@ -172,7 +236,7 @@ void App::open_checkpoint(const Checkpoint& c) {
 // ---- versions ------------------------------------------------------------------------
 void App::versions_chose(const VersionsPanel::Choice& c) {
     if (c.show) show_version(c.viewing, c.comparing);
-    if (!c.merge.empty()) merge_board_file(c.merge);
+    if (!c.merge.empty()) open_later(c.merge, BoardLoader::Purpose::Merge);
 }
 
 void App::show_version(int viewing, int comparing) {
@@ -191,9 +255,8 @@ void App::show_version(int viewing, int comparing) {
     view_ = fitted_;
 }
 
-bool App::merge_board_file(const std::string& path) {
+bool App::apply_merge(const std::string& path, BoardLoader::Parsed parsed) {
     const std::string name = fs::path(path).filename().string();
-    auto parsed = load_board_file(path);
     if (auto* err = std::get_if<LoadError>(&parsed)) {
         show_message(load_error_text(strings_, *err, path) + "\n" + strings_.get("merge.kept"), true);
         log_.error("could not merge " + path + ": " + err->detail);

@@ -24,10 +24,10 @@ void App::handle_event(const SDL_Event& e) {
     switch (e.type) {
         case SDL_QUIT: ask_for_facilitator(); break;  // Alt+F4, the window's close button
         case SDL_DROPFILE: {
-            // A board file or a map image dropped on the window opens it.
-            std::string err;
+            // A board file or a map image dropped on the window opens it (read in the
+            // background while "opening…" shows).
             if (e.drop.file) {
-                if (!open_board(e.drop.file, err)) show_message(err, true);
+                open_later(e.drop.file, BoardLoader::Purpose::Open);
                 SDL_free(e.drop.file);
             }
             break;

@@ -3,14 +3,17 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <filesystem>
 #include <optional>
 
 #include "app.hpp"
 #include "geometry.hpp"
 #include "theme.hpp"
 #include "ui_checkpoints.hpp"
+#include "ui_opening.hpp"
 
 namespace nk::app {
+namespace fs = std::filesystem;
 
 void App::decorate_board(LiveState& live) const {
     if (versions_.viewing()) return;  // a saved version is shown: these marks are the current map's
@@ -43,11 +46,10 @@ void App::build_ui() {
     if (!version) switch (phase) {  // a version shown: the phase's panels step aside
         case Phase::Vooraf: {
             Setup::Choice c;
-            const auto files = versions_.board_files(opt_.data_dir, clock_ms_);  // a copy: opening may rescan
+            const auto files = board_files();  // the watcher's last scan (media_watch.hpp)
             with_part([&](const Frame& f) { c = setup_.draw(f, *this, files, opt_, brainstorm_.stations()); });
-            std::string err;
-            if (!c.open.empty() && !open_board(c.open, err)) show_message(err, true);
-            if (!c.merge.empty()) merge_board_file(c.merge);
+            if (!c.open.empty()) open_later(c.open, BoardLoader::Purpose::Open);
+            if (!c.merge.empty()) open_later(c.merge, BoardLoader::Purpose::Merge);
             if (!c.language.empty()) set_language(c.language);
             break;
         }
@@ -62,7 +64,7 @@ void App::build_ui() {
         case Phase::Gesprek: part(cards_); break;
         case Phase::Terugblik: part(closing_); break;
         case Phase::Naverwerking:
-            with_part([this](const Frame& f) { keep_.draw(f, *this, photos_); });
+            with_part([this](const Frame& f) { keep_.draw(f, *this, photos_, export_places()); });
         {
             VersionsPanel::Choice c;
             with_part([&](const Frame& f) { versions_.draw_panel(f, *this, c); });
@@ -89,7 +91,7 @@ void App::build_ui() {
     Facilitator::Outcome chosen = Facilitator::Outcome::None;
     VersionsPanel::Choice files_choice;
     std::optional<Checkpoint> checkpoint;
-    const auto files = versions_.board_files(opt_.data_dir, clock_ms_);  // a copy: merging may rescan
+    const auto files = board_files();
     with_part([&](const Frame& f) {
         chosen = facilitator_.draw(f, *this, [&](float w) {
             versions_.draw_merge_list(f, *this, files, "merge.file.", w, files_choice);
@@ -109,6 +111,11 @@ void App::build_ui() {
         case Facilitator::Outcome::EraseBoard: start_new_board(true); break;
         case Facilitator::Outcome::None: break;
     }
+    // A board file being read in the background: say so, above everything else.
+    if (loader_.busy())
+        with_part([this](const Frame& f) {
+            draw_opening(f, *this, fs::path(loader_.path()).filename().string(), loader_.purpose() == BoardLoader::Purpose::Merge);
+        });
 }
 
 }  // namespace nk::app

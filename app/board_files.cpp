@@ -39,7 +39,7 @@ bool png_carries_board(const fs::path& path) {
     return false;
 }
 
-std::vector<fs::path> find_board_files(const std::string& data_dir) {
+std::vector<fs::path> find_board_files(const std::string& data_dir, const std::vector<fs::path>& sticks) {
     std::vector<fs::path> out;
     std::error_code ec;
     auto scan = [&](const fs::path& dir) {
@@ -50,10 +50,10 @@ std::vector<fs::path> find_board_files(const std::string& data_dir) {
         }
     };
     scan(fs::path(data_dir) / "kaarten");
-    for (const char* media : {"/media", "/run/media"})
-        for (fs::directory_iterator user(media, ec), end; !ec && user != end; user.increment(ec))
-            for (fs::directory_iterator stick(user->path(), ec), e2; !ec && stick != e2; stick.increment(ec))
-                if (stick->is_directory(ec)) scan(stick->path());
+    for (const fs::path& stick : sticks) {
+        ec.clear();
+        scan(stick);
+    }
     std::sort(out.begin(), out.end());
     if (out.size() > kMaxBoardFiles) out.resize(kMaxBoardFiles);
     return out;

@@ -86,7 +86,11 @@ bool Photos::now(const Document& doc, const Strings& strings, PhotoTask task, Ph
     int y0 = 0, rows = 0;
     for (job.wait_for_room(); render.next_strip(strip, y0, rows); job.wait_for_room()) job.add_strip(std::move(strip), rows);
     job.end_strips();
-    job.wait();
+    if (!job.wait(kPhotoNowWait)) {
+        error = "the photo was still being written after " + std::to_string(kPhotoNowWait.count() / 1000) +
+                " s (a disk that does not answer?)";
+        return false;
+    }
     job.poll();
     return true;
 }
@@ -157,7 +161,10 @@ void Photos::finish_all(const Document& doc, const Strings& strings, std::pair<i
         job_.wait_for_room();
         advance();
     }
-    job_.wait();
+    // Bounded: a write that hangs (a USB stick that stopped answering) is left behind
+    // (PhotoJob detaches it) so the app still closes; the board is in the autosave anyway.
+    if (!job_.wait(kPhotoQuitWait))
+        log_.error("a photo was still being written when the app closed (a disk that does not answer?): left unfinished");
     poll(doc, strings, shell);
 }
 
@@ -200,7 +207,13 @@ void Photos::start(Kind kind, const Document& doc, const Strings& strings, std::
 }
 
 void Photos::poll(const Document& doc, const Strings& strings, Shell& shell) {
-    job_.poll();
+    if (job_.poll()) stuck_told_ = false;
+    // A write that hangs: the teacher hears it once, while the rest of the app goes on.
+    if (!stuck_told_ && job_.writing_for() >= kPhotoStuckAfter) {
+        stuck_told_ = true;
+        shell.show_message(strings.get("photo.stuck"), true);
+        log_.error("a photo has been writing for " + std::to_string(job_.writing_for().count() / 1000) + " s: the disk does not answer");
+    }
     if (!done_) return;
     const Done d = std::move(*done_);
     done_.reset();

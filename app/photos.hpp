@@ -5,6 +5,7 @@
 // (photo_job.hpp); one at a time. Its end is told through the Shell's messages.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -19,6 +20,10 @@
 #include "photo_render.hpp"
 
 namespace nk::app {
+
+inline constexpr std::chrono::milliseconds kPhotoStuckAfter{15000};  // writing this long: "the stick does not answer"
+inline constexpr std::chrono::milliseconds kPhotoQuitWait{2000};     // closing waits this long for a photo's disk
+inline constexpr std::chrono::milliseconds kPhotoNowWait{60000};     // --snapshot, --export, the replay's `snapshot`
 
 class Photos {
 public:
@@ -52,11 +57,13 @@ public:
     // before the next frame polls it.
     void set_replaying(bool on) { replaying_ = on; }
     void settle() {
-        if (replaying_ && !render_ && job_.busy()) job_.wait();
+        if (replaying_ && !render_ && job_.busy()) job_.wait(std::chrono::seconds(30));
     }
-    // A photo finished on the worker: say so (once a frame).
+    // A photo finished on the worker: say so (once a frame). A photo whose file has been
+    // writing for kPhotoStuckAfter (a USB stick that stopped answering) is told once too.
     void poll(const Document& doc, const Strings& strings, Shell& shell);
-    // Quitting: a photo asked for is made now, and every photo is finished and written.
+    // Quitting: a photo asked for is made now, and every photo is finished and written,
+    // waiting at most kPhotoQuitWait for the disk (then it is left behind, and logged).
     void finish_all(const Document& doc, const Strings& strings, std::pair<int, int> px, Shell& shell);
 
     // Made in one go, for callers that wait for the file anyway (--snapshot, --export,
@@ -102,6 +109,7 @@ private:
         PhotoOutcome out;
     };
     std::optional<Done> done_;
+    bool stuck_told_ = false;  // the photo being written was said to hang
     struct Stats {
         double prepare_ms = 0, render_ms = 0, longest_strip_ms = 0, handover_ms = 0;
         int strips = 0;

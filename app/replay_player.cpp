@@ -353,11 +353,14 @@ std::vector<std::optional<Vec2>> ReplayPlayer::batch_positions(App& app, size_t 
 
 bool ReplayPlayer::batch_settled(App& app, size_t i) const {
     const auto& cs = script_.commands;
-    // A control: drawn in the same place in the last two frames (UiTargets::settled).
+    // A control: on screen, and drawn in the same place in the last two frames
+    // (UiTargets::settled). One not on screen yet is waited for too (within the same
+    // frames): what a background open or merge brings (its message) comes a frame after
+    // the tap that asked for it.
     for (size_t k = i, end = batch_end(i); k < end; ++k)
         for (const replay::Pos* p : {&cs[k].pos, &cs[k].pos2})
-            if (p->is_target && p->target.kind == replay::Target::Kind::Ui && app.targets().find(p->target.a) &&
-                !app.targets().settled(p->target.a))
+            if (p->is_target && p->target.kind == replay::Target::Kind::Ui &&
+                (!locate(app, p->target, nullptr) || (app.targets().find(p->target.a) && !app.targets().settled(p->target.a))))
                 return false;
     // Every target (the map may still be moving after a panel closed): where it is now,
     // after the last frame, is where it was after the frame before.

@@ -28,6 +28,16 @@ public:
     // Called once at the start of every frame, before the app reads its events.
     void begin_frame(App& app);
     bool finished() const { return finished_; }
+    // No event of a command is waiting for the coming frame (the script is about to read
+    // its next line, or waits): a background open or merge is finished and applied before
+    // such a frame (App::settle_loading), so the frame that started it shows "opening…"
+    // and the next line sees the board it brought.
+    bool between_commands() const { return !finished_ && warmup_ == 0 && queued_.empty(); }
+    // Stops the replay with `message` (a wait for the app that did not end in time).
+    void stop(const std::string& message) {
+        if (error_.empty()) error_ = script_.file + ": " + message;
+        finished_ = true;
+    }
     bool failed() const { return !error_.empty(); }
     // The files of `screenshot` lines that the next begin_frame reaches before anything
     // takes a frame: asked at the end of a frame (before it is presented), so that each

@@ -1,7 +1,7 @@
 // Phase 5 — Naverwerking: keep the result. One tap writes the map image (which reopens
 // as the board), the report for the quality-care folder and the data files into the
-// export folder; the folder is chosen here (the documents folder, or a USB stick) — no
-// operating-system dialog. The photo's size is chosen here too (this screen, 4K, A3 for
+// export folder; the folder is chosen here (the documents folder, or a USB stick the
+// media watcher found, core/files/media_watch.hpp) — no operating-system dialog. The photo's size is chosen here too (this screen, 4K, A3 for
 // print); it holds for the toolbar's Foto button as well. While a photo is being written
 // (photo_job.hpp) a turning circle says so, the export buttons wait, and the board stays
 // in use. The map can also be kept as a version inside its own file.
@@ -11,43 +11,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <ctime>
-#include <filesystem>
 
 #include "ui_keep.hpp"
 #include "theme.hpp"
+#include "ui_opening.hpp"
 
 namespace nk::app {
-namespace {
-namespace fs = std::filesystem;
-
-// The places exports may go: the user's documents folder (subfolder Netwerkkaart) and
-// every mounted USB stick, which is how maps travel to the school's own files.
-std::vector<std::string> export_places() {
-    std::vector<std::string> out;
-    const char* docs = std::getenv("XDG_DOCUMENTS_DIR");
-    const char* home = std::getenv("HOME");
-    if (docs && *docs) out.push_back(std::string(docs) + "/Netwerkkaart");
-    else if (home && *home) out.push_back(std::string(home) + "/Documents/Netwerkkaart");
-    std::error_code ec;
-    for (const char* media : {"/media", "/run/media"})
-        for (fs::directory_iterator user(media, ec), end; !ec && user != end; user.increment(ec))
-            for (fs::directory_iterator stick(user->path(), ec), e2; !ec && stick != e2; stick.increment(ec))
-                if (stick->is_directory(ec)) out.push_back((stick->path() / "Netwerkkaart").string());
-    return out;
-}
-
-// An open circle that turns once every 1.2 s: something is being done, no end promised.
-void draw_spinner(ImVec2 centre, float r, float thickness, double ms) {
-    constexpr float kTurn = 6.2831853f;
-    const float a = float(std::fmod(ms / 1200.0, 1.0)) * kTurn;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddCircle(centre, r, IM_COL32(222, 214, 200, 255), 32, thickness);
-    dl->PathArcTo(centre, r, a, a + kTurn * 0.3f, 16);
-    dl->PathStroke(colour::kAccent, 0, thickness);
-}
-}  // namespace
 
 void Photos::draw_progress(const Frame& f, float width) const {
     // A box as large as the button it stands in for, so nothing below it moves.
@@ -99,8 +69,7 @@ void Photos::draw_sizes(const Frame& f, Shell& shell, float w) {
     }
 }
 
-void Keep::draw(const Frame& f, Shell& shell, Photos& photos) {
-    const std::vector<std::string> places = export_places();
+void Keep::draw(const Frame& f, Shell& shell, Photos& photos, const std::vector<std::string>& places) {
     if (export_dir_.empty() && !places.empty()) export_dir_ = places.front();
     ImGui::SetNextWindowPos(ImVec2(float(f.width) - 20 * f.k, 150 * f.k), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::Begin("##keep", nullptr, kAutoPanelFlags);

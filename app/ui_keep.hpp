@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "part.hpp"
 #include "photos.hpp"
@@ -13,8 +14,9 @@ namespace nk::app {
 
 class Keep {
 public:
-    // The panel, top right; the export and the size choice go to `photos`.
-    void draw(const Frame& f, Shell& shell, Photos& photos);
+    // The panel, top right; the export and the size choice go to `photos`. `places`: where
+    // exports may go (the documents folder, then each USB stick the media watcher found).
+    void draw(const Frame& f, Shell& shell, Photos& photos, const std::vector<std::string>& places);
     // The panel's width as last drawn (0: not yet): the map keeps clear of it.
     float panel_width() const { return panel_w_; }
 

@@ -14,7 +14,6 @@
 #include <algorithm>
 
 #include "ui_versions.hpp"
-#include "board_files.hpp"
 #include "compare.hpp"
 #include "compare_renderer.hpp"
 #include "merge.hpp"
@@ -23,7 +22,6 @@
 namespace nk::app {
 namespace fs = std::filesystem;
 namespace {
-constexpr double kRescanMs = 1000;   // how often the file list looks at the disk again
 constexpr float kKeyWidth = 440;     // the comparison key's panel, at 1080 px high
 constexpr int kVersionsShown = 4;    // the newest ones; older ones stay in the file
 constexpr float kVersionsPanelWidth = 420;  // phase 5's list, at 1080 px high
@@ -33,43 +31,12 @@ constexpr ImU32 kReadOnlyFrame = IM_COL32(214, 150, 40, 255);
 std::string version_date(const Strings& s, const Version& v) { return v.date.empty() ? "?" : long_date(s, v.date); }
 }  // namespace
 
-const std::vector<fs::path>& VersionsPanel::board_files(const std::string& data_dir, double now_ms) {
-    if (now_ms - board_files_at_ >= kRescanMs || now_ms < board_files_at_) {
-        board_files_ = find_board_files(data_dir);
-        board_files_at_ = now_ms;
-    }
-    return board_files_;
-}
-
 const Document& VersionsPanel::shown_board(const Document& d) const {
     if (viewing_ > 0 && viewing_ <= int(d.versions.size())) return d.versions[size_t(viewing_) - 1].board;
     return d;
 }
 
 double VersionsPanel::key_width(float k) const { return comparing_ > 0 ? double((kKeyWidth + 40) * k) : 0.0; }
-
-int VersionsPanel::groups_naming(const Document& d, const std::vector<Id>& group) const {
-    std::vector<bool> batch_hit(merged_batches_.size(), false);
-    bool ours = false;
-    for (Id id : group) {
-        const Partner* p = d.partner(id);
-        if (!p) continue;
-        const std::string key = fold(p->text);
-        bool merged = false;
-        for (size_t b = 0; b < merged_batches_.size(); ++b)
-            if (auto it = merged_batches_[b].find(id); it != merged_batches_[b].end() && it->second == key)
-                batch_hit[b] = merged = true;
-        ours |= !merged;
-    }
-    return int(ours) + int(std::count(batch_hit.begin(), batch_hit.end(), true));
-}
-
-void VersionsPanel::merged(const Document& before, const Document& after) {
-    std::map<Id, std::string> batch;
-    for (const Partner& p : after.partners)
-        if (!before.partner(p.id)) batch[p.id] = fold(p.text);
-    merged_batches_.push_back(std::move(batch));
-}
 
 void VersionsPanel::draw_merge_list(const Frame& f, Shell& shell, const std::vector<fs::path>& files,
                                const std::string& id_prefix, float width, Choice& choice) {

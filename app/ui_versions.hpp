@@ -3,7 +3,7 @@
 // and, over the board, the read-only banner or the comparison's marks and key.
 // Ids: merge.file.<n>, version.open.N, version.compare.N, version.close, compare.close,
 // compare.legend. What a person chose comes back as a Choice: App shows the version
-// (App::show_version) or merges the file (App::merge_board_file).
+// (App::show_version) or merges the file (App::open_later, read in the background).
 #pragma once
 
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "merge_tally.hpp"
 #include "part.hpp"
 
 namespace nk::app {
@@ -39,12 +40,14 @@ public:
     ImVec2 panel_size() const { return panel_size_; }
 
     // A merge brought the post-its of `after` that `before` lacks: remembered (with their
-    // fold keys) to say how many groups named a partner.
-    void merged(const Document& before, const Document& after);
+    // fold keys) to say how many groups named a partner (core/model/merge_tally.hpp).
+    void merged(const Document& before, const Document& after) { tally_.record(before, after); }
+    // The board is now `d` (once a frame): an undone merge's group goes, a redone one comes back.
+    void follow(const Document& d, bool can_redo) { tally_.follow(d, can_redo); }
+    // Another board (opened, new, erased): no group of the old one counts any more.
+    void forget_merges() { tally_.clear(); }
     // How many groups named the partner of a stack of post-its: this map's and each merge's.
-    int groups_naming(const Document& d, const std::vector<Id>& group) const;
-    // The board files in `data_dir`, looked for again at most once a second.
-    const std::vector<std::filesystem::path>& board_files(const std::string& data_dir, double now_ms);
+    int groups_naming(const Document& d, const std::vector<Id>& group) const { return tally_.groups_naming(d, group); }
 
     // The files to merge, `width` wide, ids `id_prefix`<n>.
     void draw_merge_list(const Frame& f, Shell& shell, const std::vector<std::filesystem::path>& files,
@@ -58,9 +61,7 @@ public:
 
 private:
     int viewing_ = 0, comparing_ = 0;
-    std::vector<std::map<Id, std::string>> merged_batches_;  // per merge: id -> fold key then
-    std::vector<std::filesystem::path> board_files_;
-    double board_files_at_ = -1e18;
+    MergeTally tally_;  // how many groups named a partner, for the board shown
     ImVec2 panel_size_{0, 0};
 };
 

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -118,13 +119,13 @@ void snapshot_like(nk::bench::ImGuiHarness& im, const nk::Document& doc, int w, 
         std::fprintf(stderr, "photo %dx%d: atlas+list current %.1f MB peak %.1f MB (list %d vtx)\n", w, h,
                      double(g_current.load()) / 1048576.0, double(g_peak.load()) / 1048576.0, list->VtxBuffer.Size);
 
-    nk::app::PhotoJob job;
+    nk::PhotoJob job;
     std::size_t bytes = 0;
-    nk::app::PhotoTask task;
+    nk::PhotoTask task;
     task.w = w, task.h = h, task.half_copy = w > 3840;
     task.write = [&bytes](std::string png, std::string half) {
         bytes = png.size() + half.size();
-        return nk::app::PhotoOutcome{true, {}, {}, {}};
+        return nk::PhotoOutcome{true, {}, {}, {}};
     };
     job.start(std::move(task), nullptr);
     const int strip_rows = nk::app::PhotoRender::kStripRows;
@@ -137,7 +138,7 @@ void snapshot_like(nk::bench::ImGuiHarness& im, const nk::Document& doc, int w, 
         job.add_strip(std::move(strip), rows);
     }
     job.end_strips();
-    job.wait();
+    job.wait(std::chrono::minutes(1));
     job.poll();
     if (bytes == 0) std::fprintf(stderr, "encode failed\n");
 }

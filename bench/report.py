@@ -280,7 +280,7 @@ def main():
                             "(transient; budget ≤ 40 MB)")
     enc = {s: g(fl, f"BM_EncodePng/w:{s[0]}/h:{s[1]}/iterations:2") for s in [(3840, 2160), (4961, 3508)]}
     real_png = {s: counter(fl, f"BM_EncodePng/w:{s[0]}/h:{s[1]}/iterations:2", "real_snapshot") for s in enc}
-    # The app encodes on a worker thread (app/photo_job.hpp); what the UI thread feels of it
+    # The app encodes on a worker thread (core/files/photo_job.hpp); what the UI thread feels of it
     # is measured on the real binary below ("photo from the app").
     row("encode_png of a snapshot, 3840×2160 / 4961×3508 (on the photo thread)" +
         ("" if all(real_png.values()) else " (synthetic)"),

@@ -18,6 +18,44 @@ AutosaveOptions normalised(AutosaveOptions o) {
 
 }  // namespace
 
+// What the worker touches, shared with it (see the class comment in autosave.hpp).
+struct AutosaveWriter::State {
+    enum class Outcome { Written, Failed, Rejected };
+    struct Attempt {
+        Outcome outcome;
+        WriteResult result;
+    };
+    explicit State(AutosaveOptions o) : opt_(normalised(std::move(o))) {}
+    void run();
+    void submit(std::string bytes);
+    void submit_lazy(std::function<std::string()> make);
+    bool flush(std::chrono::milliseconds timeout);
+    AutosaveStatus status() const;
+    Attempt save(const std::string& bytes);  // worker thread only
+    WriteResult rotate_and_commit();          // worker thread only
+
+    const AutosaveOptions opt_;
+    // Worker-only state.
+    std::string last_written_;
+    bool json_known_good_ = false;
+
+    mutable std::mutex mu_;
+    std::condition_variable wake_;   // to the worker
+    std::condition_variable done_;   // to flush() and the destructor
+    std::optional<std::string> pending_;
+    std::function<std::string()> pending_make_;  // a submit_lazy not made yet (newer than pending_)
+    std::uint64_t submitted_seq_ = 0;  // seq of the newest submit
+    std::uint64_t pending_seq_ = 0;    // seq of pending_
+    std::uint64_t done_seq_ = 0;       // newest seq written or rejected
+    bool done_ok_ = true;              // ... and it was written (not rejected)
+    bool retry_now_ = false;
+    bool stop_ = false;
+    bool exited_ = false;              // the worker has returned
+    std::chrono::steady_clock::time_point retry_at_{};
+    std::chrono::milliseconds backoff_{0};
+    AutosaveStatus status_;
+};
+
 std::string autosave_path(const std::string& dir, int generation) {
     if (generation == kAutosaveNewGeneration) return dir + "/autosave.new.json";
     if (generation == 0) return dir + "/autosave.json";
@@ -25,19 +63,25 @@ std::string autosave_path(const std::string& dir, int generation) {
 }
 
 AutosaveWriter::AutosaveWriter(AutosaveOptions options)
-    : opt_(normalised(std::move(options))), worker_(&AutosaveWriter::run, this) {}
+    : s_(std::make_shared<State>(std::move(options))), worker_([s = s_] { s->run(); }) {}
 
 AutosaveWriter::~AutosaveWriter() {
-    flush(opt_.destructor_flush);
-    {
-        std::lock_guard lk(mu_);
-        stop_ = true;
-    }
-    wake_.notify_all();
-    worker_.join();
+    s_->flush(s_->opt_.destructor_flush);
+    std::unique_lock lk(s_->mu_);
+    s_->stop_ = true;
+    s_->wake_.notify_all();
+    const bool exited = s_->done_.wait_for(lk, s_->opt_.destructor_join, [&] { return s_->exited_; });
+    lk.unlock();
+    if (exited) worker_.join();
+    else worker_.detach();  // stuck in a storage call: it owns s_ and ends when the call returns
 }
 
-void AutosaveWriter::submit_lazy(std::function<std::string()> make) {
+void AutosaveWriter::submit(std::string bytes) { s_->submit(std::move(bytes)); }
+void AutosaveWriter::submit_lazy(std::function<std::string()> make) { s_->submit_lazy(std::move(make)); }
+bool AutosaveWriter::flush(std::chrono::milliseconds timeout) { return s_->flush(timeout); }
+AutosaveStatus AutosaveWriter::status() const { return s_->status(); }
+
+void AutosaveWriter::State::submit_lazy(std::function<std::string()> make) {
     std::function<std::string()> dropped;
     {
         std::lock_guard lk(mu_);
@@ -50,7 +94,7 @@ void AutosaveWriter::submit_lazy(std::function<std::string()> make) {
     wake_.notify_one();
 }
 
-void AutosaveWriter::submit(std::string bytes) {
+void AutosaveWriter::State::submit(std::string bytes) {
     {
         std::lock_guard lk(mu_);
         pending_make_ = nullptr;
@@ -65,7 +109,7 @@ void AutosaveWriter::submit(std::string bytes) {
     wake_.notify_one();
 }
 
-bool AutosaveWriter::flush(std::chrono::milliseconds timeout) {
+bool AutosaveWriter::State::flush(std::chrono::milliseconds timeout) {
     std::unique_lock lk(mu_);
     const std::uint64_t target = submitted_seq_;
     const std::uint64_t failures_before = status_.failures;
@@ -77,16 +121,20 @@ bool AutosaveWriter::flush(std::chrono::milliseconds timeout) {
     return done_seq_ >= target && done_ok_;
 }
 
-AutosaveStatus AutosaveWriter::status() const {
+AutosaveStatus AutosaveWriter::State::status() const {
     std::lock_guard lk(mu_);
     return status_;
 }
 
-void AutosaveWriter::run() {
+void AutosaveWriter::State::run() {
     using Clock = std::chrono::steady_clock;
     std::unique_lock lk(mu_);
     for (;;) {
-        if (stop_) return;
+        if (stop_) {
+            exited_ = true;
+            done_.notify_all();
+            return;
+        }
         if (!pending_ && !pending_make_) {
             wake_.wait(lk);
             continue;
@@ -143,7 +191,7 @@ void AutosaveWriter::run() {
     }
 }
 
-AutosaveWriter::Attempt AutosaveWriter::save(const std::string& bytes) {
+AutosaveWriter::State::Attempt AutosaveWriter::State::save(const std::string& bytes) {
     if (opt_.validator && !opt_.validator(bytes)) {
         return {Outcome::Rejected, WriteResult::failure(EINVAL, "autosave: board failed validation, not saved")};
     }
@@ -171,7 +219,7 @@ AutosaveWriter::Attempt AutosaveWriter::save(const std::string& bytes) {
     return {Outcome::Written, std::move(r)};
 }
 
-WriteResult AutosaveWriter::rotate_and_commit() {
+WriteResult AutosaveWriter::State::rotate_and_commit() {
     Storage& s = *opt_.storage;
     const std::string json = autosave_path(opt_.dir, 0);
     bool rotate = opt_.generations > 0;

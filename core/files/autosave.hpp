@@ -48,7 +48,8 @@ struct AutosaveOptions {
     int generations = kAutosaveGenerations;            // earlier versions kept, >= 0
     std::chrono::milliseconds first_retry{500};        // backoff after a failure: doubles ...
     std::chrono::milliseconds max_retry{5000};         // ... up to this
-    std::chrono::milliseconds destructor_flush{2000};  // how long the destructor waits
+    std::chrono::milliseconds destructor_flush{2000};  // how long the destructor waits for the flush ...
+    std::chrono::milliseconds destructor_join{2000};   // ... and then for the worker to stop
 };
 
 struct AutosaveStatus {
@@ -68,12 +69,17 @@ struct AutosaveStatus {
 // One background thread writing the latest submitted board.
 // Threads: submit, flush, status may be called from any thread (the UI thread normally);
 // construction and destruction from one owner thread. Storage and validator are called
-// only on the worker thread, never concurrently.
+// only on the worker thread, never concurrently. The worker owns, through a shared_ptr,
+// everything it touches (the options with the storage and validator, the pending bytes,
+// the status), never the AutosaveWriter itself.
 class AutosaveWriter {
 public:
     explicit AutosaveWriter(AutosaveOptions options);
-    // Flushes for at most options.destructor_flush, then stops the worker and joins it.
-    // Blocks until an in-progress storage call returns.
+    // Flushes for at most options.destructor_flush, then stops the worker and waits at most
+    // options.destructor_join for it. A worker stuck in a storage call (a disk that hangs)
+    // is then detached deliberately: it keeps its shared state alive and ends on its own
+    // when the call returns, writing nothing more; the app closes meanwhile. Bounded: never
+    // longer than destructor_flush + destructor_join.
     ~AutosaveWriter();
     AutosaveWriter(const AutosaveWriter&) = delete;
     AutosaveWriter& operator=(const AutosaveWriter&) = delete;
@@ -97,35 +103,9 @@ public:
     AutosaveStatus status() const;
 
 private:
-    enum class Outcome { Written, Failed, Rejected };
-    struct Attempt {
-        Outcome outcome;
-        WriteResult result;
-    };
-    void run();
-    Attempt save(const std::string& bytes);  // worker thread only
-    WriteResult rotate_and_commit();          // worker thread only
-
-    const AutosaveOptions opt_;
-    // Worker-only state.
-    std::string last_written_;
-    bool json_known_good_ = false;
-
-    mutable std::mutex mu_;
-    std::condition_variable wake_;   // to the worker
-    std::condition_variable done_;   // to flush()
-    std::optional<std::string> pending_;
-    std::function<std::string()> pending_make_;  // a submit_lazy not made yet (newer than pending_)
-    std::uint64_t submitted_seq_ = 0;  // seq of the newest submit
-    std::uint64_t pending_seq_ = 0;    // seq of pending_
-    std::uint64_t done_seq_ = 0;       // newest seq written or rejected
-    bool done_ok_ = true;              // ... and it was written (not rejected)
-    bool retry_now_ = false;
-    bool stop_ = false;
-    std::chrono::steady_clock::time_point retry_at_{};
-    std::chrono::milliseconds backoff_{0};
-    AutosaveStatus status_;
-    std::thread worker_;  // last: starts after everything above is initialised
+    struct State;  // autosave.cpp: everything the worker touches
+    std::shared_ptr<State> s_;
+    std::thread worker_;  // last: starts after s_ is made
 };
 
 // A board found by find_latest_good.

@@ -49,17 +49,35 @@ std::vector<Checkpoint> checkpoints_over(const std::vector<Checkpoint>& list, in
     return {list.begin(), list.begin() + std::ptrdiff_t(n)};
 }
 
+struct CheckpointWriter::Queue {
+    std::mutex mu;
+    std::condition_variable wake, done;
+    std::deque<std::function<void()>> tasks;
+    bool busy = false;
+    bool stop = false;
+    bool exited = false;  // the worker has returned
+};
+
 CheckpointWriter::CheckpointWriter(std::string dir, std::shared_ptr<Storage> storage)
     : dir_(std::move(dir)), storage_(std::move(storage)), list_(checkpoints_in(storage_->list(dir_))),
-      worker_([this] { run(); }) {}
+      q_(std::make_shared<Queue>()), worker_([q = q_] { run(q); }) {}
 
 CheckpointWriter::~CheckpointWriter() {
+    std::unique_lock lock(q_->mu);
+    q_->stop = true;
+    q_->wake.notify_all();
+    const bool exited = q_->done.wait_for(lock, kCheckpointShutdownWait, [this] { return q_->exited; });
+    lock.unlock();
+    if (exited) worker_.join();
+    else worker_.detach();  // stuck: it owns q_ and its tasks' storage, nothing of this
+}
+
+void CheckpointWriter::push(std::function<void()> task) {
     {
-        std::lock_guard lock(mu_);
-        stop_ = true;
+        std::lock_guard lock(q_->mu);
+        q_->tasks.push_back(std::move(task));
     }
-    wake_.notify_all();
-    worker_.join();
+    q_->wake.notify_all();
 }
 
 Checkpoint CheckpointWriter::add(std::string phase_left, std::int64_t time_ms, std::function<std::string()> make) {
@@ -72,14 +90,10 @@ Checkpoint CheckpointWriter::add(std::string phase_left, std::int64_t time_ms, s
     list_.erase(list_.begin(), list_.begin() + std::ptrdiff_t(over.size()));
     std::vector<std::string> remove;
     for (const Checkpoint& o : over) remove.push_back(path(o));
-    {
-        std::lock_guard lock(mu_);
-        tasks_.push_back([this, target = path(c), make = std::move(make), remove = std::move(remove)] {
-            if (storage_->make_dirs(dir_)) storage_->write_atomic(target, make());
-            for (const std::string& p : remove) storage_->remove(p);
-        });
-    }
-    wake_.notify_all();
+    push([storage = storage_, dir = dir_, target = path(c), make = std::move(make), remove = std::move(remove)] {
+        if (storage->make_dirs(dir)) storage->write_atomic(target, make());
+        for (const std::string& p : remove) storage->remove(p);
+    });
     return c;
 }
 
@@ -87,36 +101,35 @@ void CheckpointWriter::clear() {
     std::vector<std::string> remove;
     for (const Checkpoint& c : list_) remove.push_back(path(c));
     list_.clear();
-    {
-        std::lock_guard lock(mu_);
-        tasks_.push_back([this, remove = std::move(remove)] {
-            for (const std::string& p : remove) storage_->remove(p);
-            // Also any left from a run that ended while writing them.
-            for (const Checkpoint& c : checkpoints_in(storage_->list(dir_))) storage_->remove(path(c));
-        });
-    }
-    wake_.notify_all();
+    push([storage = storage_, dir = dir_, remove = std::move(remove)] {
+        for (const std::string& p : remove) storage->remove(p);
+        // Also any left from a run that ended while writing them.
+        for (const Checkpoint& c : checkpoints_in(storage->list(dir))) storage->remove(dir + "/" + checkpoint_file_name(c));
+    });
 }
 
 bool CheckpointWriter::flush(std::chrono::milliseconds timeout) {
-    std::unique_lock lock(mu_);
-    return done_.wait_for(lock, timeout, [this] { return tasks_.empty() && !busy_; });
+    std::unique_lock lock(q_->mu);
+    return q_->done.wait_for(lock, timeout, [this] { return q_->tasks.empty() && !q_->busy; });
 }
 
-void CheckpointWriter::run() {
-    std::unique_lock lock(mu_);
+void CheckpointWriter::run(const std::shared_ptr<Queue>& q) {
+    std::unique_lock lock(q->mu);
     for (;;) {
-        wake_.wait(lock, [this] { return stop_ || !tasks_.empty(); });
-        if (tasks_.empty()) return;  // stop_, nothing left
-        auto task = std::move(tasks_.front());
-        tasks_.pop_front();
-        busy_ = true;
+        q->wake.wait(lock, [&] { return q->stop || !q->tasks.empty(); });
+        if (q->tasks.empty()) break;  // stop, nothing left
+        auto task = std::move(q->tasks.front());
+        q->tasks.pop_front();
+        q->busy = true;
         lock.unlock();
         task();
+        task = nullptr;  // what it held is freed outside the lock
         lock.lock();
-        busy_ = false;
-        done_.notify_all();
+        q->busy = false;
+        q->done.notify_all();
     }
+    q->exited = true;
+    q->done.notify_all();
 }
 
 }  // namespace nk

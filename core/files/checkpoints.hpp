@@ -50,7 +50,10 @@ class CheckpointWriter {
 public:
     // Lists `dir` once (on the caller's thread: a start-up step, like finding the autosave).
     explicit CheckpointWriter(std::string dir, std::shared_ptr<Storage> storage = real_storage());
-    // Finishes what is queued (local disk), then joins the worker.
+    // Finishes what is queued (local disk), waiting at most kCheckpointShutdownWait; a
+    // worker stuck in a storage call (a disk that hangs) is then detached deliberately:
+    // it owns, through shared_ptrs, everything it touches (its queue, the storage, the
+    // tasks' paths and boards), never the writer, and ends on its own.
     ~CheckpointWriter();
     CheckpointWriter(const CheckpointWriter&) = delete;
     CheckpointWriter& operator=(const CheckpointWriter&) = delete;
@@ -66,16 +69,16 @@ public:
     bool flush(std::chrono::milliseconds timeout);
 
 private:
-    void run();
+    struct Queue;  // checkpoints.cpp: what the worker touches
+    static void run(const std::shared_ptr<Queue>& q);
+    void push(std::function<void()> task);
     const std::string dir_;
     const std::shared_ptr<Storage> storage_;
     std::vector<Checkpoint> list_;  // owner thread only
-    std::mutex mu_;
-    std::condition_variable wake_, done_;
-    std::deque<std::function<void()>> tasks_;
-    bool busy_ = false;
-    bool stop_ = false;
+    std::shared_ptr<Queue> q_;
     std::thread worker_;  // last
 };
+
+inline constexpr std::chrono::milliseconds kCheckpointShutdownWait{3000};
 
 }  // namespace nk

@@ -43,6 +43,22 @@ std::uint64_t FaultyStorage::failed_write_calls() const {
     return failed_write_calls_;
 }
 
+void FaultyStorage::hang_writes() {
+    std::lock_guard lk(mu_);
+    hang_ = true;
+}
+
+void FaultyStorage::release_writes() {
+    std::lock_guard lk(mu_);
+    hang_ = false;
+    released_.notify_all();
+}
+
+int FaultyStorage::writes_hanging() const {
+    std::lock_guard lk(mu_);
+    return hanging_;
+}
+
 WriteResult FaultyStorage::write_atomic(const std::string& path, std::string_view bytes) {
     std::function<void(const std::string&)> hook;
     int fail_errno = 0;
@@ -60,6 +76,12 @@ WriteResult FaultyStorage::write_atomic(const std::string& path, std::string_vie
         }
     }
     if (hook) hook(path);
+    {
+        std::unique_lock lk(mu_);
+        ++hanging_;
+        released_.wait(lk, [&] { return !hang_; });
+        --hanging_;
+    }
     WriteResult r;
     if (fail_errno != 0) {
         r = WriteResult::failure(fail_errno, "write " + path + " (injected)");

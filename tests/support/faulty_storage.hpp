@@ -3,6 +3,7 @@
 // in use.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -30,7 +31,12 @@ public:
     // Called at the start of every write_atomic, outside any lock (tests use it to block
     // the writing thread). Pass {} to remove.
     void set_before_write(std::function<void(const std::string& path)> hook);
-    void clear();  // removes all faults (not the hook)
+    // Every write_atomic from now on hangs, as on a USB stick that stopped answering, until
+    // release_writes() (then it goes on as usual). writes_hanging() counts those waiting now.
+    void hang_writes();
+    void release_writes();
+    int writes_hanging() const;
+    void clear();  // removes all faults (not the hook, not a hang)
 
     std::uint64_t write_calls() const;       // write_atomic calls so far
     std::uint64_t failed_write_calls() const;  // of which failed (injected or real)
@@ -54,6 +60,9 @@ private:
     std::function<void(const std::string&)> before_write_;
     std::uint64_t write_calls_ = 0;
     std::uint64_t failed_write_calls_ = 0;
+    bool hang_ = false;
+    int hanging_ = 0;
+    std::condition_variable released_;
 };
 
 }  // namespace nk

@@ -5,9 +5,13 @@
 // the report, the data files, the disk) while the frames keep coming.
 //
 // What it promises:
-// - start() returns at once; the UI thread never waits for the worker except in wait()
-//   and the destructor (both end the strips and wait for the task to finish: the app
-//   never exits while a photo is half written).
+// - start() returns at once; the UI thread never waits for the worker except in
+//   wait_for_room(), wait() and the destructor, and those waits are bounded: the app
+//   waits for a photo being written (a half-written file helps nobody), but a write that
+//   hangs (a USB stick that stopped answering) keeps nobody waiting for ever. The
+//   destructor waits at most kPhotoDestructorWait; a worker still stuck then is detached
+//   deliberately: it owns, through a shared_ptr, everything it touches (its strips, its
+//   task and the slot for its outcome), never the PhotoJob, and ends on its own.
 // - One task at a time: while busy(), start() refuses and changes nothing.
 // - Strips are moved in, never copied, and freed on the worker once compressed; the
 //   worker touches no GL, no ImGui and no App state, only what the task holds.
@@ -15,16 +19,17 @@
 //   the thread that calls poll() (the UI thread): messages and the log stay there.
 #pragma once
 
-#include <condition_variable>
+#include <chrono>
 #include <cstdint>
-#include <deque>
 #include <functional>
-#include <future>
-#include <mutex>
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
-namespace nk::app {
+namespace nk {
+
+inline constexpr std::chrono::milliseconds kPhotoDestructorWait{1000};
 
 struct PhotoOutcome {
     bool ok = false;
@@ -51,7 +56,7 @@ public:
     PhotoJob() = default;
     PhotoJob(const PhotoJob&) = delete;
     PhotoJob& operator=(const PhotoJob&) = delete;
-    ~PhotoJob();  // ends the strips, waits for the task; its outcome is dropped
+    ~PhotoJob();  // ends the strips, waits for the task (bounded, see above); its outcome is dropped
 
     // Starts `task` on a worker thread, which waits for strips; false (and nothing
     // happens) while another task runs or no thread can be had.
@@ -63,35 +68,29 @@ public:
     // machine's speed.
     static constexpr std::size_t kMaxQueued = 1;
     std::size_t queued() const;
-    // Blocks until fewer than kMaxQueued strips wait (for callers that wait anyway).
+    // Blocks until fewer than kMaxQueued strips wait (for callers that wait anyway). The
+    // encoder only compresses (no disk), so this is short; bounded at 60 s all the same.
     void wait_for_room();
     // No more strips. With a `failure` (for the log) the task ends without writing.
     void end_strips(std::string failure = {});
     // Whether a task was started and its outcome not yet handed over by poll().
-    bool busy() const { return running_.valid(); }
+    bool busy() const { return state_ != nullptr; }
+    // How long the running task has been in its `write` step (on the disk), 0 when it is not.
+    std::chrono::milliseconds writing_for() const;
     // If the running task has finished: calls its `done` with the outcome and returns true.
     // Never blocks.
     bool poll();
-    // Ends the strips if that was not done, and blocks until the task has finished;
-    // poll() then hands the outcome over.
-    void wait();
+    // Ends the strips if that was not done, and waits until the task has finished, at
+    // most `timeout`; true when it has (poll() then hands the outcome over), false when
+    // it is still writing (a disk that hangs).
+    bool wait(std::chrono::milliseconds timeout);
 
 private:
-    struct Strip {
-        std::vector<std::uint8_t> rows_bottom_up;
-        int rows = 0;
-    };
-    PhotoOutcome work(PhotoTask task);
-    bool next(Strip& s);  // worker: false once the strips ended and all were taken
-
-    std::future<PhotoOutcome> running_;
+    struct State;  // photo_job.cpp: what the worker touches
+    static PhotoOutcome work(State& s, PhotoTask& task);
+    std::shared_ptr<State> state_;  // of the running task; null when not busy
+    std::thread worker_;
     Done done_;
-    mutable std::mutex m_;
-    std::condition_variable cv_;
-    std::deque<Strip> strips_;
-    bool ended_ = true;
-    bool worker_done_ = false;  // the worker has returned (it takes no more strips)
-    std::string failure_;
 };
 
-}  // namespace nk::app
+}  // namespace nk
