@@ -282,8 +282,8 @@ TEST(Versions, ComparingDrawsTheChangesOnTheBoardWithAKey) {
     start.phase = Phase::Naverwerking;
     write_file(dir.file("a.json"), serialize_board(start));
     const std::string s =
-        "screenshot before.png\n"
-        "tap @ui:version.compare.1 finger 1\nframes 3\nscreenshot compare.png\n"
+        "screenshot before.png\nlayout before.txt\n"
+        "tap @ui:version.compare.1 finger 1\nframes 6\nscreenshot compare.png\nlayout compare.txt\n"
         "tap @ui:compare.close finger 1\nframes 3\nsave after.json\nquit\n";
     const RunResult r = run_script(dir, dir.file("a.json"), "5", s);
     ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -296,8 +296,11 @@ TEST(Versions, ComparingDrawsTheChangesOnTheBoardWithAKey) {
     EXPECT_GT(count_pixels(cmp, key_x, 90, kW, kH, reddish), 200);
     // On the board (the view leaves the key its column): the new partner's green frame and
     // the gone partner's red ghost where it stood; neither is there before comparing.
-    const double k = kH / 1080.0;
-    const View v = fit_view(0, 150 * k, kW - 480 * k, kH - 104 * k);
+    const Layout lc = read_layout(dir.file("compare.txt")), lb = read_layout(dir.file("before.txt"));
+    ASSERT_TRUE(lc.ok() && lb.ok());
+    const View v{lc.scale, {lc.ox, lc.oy}};
+    ASSERT_NE(lc.panel("compare"), nullptr);
+    EXPECT_LT(v.to_screen({250, 200}).x + geo::kNoteW * v.scale, lc.panel("compare")->x0) << "the map under the key";
     auto around = [&](Vec2 b, bool (*is)(Png::Rgba), const Png& img) {
         const Vec2 c = v.to_screen(b);
         const int hw = int(geo::kNoteW / 2 * v.scale) + 16, hh = int(geo::kNoteH / 2 * v.scale) + 16;
@@ -305,7 +308,7 @@ TEST(Versions, ComparingDrawsTheChangesOnTheBoardWithAKey) {
     };
     EXPECT_GT(around({250, 200}, greenish, cmp), 150) << "no green frame round the new partner";
     EXPECT_GT(around({-150, -250}, reddish, cmp), 100) << "no ghost where the gone partner stood";
-    const View v0 = fit_view(0, 150 * k, kW, kH - 104 * k);
+    const View v0{lb.scale, {lb.ox, lb.oy}};
     const Vec2 nb = v0.to_screen({250, 200});
     EXPECT_LT(count_pixels(before, int(nb.x) - 90, int(nb.y) - 60, int(nb.x) + 90, int(nb.y) + 60, greenish), 20);
 }
