@@ -111,7 +111,9 @@ View App::compute_fitted() const {
             }
         }
     }
-    return fit_view(0, 150.0 * k_, right, height_ - 104.0 * k_);
+    // The writers' stations (phase 2A) hold strips along the edges: the map fits inside.
+    const Insets in = session_ ? station_room() : Insets{};
+    return fit_view(in.left, in.top + 150.0 * k_, right - in.right, height_ - in.bottom - 104.0 * k_);
 }
 
 void App::relayout() { fitted_ = compute_fitted(); }

@@ -72,13 +72,18 @@ void draw_stations(ImDrawList* dl, const Fonts& fonts, const Stations& stations,
             }
             centred_text(dl, fonts.ui, kTextPx * k * 0.9f, ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), col, label);
         }
-        dl->AddText(fonts.small, Fonts::kSmall * k, u.at(16, 20), colour::kInkSoft, (std::to_string(st.number) + "  ").c_str());
+        // The number, large and filled: "I am at 3" is how writers and the facilitator say it.
+        const float nr = float(kStationButton / 2 * k);
+        const ImVec2 nc = u.at(kb::kPad + kStationButton / 2, kStationHeaderH / 2);
+        dl->AddCircleFilled(nc, nr, colour::kAccent);
+        centred_text(dl, fonts.ui, kTextPx * k, nc, IM_COL32(255, 255, 255, 255), std::to_string(st.number));
         if (st.state == Station::State::Typing) {
             const ImVec2 ts = fonts.small->CalcTextSizeA(Fonts::kSmall * k, 1e9f, 0, tray.c_str());
-            dl->AddText(fonts.small, Fonts::kSmall * k, ImVec2(u.at(kStationW - 70, 20).x - ts.x, u.at(0, 20).y), colour::kInkSoft,
+            dl->AddText(fonts.small, Fonts::kSmall * k, ImVec2(u.at(kStationW - 64, 0).x - ts.x, u.at(0, (kStationHeaderH - Fonts::kSmall) / 2).y), colour::kInkSoft,
                         tray.c_str());
         } else {
-            dl->AddText(fonts.ui, kTextPx * k * 0.9f, u.at(44, 16), colour::kInk, strings.get("brainstorm.who").c_str());
+            dl->AddText(fonts.ui, kTextPx * k * 0.9f, u.at(kStationNumberW, (kStationHeaderH - kTextPx * 0.9) / 2), colour::kInk,
+                        strings.get("brainstorm.who").c_str());
         }
 
         if (st.state == Station::State::Typing) {

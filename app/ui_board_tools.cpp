@@ -17,7 +17,9 @@ constexpr ImGuiWindowFlags kPanelFlags = kAutoPanelFlags | ImGuiWindowFlags_NoFo
 BoardTools::Choice BoardTools::draw_toolbar(const Frame& f, Shell& shell, bool editable, bool view_moved, bool photo_busy) {
     Choice choice;
     const float h = 72 * f.k;
-    ImGui::SetNextWindowPos(ImVec2(float(f.width) - 20 * f.k, float(f.height) - 20 * f.k), ImGuiCond_Always, ImVec2(1, 1));
+    // Bottom right, above and beside the writers' stations when they stand there (2A).
+    ImGui::SetNextWindowPos(ImVec2(f.width - f.stations.right - 20 * f.k, f.height - f.stations.bottom - 20 * f.k),
+                            ImGuiCond_Always, ImVec2(1, 1));
     ImGui::Begin("##toolbar", nullptr, kPanelFlags);
     const History& hist = f.history;
     auto button = [&](const char* id, const std::string& label, bool enabled, float w = 0) {

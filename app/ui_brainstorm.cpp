@@ -25,7 +25,8 @@ void Brainstorm::draw(const Frame& f, Shell& shell) {
     int hidden = 0;
     for (const Partner& p : d.partners) hidden += !p.face_up;
 
-    ImGui::SetNextWindowPos(ImVec2(20 * f.k, 136 * f.k), ImGuiCond_Always);
+    // Top left, inside the room the stations leave.
+    ImGui::SetNextWindowPos(ImVec2(f.stations.left + 20 * f.k, f.stations.top + 136 * f.k), ImGuiCond_Always);
     ImGui::Begin("##brainstorm", nullptr, kAutoPanelFlags);
     ImGui::PushTextWrapPos(760 * f.k);
     ImGui::PushFont(f.fonts.small);

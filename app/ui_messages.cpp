@@ -4,6 +4,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 #include "theme.hpp"
 
 namespace nk::app {
@@ -14,14 +16,16 @@ constexpr ImGuiWindowFlags kPanelFlags = kAutoPanelFlags | ImGuiWindowFlags_NoFo
 void Messages::draw(const Frame& f, Shell& shell, const char* waiting) {
     if (waiting) {
         // Say what the screen waits for: the rest of a link, or the end of typing.
-        ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, 96 * f.k), ImGuiCond_Always, ImVec2(0.5f, 0));
+        ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, f.stations.top + 96 * f.k), ImGuiCond_Always, ImVec2(0.5f, 0));
         ImGui::Begin("##typing", nullptr, kPanelFlags | ImGuiWindowFlags_NoInputs);
         ImGui::TextUnformatted(f.strings.get(waiting).c_str());
         ImGui::End();
     }
     if (!message_) return;
-    ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, float(f.height) / 2 - (message_->modal ? 0 : float(f.height) * 0.3f)),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    // A notice stands high, clear of the writers' stations along the top (phase 2A).
+    const float notice_y = std::max(float(f.height) * 0.2f, f.stations.top + 100 * f.k);
+    ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, message_->modal ? float(f.height) / 2 : notice_y), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(float(f.width) * 0.6f, float(f.height) * 0.8f));
     // Brought above every panel once, when it appears; focusing it every frame would take
     // a press away from whatever a finger is holding (the facilitator's corner button).
