@@ -112,8 +112,13 @@ View App::compute_fitted() const {
         }
     }
     // The writers' stations (phase 2A) hold strips along the edges: the map fits inside.
+    // Stations at the bottom of a wall lift the toolbar (ui_board_tools.cpp) above them:
+    // the map then ends where the toolbar begins. On a table the toolbar and the
+    // brainstorm panel stand in the free corners instead.
     const Insets in = session_ ? station_room() : Insets{};
-    return fit_view(in.left, in.top + 150.0 * k_, right - in.right, height_ - in.bottom - 104.0 * k_);
+    const bool corners = in.any() && in.corner_w > 0;
+    const double below = corners ? in.bottom + 16.0 * k_ : in.bottom > 0 ? in.bottom + 150.0 * k_ : 104.0 * k_;
+    return fit_view(in.left, in.top + 150.0 * k_, right - in.right, height_ - below);
 }
 
 void App::relayout() { fitted_ = compute_fitted(); }

@@ -16,8 +16,9 @@ void App::with_part(const std::function<void(const Frame&)>& draw) {
 Insets App::station_room() const {
     if (session_->current().phase != Phase::Brainstorm || version_shown()) return {};
     const Stations& st = brainstorm_.stations();
-    return {float(st.reserved(Side::Top)), float(st.reserved(Side::Bottom)), float(st.reserved(Side::Left)),
-            float(st.reserved(Side::Right))};
+    const Vec2 corner = st.free_corner();
+    return {float(st.reserved(Side::Top)),  float(st.reserved(Side::Bottom)), float(st.reserved(Side::Left)),
+            float(st.reserved(Side::Right)), float(corner.x),                  float(corner.y)};
 }
 
 Rect App::text_field(const std::string& id, const std::string& current, float width, bool multiline,

@@ -28,6 +28,10 @@ namespace nk::app {
 // How far in from each screen edge something else holds the screen, in pixels.
 struct Insets {
     float top = 0, bottom = 0, left = 0, right = 0;
+    // Free screen corners of this size stay between those strips (a table's stations);
+    // 0 when the strips run from corner to corner (a wall's).
+    float corner_w = 0, corner_h = 0;
+    bool any() const { return top > 0 || bottom > 0 || left > 0 || right > 0; }
 };
 
 // What a part reads while it draws, for one frame.

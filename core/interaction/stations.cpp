@@ -86,6 +86,18 @@ double Stations::reserved(Side side) const {
     return 0;
 }
 
+Vec2 Stations::free_corner() const {
+    if (layout_ == StationLayout::Wall) return {0, 0};
+    Vec2 c = screen_;
+    const double gap = kStationGap * scale_;
+    for (const StationSlot& slot : slots(layout_)) {
+        const kb::Rect r = frame_for(slot.side, slot.along).screen_bounds();
+        if (horizontal(slot.side)) c.x = std::min(c.x, std::min(r.x, screen_.x - r.x - r.w) - gap);
+        else c.y = std::min(c.y, std::min(r.y, screen_.y - r.y - r.h) - gap);
+    }
+    return {std::max(0.0, c.x), std::max(0.0, c.y)};
+}
+
 bool Stations::slot_free(const StationSlot& slot) const {
     if (find(slot.number)) return false;
     const kb::Rect r = frame_for(slot.side, slot.along).screen_bounds();

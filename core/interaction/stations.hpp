@@ -139,6 +139,10 @@ public:
     // How deep (screen pixels, the station and a gap) the stations standing on `side`
     // reach into the screen; 0 when none stands there.
     double reserved(Side side) const;
+    // The size of each screen corner that no slot of the current layout reaches (kept for
+    // the other panels): on a table, between the top and bottom slots and the side ones;
+    // {0, 0} on a wall, whose slots run from corner to corner.
+    Vec2 free_corner() const;
     void set_layout(StationLayout layout) { layout_ = layout; }
     StationLayout layout() const { return layout_; }
     void set_keyboard_layout(kb::Layout keys) { keys_ = keys; }  // for stations opened later
