@@ -5,6 +5,7 @@
 // with hidden post-its asks confirm.yes (reveal them and go on) or confirm.no (stay).
 #include <imgui.h>
 
+#include <limits>
 #include <vector>
 
 #include "ui_brainstorm.hpp"
@@ -50,9 +51,9 @@ void Brainstorm::draw(const Frame& f, Shell& shell) {
         row.next(Flow::button_width(label));
         const bool pressed = ImGui::Button(label.c_str(), ImVec2(0, 56 * f.k));
         shell.layout().control(id, item_rect());
-        // The middle of the edge: the nearest free slot there (stations.hpp).
-        const double along = side == Side::Bottom || side == Side::Top ? f.width / 2.0 : f.height / 2.0;
-        if (pressed) shell.open_station(side, along);
+        // No place asked: the lowest-numbered free slot on that edge (stations.hpp), so a
+        // wall fills 1, 2, 3, 4 from the left. A long-press on the board asks a place.
+        if (pressed) shell.open_station(side, std::numeric_limits<double>::quiet_NaN());
     };
     open_button(Side::Bottom, "brainstorm.open.bottom");
     if (stations_.layout() == StationLayout::Table) {

@@ -128,13 +128,14 @@ void Stations::set_screen(Vec2 size, double scale) {
 Stations::Opened Stations::open(Side side, double along, const Document& doc) {
     if (stations_.size() >= static_cast<std::size_t>(kMaxStations)) return {0, OpenError::Full};
     if (layout_ == StationLayout::Wall) side = Side::Bottom;
-    if (!std::isfinite(along)) along = (horizontal(side) ? screen_.x : screen_.y) / 2;
+    // No place asked (NaN): the lowest-numbered free slot on that edge.
+    const auto distance = [&](const StationSlot& slot) { return std::isfinite(along) ? std::abs(slot.along - along) : 0.0; };
     std::optional<StationSlot> best;
     bool any_free = false;
     for (const StationSlot& slot : slots(layout_)) {
         if (!slot_free(slot)) continue;
         any_free = true;
-        if (slot.side == side && (!best || std::abs(slot.along - along) < std::abs(best->along - along))) best = slot;
+        if (slot.side == side && (!best || distance(slot) < distance(*best))) best = slot;
     }
     if (!best) return {0, any_free ? OpenError::NoRoom : OpenError::Full};
     Station s;

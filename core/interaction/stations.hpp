@@ -20,7 +20,8 @@
 //    left to right as its writers see it: bottom (1-2 at 1080p), right (3), top (4-5:
 //    4 is the one further right on screen), left (6). The four corners stay free for
 //    the other panels (the facilitator's corner, the toolbar).
-//  * open(side, along) takes the free slot on `side` nearest to `along`. None free
+//  * open(side, along) takes the free slot on `side` nearest to `along` (the lowest-
+//    numbered free one there when `along` is NaN: "somewhere on this edge"). None free
 //    there: NoRoom when another edge has a free slot, Full when none has (the caller
 //    says so plainly). The layout applies to stations opened after it is set.
 //  * set_screen() puts every station back on its slot for the new size and scale; a
@@ -148,7 +149,8 @@ public:
     void set_keyboard_layout(kb::Layout keys) { keys_ = keys; }  // for stations opened later
 
     // Opens a station in the free slot on `side` nearest to `along` (screen x for
-    // Bottom/Top, y for Left/Right). `doc` decides whether it asks who writes.
+    // Bottom/Top, y for Left/Right; NaN: the lowest-numbered free slot on `side`). `doc`
+    // decides whether it asks who writes.
     Opened open(Side side, double along, const Document& doc);
     // Closes station `number`; false if there is none.
     bool close(int number);

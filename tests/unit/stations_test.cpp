@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "reducer.hpp"
 
 using namespace nk;
@@ -97,6 +99,8 @@ TEST(Stations, FourWritersFitAlongTheBottomOfAWallNumberedLeftToRight) {
         EXPECT_EQ(s.open(Side::Left, screen.x), 4);  // a wall has no left: the bottom, far right
         EXPECT_EQ(s.open(Side::Bottom, 0), 1);
         EXPECT_EQ(s.open(Side::Bottom, screen.x * 0.4), 3);  // 2 is taken: the nearest free one
+        s.st.close(1);
+        EXPECT_EQ(s.open(Side::Bottom, std::nan("")), 1);  // no place asked: the lowest free
         ASSERT_EQ(s.st.all().size(), 4u);
         double last_right = -1;
         for (const Station& a : s.st.all()) {
@@ -189,6 +193,18 @@ TEST(Stations, ReservedStripsFollowTheOpenStations) {
     EXPECT_EQ(s.st.reserved(Side::Top), 0);
     s.st.set_screen({3840, 2160}, 2);
     EXPECT_DOUBLE_EQ(s.st.reserved(Side::Bottom), 2 * (kStationH + kStationGap));
+    // The corners no slot reaches: room for the other panels on a table, none on a wall.
+    const Vec2 c = s.st.free_corner();
+    EXPECT_GT(c.x, 0.2 * 3840);
+    EXPECT_GT(c.y, 0.25 * 2160);
+    for (const StationSlot& slot : s.st.slots(StationLayout::Table)) {
+        const kb::Rect r = kb::EdgeFrame{slot.side, slot.along, 2, {kStationW, kStationH}, {3840, 2160}}.screen_bounds();
+        for (const kb::Rect corner : {kb::Rect{0, 0, c.x, c.y}, kb::Rect{3840 - c.x, 0, c.x, c.y},
+                                      kb::Rect{0, 2160 - c.y, c.x, c.y}, kb::Rect{3840 - c.x, 2160 - c.y, c.x, c.y}})
+            EXPECT_TRUE(apart(r, corner)) << "slot " << slot.number;
+    }
+    s.st.set_layout(StationLayout::Wall);
+    EXPECT_EQ(s.st.free_corner(), (Vec2{0, 0}));
     s.st.close(1);
     EXPECT_EQ(s.st.reserved(Side::Bottom), 0);
 }
