@@ -413,8 +413,10 @@ void App::frame() {
     if (session_->revision() != revision_before_ui || presenter_.epoch() != epoch_before_ui || !(view_ == view_before_ui) ||
         panel_pointer_.release_pending())
         redraw_soon_ = true;
-    if (session_->current().phase == Phase::Brainstorm && !version_shown())
+    if (session_->current().phase == Phase::Brainstorm && !version_shown()) {
         draw_stations(ImGui::GetForegroundDrawList(), fonts_, brainstorm_.stations(), session_->current(), strings_, clock_ms_);
+        record_stations(targets_, brainstorm_.stations(), session_->current());
+    }
 
     ImGui::Render();
     // A replay's `screenshot` shows the last frame drawn before its line: this one, when

@@ -1,5 +1,6 @@
 #include "station_renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "text_fit.hpp"
@@ -130,6 +131,34 @@ void draw_stations(ImDrawList* dl, const Fonts& fonts, const Stations& stations,
         }
         dl->PopClipRect();
         rotate_vertices(dl, first, ImVec2(float(anchor.x), float(anchor.y)), float(fr.rotation()));
+    }
+}
+
+namespace {
+// The screen box round a rectangle of a station's local frame.
+Rect screen_box(const Station& st, const kb::Rect& local) {
+    ImVec2 lo(1e30f, 1e30f), hi(-1e30f, -1e30f);
+    for (const Vec2 c : {Vec2{local.x, local.y}, Vec2{local.x + local.w, local.y}, Vec2{local.x, local.y + local.h},
+                         Vec2{local.x + local.w, local.y + local.h}}) {
+        const Vec2 p = st.frame.to_screen(c);
+        lo = ImVec2(std::min(lo.x, float(p.x)), std::min(lo.y, float(p.y)));
+        hi = ImVec2(std::max(hi.x, float(p.x)), std::max(hi.y, float(p.y)));
+    }
+    return {lo, hi};
+}
+}  // namespace
+
+void record_stations(UiTargets& targets, const Stations& stations, const Document& doc) {
+    for (const Station& st : stations.all()) {
+        const std::string id = "station." + std::to_string(st.number);
+        targets.panel(id, screen_box(st, {0, 0, kStationW, kStationH}), PanelLayer::Front);
+        for (const StationControl& c : stations.controls(st, doc)) targets.control(c.id, screen_box(st, c.rect), id);
+        if (st.state != Station::State::Typing) continue;
+        double narrowest = 0;
+        for (const kb::Key& k : st.keyboard.keys())
+            if (k.kind == kb::KeyKind::Char && (narrowest == 0 || k.rect.w < narrowest)) narrowest = k.rect.w;
+        targets.keyboard(st.number, screen_box(st, {0, kStationHeaderH, kStationW, kb::kHeight}),
+                         float(narrowest * st.frame.scale));
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include "app_runner.hpp"
 #include "board_file.hpp"
+#include "layout_file.hpp"
 
 namespace nk::test {
 namespace {
@@ -82,32 +83,59 @@ void expect_written(const Document& hidden, const Document& shown, const std::ve
 }
 
 // What the facilitator needs stays on screen and reachable: each control's centre inside
-// the window and on no panel other than its own.
+// the window and under no panel drawn after its own (a station is drawn after all).
 void expect_reachable(const Layout& l, const std::vector<std::string>& ids) {
     for (const std::string& id : ids) {
-        const auto it = l.controls.find(id);
-        ASSERT_NE(it, l.controls.end()) << id << " is not on screen";
-        const double cx = (it->second.x0 + it->second.x1) / 2, cy = (it->second.y0 + it->second.y1) / 2;
-        EXPECT_TRUE(cx >= 0 && cy >= 0 && cx < l.w && cy < l.h) << id << " is outside the window";
-        const Layout::Box* own = l.panel_of(id);
-        for (const Layout::Box& p : l.panels) {
-            if (own && &p == own) continue;
-            EXPECT_FALSE(p.contains(cx, cy)) << id << " lies under a panel (" << p.x0 << "," << p.y0 << " - " << p.x1
-                                             << "," << p.y1 << ")";
+        ASSERT_EQ(l.controls.count(id), 1u) << id << " is not on screen";
+        EXPECT_EQ(l.covered(id), "") << id;
+    }
+    for (const std::string& why : l.covered_controls()) ADD_FAILURE() << why;
+}
+
+// Every station stands where its number says, and its letter keys are finger-sized.
+void expect_stations(const Layout& l, const std::vector<Writer>& writers) {
+    for (const Writer& w : writers) {
+        const std::string id = "station." + std::to_string(w.number);
+        const Layout::Box* box = l.panel(id);
+        ASSERT_NE(box, nullptr) << id << " is not in the layout";
+        const double gap = 1;  // standing against its edge
+        switch (w.side) {
+            case Side::Bottom: EXPECT_NEAR(box->y1, l.h, gap) << id; break;
+            case Side::Top: EXPECT_NEAR(box->y0, 0, gap) << id; break;
+            case Side::Left: EXPECT_NEAR(box->x0, 0, gap) << id; break;
+            case Side::Right: EXPECT_NEAR(box->x1, l.w, gap) << id; break;
         }
+        const auto kb = l.keyboards.find(w.number);
+        ASSERT_NE(kb, l.keyboards.end()) << "keyboard " << w.number;
+        EXPECT_GE(kb->second.key_px, 40.0 * l.h / 1080 - 0.05) << "keyboard " << w.number << "'s letter keys";
+        for (const Layout::Panel& p : l.panels)
+            if (p.id != id) {
+                EXPECT_FALSE(p.box.overlaps(*box)) << id << " overlaps " << p.id;
+            }
     }
 }
 
-void expect_no_post_it_under_a_panel(const Layout& l, const Document& d) {
+// Along the bottom the numbers run left to right; along the top right to left on screen
+// (left to right for the writers there, who face the other way).
+void expect_numbered_in_order(const Layout& l, const std::vector<Writer>& writers) {
+    for (const Writer& a : writers)
+        for (const Writer& b : writers) {
+            if (a.side != b.side || a.number >= b.number || !l.panel("station." + std::to_string(a.number)) ||
+                !l.panel("station." + std::to_string(b.number)))
+                continue;
+            const double xa = l.panel("station." + std::to_string(a.number))->x0;
+            const double xb = l.panel("station." + std::to_string(b.number))->x0;
+            if (a.side == Side::Bottom) {
+                EXPECT_LT(xa, xb) << a.number << " should stand left of " << b.number;
+            } else if (a.side == Side::Top) {
+                EXPECT_GT(xa, xb) << a.number << " should stand right of " << b.number << " on screen";
+            }
+        }
+}
+
+void expect_no_post_it_under_a_panel(const Layout& l) {
     ASSERT_FALSE(l.notes.empty());
-    for (const auto& [id, note] : l.notes) {
-        const std::string text = d.partner(id) ? d.partner(id)->text : "?";
-        EXPECT_TRUE(note.x0 >= 0 && note.y0 >= 0 && note.x1 <= l.w && note.y1 <= l.h) << "'" << text << "' is off screen";
-        for (const Layout::Box& p : l.panels)
-            EXPECT_FALSE(note.overlaps(p)) << "post-it '" << text << "' (" << note.x0 << "," << note.y0 << " - " << note.x1
-                                           << "," << note.y1 << ") lies under a panel (" << p.x0 << "," << p.y0 << " - "
-                                           << p.x1 << "," << p.y1 << ")";
-    }
+    for (const std::string& why : l.notes_under_panels()) ADD_FAILURE() << why;
 }
 
 const std::vector<std::string> kFacilitator = {"phase.prev", "phase.next", "phase.2b", "undo",
@@ -129,10 +157,13 @@ void run_brainstorm(const std::vector<std::string>& args, const std::vector<Writ
     ASSERT_TRUE(before.ok() && after.ok());
     expect_reachable(before, kFacilitator);
     expect_reachable(after, kFacilitator);
-    expect_no_post_it_under_a_panel(after, shown);
+    expect_stations(before, writers);
+    expect_numbered_in_order(before, writers);
+    expect_no_post_it_under_a_panel(after);
 }
 
 TEST(Brainstorm, FourWritersTypeAtOnceAlongTheBottomOfAWall) {
+    // Numbered 1 to 4 from left to right (expect_numbered_in_order).
     run_brainstorm({"--windowed", "1920x1080"},
                    {{"station.open.bottom", 1, 1, Side::Bottom, {"Pedagogische begeleidingsdienst", "CLB"}},
                     {"station.open.bottom", 2, 2, Side::Bottom, {"Coördinatie zorg", "Gemeente: jeugddienst"}},
