@@ -95,7 +95,10 @@ View App::compute_fitted() const {
     std::vector<ScreenBox> panels;
     for (const UiTargets::Panel& p : targets_.panels())
         if (!kOverMap.count(p.id)) panels.push_back({p.rect.min.x, p.rect.min.y, p.rect.max.x, p.rect.max.y});
-    const ScreenBox area{0, 166.0 * k_, double(width_), double(height_)};  // the notice band: ui_messages.cpp
+    // The writers' stations (phase 2A) hold strips along the edges (the phase bar moves
+    // below the top ones): the map stays inside the rest.
+    const Insets in = session_ ? station_room() : Insets{};
+    const ScreenBox area{in.left, in.top + 166.0 * k_, width_ - in.right, height_ - in.bottom};  // notice band: ui_messages.cpp
     if (!session_) return fit_view(area.x0, area.y0, area.x1, area.y1);
     const std::uint64_t revision = session_->revision();
     if (fit_cache_.valid && fit_cache_.revision == revision && fit_cache_.area == area && fit_cache_.panels == panels &&
@@ -413,8 +416,10 @@ void App::frame() {
     if (session_->revision() != revision_before_ui || presenter_.epoch() != epoch_before_ui || !(view_ == view_before_ui) ||
         panel_pointer_.release_pending())
         redraw_soon_ = true;
-    if (session_->current().phase == Phase::Brainstorm && !version_shown())
+    if (session_->current().phase == Phase::Brainstorm && !version_shown()) {
         draw_stations(ImGui::GetForegroundDrawList(), fonts_, brainstorm_.stations(), session_->current(), strings_, clock_ms_);
+        record_stations(targets_, brainstorm_.stations(), session_->current());
+    }
 
     ImGui::Render();
     // A replay's `screenshot` shows the last frame drawn before its line: this one, when

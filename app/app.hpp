@@ -117,6 +117,8 @@ private:
     void say_refusal();
     // The view that fits the board into the part of the window this phase leaves it.
     View compute_fitted() const;
+    // The screen strips the writers' stations hold now (part.hpp Frame::stations).
+    Insets station_room() const;
     // ---- app_input.cpp: events; pointers go to the input router, route() serves its result
     void handle_event(const SDL_Event& e);
     void pointer_down(PointerKey key, ImVec2 p);

@@ -9,8 +9,16 @@ void App::later(std::function<void()> fn) { deferred_.run(std::move(fn)); }
 void App::with_part(const std::function<void(const Frame&)>& draw) {
     deferred_.enter();
     draw(Frame{session_->current(), session_->history(), strings_, fonts_, k_, float(width_), float(height_), view_,
-               clock_ms_, frame_no_});
+               clock_ms_, frame_no_, station_room()});
     deferred_.leave();  // what it queued runs now, in order
+}
+
+Insets App::station_room() const {
+    if (session_->current().phase != Phase::Brainstorm || version_shown()) return {};
+    const Stations& st = brainstorm_.stations();
+    const Vec2 corner = st.free_corner();
+    return {float(st.reserved(Side::Top)),  float(st.reserved(Side::Bottom)), float(st.reserved(Side::Left)),
+            float(st.reserved(Side::Right)), float(corner.x),                  float(corner.y)};
 }
 
 Rect App::text_field(const std::string& id, const std::string& current, float width, bool multiline,

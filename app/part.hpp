@@ -25,6 +25,15 @@
 
 namespace nk::app {
 
+// How far in from each screen edge something else holds the screen, in pixels.
+struct Insets {
+    float top = 0, bottom = 0, left = 0, right = 0;
+    // Free screen corners of this size stay between those strips (a table's stations);
+    // 0 when the strips run from corner to corner (a wall's).
+    float corner_w = 0, corner_h = 0;
+    bool any() const { return top > 0 || bottom > 0 || left > 0 || right > 0; }
+};
+
 // What a part reads while it draws, for one frame.
 struct Frame {
     const Document& doc;     // the current board (valid until the part's draw returns)
@@ -36,6 +45,9 @@ struct Frame {
     View view;                    // the board's view
     double now_ms = 0;            // the app's clock
     std::uint64_t frame_no = 0;   // the frame being built
+    // The strips along the edges that the writers' stations hold (phase 2A, while any
+    // stands there): the map and every other panel stay inside the rest.
+    Insets stations;
 };
 
 // The door through which a part changes the board or asks the app for something.

@@ -1,5 +1,6 @@
 #include "station_renderer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "text_fit.hpp"
@@ -72,13 +73,18 @@ void draw_stations(ImDrawList* dl, const Fonts& fonts, const Stations& stations,
             }
             centred_text(dl, fonts.ui, kTextPx * k * 0.9f, ImVec2((a.x + b.x) / 2, (a.y + b.y) / 2), col, label);
         }
-        dl->AddText(fonts.small, Fonts::kSmall * k, u.at(16, 20), colour::kInkSoft, (std::to_string(st.number) + "  ").c_str());
+        // The number, large and filled: "I am at 3" is how writers and the facilitator say it.
+        const float nr = float(kStationButton / 2 * k);
+        const ImVec2 nc = u.at(kb::kPad + kStationButton / 2, kStationHeaderH / 2);
+        dl->AddCircleFilled(nc, nr, colour::kAccent);
+        centred_text(dl, fonts.ui, kTextPx * k, nc, IM_COL32(255, 255, 255, 255), std::to_string(st.number));
         if (st.state == Station::State::Typing) {
             const ImVec2 ts = fonts.small->CalcTextSizeA(Fonts::kSmall * k, 1e9f, 0, tray.c_str());
-            dl->AddText(fonts.small, Fonts::kSmall * k, ImVec2(u.at(kStationW - 70, 20).x - ts.x, u.at(0, 20).y), colour::kInkSoft,
+            dl->AddText(fonts.small, Fonts::kSmall * k, ImVec2(u.at(kStationW - 64, 0).x - ts.x, u.at(0, (kStationHeaderH - Fonts::kSmall) / 2).y), colour::kInkSoft,
                         tray.c_str());
         } else {
-            dl->AddText(fonts.ui, kTextPx * k * 0.9f, u.at(44, 16), colour::kInk, strings.get("brainstorm.who").c_str());
+            dl->AddText(fonts.ui, kTextPx * k * 0.9f, u.at(kStationNumberW, (kStationHeaderH - kTextPx * 0.9) / 2), colour::kInk,
+                        strings.get("brainstorm.who").c_str());
         }
 
         if (st.state == Station::State::Typing) {
@@ -125,6 +131,34 @@ void draw_stations(ImDrawList* dl, const Fonts& fonts, const Stations& stations,
         }
         dl->PopClipRect();
         rotate_vertices(dl, first, ImVec2(float(anchor.x), float(anchor.y)), float(fr.rotation()));
+    }
+}
+
+namespace {
+// The screen box round a rectangle of a station's local frame.
+Rect screen_box(const Station& st, const kb::Rect& local) {
+    ImVec2 lo(1e30f, 1e30f), hi(-1e30f, -1e30f);
+    for (const Vec2 c : {Vec2{local.x, local.y}, Vec2{local.x + local.w, local.y}, Vec2{local.x, local.y + local.h},
+                         Vec2{local.x + local.w, local.y + local.h}}) {
+        const Vec2 p = st.frame.to_screen(c);
+        lo = ImVec2(std::min(lo.x, float(p.x)), std::min(lo.y, float(p.y)));
+        hi = ImVec2(std::max(hi.x, float(p.x)), std::max(hi.y, float(p.y)));
+    }
+    return {lo, hi};
+}
+}  // namespace
+
+void record_stations(UiTargets& targets, const Stations& stations, const Document& doc) {
+    for (const Station& st : stations.all()) {
+        const std::string id = "station." + std::to_string(st.number);
+        targets.panel(id, screen_box(st, {0, 0, kStationW, kStationH}), PanelLayer::Front);
+        for (const StationControl& c : stations.controls(st, doc)) targets.control(c.id, screen_box(st, c.rect), id);
+        if (st.state != Station::State::Typing) continue;
+        double narrowest = 0;
+        for (const kb::Key& k : st.keyboard.keys())
+            if (k.kind == kb::KeyKind::Char && (narrowest == 0 || k.rect.w < narrowest)) narrowest = k.rect.w;
+        targets.keyboard(st.number, screen_box(st, {0, kStationHeaderH, kStationW, kb::kHeight}),
+                         float(narrowest * st.frame.scale));
     }
 }
 

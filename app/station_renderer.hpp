@@ -9,11 +9,17 @@
 #include "fonts.hpp"
 #include "stations.hpp"
 #include "strings.hpp"
+#include "ui_targets.hpp"
 
 namespace nk::app {
 
 void draw_stations(ImDrawList* dl, const Fonts& fonts, const Stations& stations, const Document& doc,
                    const Strings& strings, double t_ms);
+
+// Records the stations for the replay's `layout` and for touch routing: each as panel
+// station.N (in front of every ImGui panel, as drawn), its own buttons as controls on it,
+// and while it types its keyboard as keyboard N with its narrowest letter key's width.
+void record_stations(UiTargets& targets, const Stations& stations, const Document& doc);
 
 // The text width function the stations use for placing the cursor (local units).
 kb::TextWidth station_text_width(const Fonts& fonts);

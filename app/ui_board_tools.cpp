@@ -8,6 +8,7 @@
 #include "board_renderer.hpp"
 #include "geometry.hpp"
 #include "theme.hpp"
+#include "ui_flow.hpp"
 
 namespace nk::app {
 namespace {
@@ -17,10 +18,19 @@ constexpr ImGuiWindowFlags kPanelFlags = kAutoPanelFlags | ImGuiWindowFlags_NoFo
 BoardTools::Choice BoardTools::draw_toolbar(const Frame& f, Shell& shell, bool editable, bool view_moved, bool photo_busy) {
     Choice choice;
     const float h = 72 * f.k;
-    ImGui::SetNextWindowPos(ImVec2(float(f.width) - 20 * f.k, float(f.height) - 20 * f.k), ImGuiCond_Always, ImVec2(1, 1));
+    // Bottom right. With writers' stations open (2A): in the free corner of a table, its
+    // buttons wrapped to fit; on a wall above the stations.
+    const bool corner = f.stations.any() && f.stations.corner_w > 0;
+    const float margin = (corner ? 12 : 20) * f.k;
+    const ImVec2 at = corner ? ImVec2(f.width - margin, f.height - margin)
+                             : ImVec2(f.width - f.stations.right - margin, f.height - f.stations.bottom - margin);
+    ImGui::SetNextWindowPos(at, ImGuiCond_Always, ImVec2(1, 1));
     ImGui::Begin("##toolbar", nullptr, kPanelFlags);
+    const float max_w = corner ? f.stations.corner_w - margin - 2 * ImGui::GetStyle().WindowPadding.x : 0;
+    Flow row(max_w);
     const History& hist = f.history;
     auto button = [&](const char* id, const std::string& label, bool enabled, float w = 0) {
+        row.next(Flow::button_width(label, w));
         ImGui::BeginDisabled(!enabled);
         const bool pressed = ImGui::Button((label + "##" + id).c_str(), ImVec2(w, h));
         ImGui::EndDisabled();
@@ -32,27 +42,25 @@ BoardTools::Choice BoardTools::draw_toolbar(const Frame& f, Shell& shell, bool e
     const ActionLabel undo_label = hist.undo_label();
     const std::string undo_what = undo_label.verb.empty() ? std::string() : f.strings.format("verb." + undo_label.verb, {undo_label.subject});
     ImGui::PushFont(f.fonts.small);
+    if (corner) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + max_w);
     ImGui::TextColored(ImColor(colour::kInkSoft), "%s",
                        undo_what.empty() ? f.strings.get("undo.nothing").c_str()
                                          : f.strings.format("undo.label", {undo_what}).c_str());
+    if (corner) ImGui::PopTextWrapPos();
     ImGui::PopFont();
     bool add = false;
     if (editable) {
         push_primary_button();
         add = button("note.add", f.strings.get("button.note_add"), true);
         pop_primary_button();
-        ImGui::SameLine();
     }
     if (add) shell.edit_note({0, geo::free_lane_slot(f.doc), 0}, {});
     if (button("undo", "\xE2\x86\xB6  " + f.strings.get("button.undo"), hist.can_undo())) {
         shell.commit_editing();
         shell.undo();
     }
-    ImGui::SameLine();
     if (button("redo", "\xE2\x86\xB7  " + f.strings.get("button.redo"), hist.can_redo())) shell.redo();
-    ImGui::SameLine();
     if (button("view.reset", f.strings.get("button.view_reset"), view_moved)) choice.reset_view = true;
-    ImGui::SameLine();
     if (button("snapshot", f.strings.get("button.snapshot"), !photo_busy)) {
         shell.commit_editing();
         choice.snapshot = true;

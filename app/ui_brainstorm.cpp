@@ -5,8 +5,12 @@
 // with hidden post-its asks confirm.yes (reveal them and go on) or confirm.no (stay).
 #include <imgui.h>
 
+#include <limits>
+#include <vector>
+
 #include "ui_brainstorm.hpp"
 #include "theme.hpp"
+#include "ui_flow.hpp"
 
 namespace nk::app {
 bool Brainstorm::may_leave(const Document& doc, Phase to) {
@@ -21,48 +25,56 @@ bool Brainstorm::may_leave(const Document& doc, Phase to) {
 }
 
 void Brainstorm::draw(const Frame& f, Shell& shell) {
-        const Document& d = f.doc;
+    const Document& d = f.doc;
     int hidden = 0;
     for (const Partner& p : d.partners) hidden += !p.face_up;
 
-    ImGui::SetNextWindowPos(ImVec2(20 * f.k, 136 * f.k), ImGuiCond_Always);
+    // Top left, inside the room the stations leave. On a table with stations open that is
+    // the free corner: the question without its note, the buttons wrapped to its width,
+    // and the reveal for all at once only (writer by writer would not fit).
+    const bool corner = f.stations.any() && f.stations.corner_w > 0;
+    const float margin = (corner ? 12 : 20) * f.k;
+    if (corner) ImGui::SetNextWindowPos(ImVec2(margin, margin), ImGuiCond_Always);
+    else ImGui::SetNextWindowPos(ImVec2(f.stations.left + margin, f.stations.top + 136 * f.k), ImGuiCond_Always);
     ImGui::Begin("##brainstorm", nullptr, kAutoPanelFlags);
-    ImGui::PushTextWrapPos(760 * f.k);
+    const float max_w = corner ? f.stations.corner_w - margin - 2 * ImGui::GetStyle().WindowPadding.x : 0;
+    Flow row(max_w);
+    ImGui::PushTextWrapPos(corner ? ImGui::GetCursorPosX() + max_w : 760 * f.k);
     ImGui::PushFont(f.fonts.small);
     ImGui::TextUnformatted(f.strings.get("brainstorm.question").c_str());
-    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("brainstorm.note").c_str());
+    if (!corner) ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("brainstorm.note").c_str());
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
     auto open_button = [&](Side side, const char* key) {
         const std::string id = "station.open." + std::string(side_id(side));
-        const bool pressed = ImGui::Button((f.strings.get(key) + "##" + id).c_str(), ImVec2(0, 56 * f.k));
+        const std::string label = f.strings.get(key) + "##" + id;
+        row.next(Flow::button_width(label));
+        const bool pressed = ImGui::Button(label.c_str(), ImVec2(0, 56 * f.k));
         shell.layout().control(id, item_rect());
-        // Stations open clear of this panel (top left): side ones below the middle, the
-        // top one right of the middle.
-        const double along = side == Side::Bottom ? f.width / 2.0 : side == Side::Top ? f.width * 0.66 : f.height * 0.58;
-        if (pressed) shell.open_station(side, along);
+        // No place asked: the lowest-numbered free slot on that edge (stations.hpp), so a
+        // wall fills 1, 2, 3, 4 from the left. A long-press on the board asks a place.
+        if (pressed) shell.open_station(side, std::numeric_limits<double>::quiet_NaN());
     };
     open_button(Side::Bottom, "brainstorm.open.bottom");
     if (stations_.layout() == StationLayout::Table) {
-        ImGui::SameLine();
         open_button(Side::Top, "brainstorm.open.top");
-        ImGui::SameLine();
         open_button(Side::Left, "brainstorm.open.left");
-        ImGui::SameLine();
         open_button(Side::Right, "brainstorm.open.right");
     }
-    ImGui::SameLine(0, 24 * f.k);
     push_primary_button();
     ImGui::BeginDisabled(hidden == 0);
-    const bool reveal = ImGui::Button((f.strings.get("brainstorm.reveal") + " (" + std::to_string(hidden) + ")##brainstorm.reveal").c_str(),
-                                      ImVec2(0, 56 * f.k));
+    const std::string reveal_label =
+        f.strings.get("brainstorm.reveal") + " (" + std::to_string(hidden) + ")##brainstorm.reveal";
+    row.next(Flow::button_width(reveal_label) + (corner ? 0 : 24 * f.k));
+    if (!corner) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 24 * f.k - ImGui::GetStyle().ItemSpacing.x);
+    const bool reveal = ImGui::Button(reveal_label.c_str(), ImVec2(0, 56 * f.k));
     ImGui::EndDisabled();
     pop_primary_button();
     shell.layout().control("brainstorm.reveal", item_rect());
     if (reveal && hidden) shell.dispatch(act::Reveal{0});
     // Or writer by writer: one button per participant with hidden post-its.
     bool first = true;
-    for (const Participant& p : d.participants) {
+    for (const Participant& p : corner ? std::vector<Participant>{} : d.participants) {
         int mine = 0;
         for (const Partner& n : d.partners) mine += !n.face_up && n.author == p.id;
         if (!mine) continue;

@@ -12,13 +12,17 @@
 namespace nk::app {
 namespace {
 
-// Places a menu beside the screen rectangle of a thing, on the side with room, inside the window.
-void place_beside(ImVec2 centre, float half_w, float width, float height, float k) {
+// Places a menu beside the screen rectangle of a thing, on the side with room, inside the
+// window and clear of the writers' stations (`in`, phase 2A).
+void place_beside(ImVec2 centre, float half_w, float width, float height, float k, const Insets& in) {
     const ImGuiIO& io = ImGui::GetIO();
+    const float left = in.left + 10 * k, right = io.DisplaySize.x - in.right - 10 * k;
     float x = centre.x + half_w + 16 * k;
-    if (x + width > io.DisplaySize.x - 10 * k) x = centre.x - half_w - 16 * k - width;
-    x = std::clamp(x, 10 * k, std::max(10 * k, io.DisplaySize.x - width - 10 * k));
-    const float y = std::clamp(centre.y - height / 2, 90 * k, std::max(90 * k, io.DisplaySize.y - height - 110 * k));
+    if (x + width > right) x = centre.x - half_w - 16 * k - width;
+    x = std::clamp(x, left, std::max(left, right - width));
+    // Below the phase bar, which stands below the top stations when there are any.
+    const float top = in.top > 0 ? in.top + 120 * k : 90 * k, bottom = io.DisplaySize.y - in.bottom - 110 * k;
+    const float y = std::clamp(centre.y - height / 2, top, std::max(top, bottom - height));
     ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
 }
 }  // namespace
@@ -40,7 +44,7 @@ void NoteMenu::draw_note(const Frame& f, Shell& shell) {
     const float sw = 64 * f.k;  // a category swatch: a finger-sized square
     const ImGuiStyle& st = ImGui::GetStyle();
     const float width = 7 * sw + 6 * st.ItemSpacing.x + 2 * st.WindowPadding.x;
-    place_beside(ImVec2(float(c.x), float(c.y)), float(geo::kNoteW * p->scale * f.view.scale / 2), width, 300 * f.k, f.k);
+    place_beside(ImVec2(float(c.x), float(c.y)), float(geo::kNoteW * p->scale * f.view.scale / 2), width, 300 * f.k, f.k, f.stations);
     ImGui::Begin("##notemenu", nullptr, kAutoPanelFlags);
     ImGui::PushFont(f.fonts.bold);
     ImGui::PushTextWrapPos(width - st.WindowPadding.x);

@@ -21,7 +21,11 @@ void PhaseBar::draw(const Frame& f, Shell& shell) {
         const Document& d = f.doc;
     const int cur = int(d.phase);
     const float h = 56 * f.k;
-    ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, 14 * f.k), ImGuiCond_Always, ImVec2(0.5f, 0));
+    // Inside the room the writers' stations leave (phase 2A); where that is narrow (a table
+    // with stations on the left and right) the other phases show only their number.
+    const float mid = (f.stations.left + f.width - f.stations.right) / 2;
+    const bool compact = f.width - f.stations.left - f.stations.right < 1400 * f.k;
+    ImGui::SetNextWindowPos(ImVec2(mid, f.stations.top + 14 * f.k), ImGuiCond_Always, ImVec2(0.5f, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 40 * f.k);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6 * f.k, 6 * f.k));
     ImGui::Begin("##phasebar", nullptr, kBarFlags);
@@ -38,8 +42,9 @@ void PhaseBar::draw(const Frame& f, Shell& shell) {
     for (int i = 0; i < kPhaseCount; ++i) {
         ImGui::SameLine();
         const std::string pid(phase_id(Phase(i)));
-        const std::string label = f.strings.get("phase." + pid + ".short");
         const bool current = i == cur;
+        std::string label = f.strings.get("phase." + pid + ".short");
+        if (compact && !current) label = label.substr(0, label.find(' '));  // "2B Kaart" -> "2B"
         if (current) push_primary_button();
         else {
             ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
@@ -77,7 +82,7 @@ void PhaseBar::draw(const Frame& f, Shell& shell) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float fs = Fonts::kUi * f.k * 0.85f;
     const ImVec2 ts = f.fonts.ui->CalcTextSizeA(fs, 1e9f, 0, hint.c_str());
-    dl->AddText(f.fonts.ui, fs, ImVec2(float(f.width) / 2 - ts.x / 2, bar_bottom + 10 * f.k), colour::kInkSoft, hint.c_str());
+    dl->AddText(f.fonts.ui, fs, ImVec2(mid - ts.x / 2, bar_bottom + 10 * f.k), colour::kInkSoft, hint.c_str());
 }
 
 }  // namespace nk::app

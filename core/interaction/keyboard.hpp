@@ -11,7 +11,9 @@
 // The rules:
 //  * Local frame: x right, y down, from the writer's point of view; units are pixels at
 //    1080p scale 1. The widget is kWidth x kHeight: the text field on top, four rows of
-//    keys below. Every key is at least 48 x 48. EdgeFrame turns it towards any edge.
+//    keys below. Every key is at least 40 x 40 (kMinKeyPx: about 30 mm on a 65"
+//    1080p panel, small enough for four stations side by side on a 1920-pixel wall).
+//    EdgeFrame turns it towards any edge.
 //  * One key at a time per keyboard: a press while another is held is ignored (a second
 //    finger on the same keyboard does nothing until the first lifts).
 //  * A character key types on release, so that a long-press can become an accent:
@@ -102,14 +104,15 @@ const std::vector<Row>& rows(Layout layout, Layer layer);
 const std::vector<std::string_view>& accents_of(std::string_view letter);
 
 // Geometry, local units (pixels at 1080p scale 1).
-inline constexpr double kKeyPitch = 56;   // a key unit, including the gap
-inline constexpr double kKeyGap = 4;      // so a 1-unit key is 52 x 52
+inline constexpr double kKeyPitch = 44;   // a key unit, including the gap
+inline constexpr double kKeyGap = 4;      // so a 1-unit key is 40 x 40
+inline constexpr double kMinKeyPx = kKeyPitch - kKeyGap;  // the narrowest key, at scale 1
 inline constexpr double kPad = 8;
 inline constexpr double kTextH = 56;      // the text field's height
 inline constexpr double kTextPad = 12;    // text starts this far right of the field's left
-inline constexpr double kWidth = 2 * kPad + 10 * kKeyPitch - kKeyGap;          // 572
+inline constexpr double kWidth = 2 * kPad + 10 * kKeyPitch - kKeyGap;          // 452
 inline constexpr double kRowsY = kPad + kTextH + kPad;                         // 72
-inline constexpr double kHeight = kRowsY + 4 * kKeyPitch - kKeyGap + kPad;    // 300
+inline constexpr double kHeight = kRowsY + 4 * kKeyPitch - kKeyGap + kPad;    // 252
 inline constexpr double kSlideOffPx = 24;
 
 // Timing, ms.

@@ -41,6 +41,12 @@ bool overlaps(const kb::Rect& a, const kb::Rect& b, double gap) {
     const double g = gap - 1e-6;  // exactly `gap` apart is clear
     return a.x < b.x + b.w + g && b.x < a.x + a.w + g && a.y < b.y + b.h + g && b.y < a.y + a.h + g;
 }
+
+// How many stations of width `w` fit side by side `gap` apart in `length`.
+int fitting(double length, double w, double gap) {
+    if (length + 1e-6 < w) return 0;
+    return std::min(kMaxStations, 1 + static_cast<int>(std::floor((length - w + 1e-6) / (w + gap))));
+}
 }  // namespace
 
 Stations::Stations(StationLayout layout, kb::Layout keys) : layout_(layout), keys_(keys) {}
@@ -49,76 +55,71 @@ kb::EdgeFrame Stations::frame_for(Side side, double along) const {
     return {side, along, scale_, {kStationW, kStationH}, screen_};
 }
 
-std::optional<double> Stations::free_along(Side side, double along, const std::vector<kb::Rect>& obstacles) const {
-    const double length = horizontal(side) ? screen_.x : screen_.y;
-    const double half = kStationW * scale_ / 2, gap = kStationGap * scale_;
-    if (length < 2 * half) return std::nullopt;
-    const double lo = half, hi = length - half;
-    if (!std::isfinite(along)) along = length / 2;
-    std::vector<double> candidates = {std::clamp(along, lo, hi), lo, hi};
-    for (const kb::Rect& o : obstacles) {
-        const double o_lo = horizontal(side) ? o.x : o.y, o_hi = o_lo + (horizontal(side) ? o.w : o.h);
-        candidates.push_back(o_lo - gap - half);
-        candidates.push_back(o_hi + gap + half);
+std::vector<StationSlot> Stations::slots(StationLayout layout) const {
+    const double w = kStationW * scale_, d = kStationH * scale_, gap = kStationGap * scale_;
+    std::vector<StationSlot> out;
+    const auto add = [&](Side side, double along) {
+        out.push_back({static_cast<int>(out.size()) + 1, side, along});
+    };
+    if (layout == StationLayout::Wall) {
+        // Spread evenly: each writer gets an equal stretch of the wall, gaps included.
+        const int n = fitting(screen_.x - 2 * gap, w, gap);
+        for (int i = 0; i < n; ++i) add(Side::Bottom, screen_.x * (2 * i + 1) / (2.0 * n));
+        return out;
     }
-    std::optional<double> best;
-    for (double c : candidates) {
-        if (c < lo - 1e-9 || c > hi + 1e-9) continue;
-        const kb::Rect r = frame_for(side, c).screen_bounds();
-        if (std::any_of(obstacles.begin(), obstacles.end(), [&](const kb::Rect& o) { return overlaps(r, o, gap); }))
-            continue;
-        if (!best || std::abs(c - along) < std::abs(*best - along)) best = c;
-    }
-    return best;
+    // Table: top and bottom between the side slots' strips, packed round the middle.
+    const double span = screen_.x - 2 * (d + gap);
+    const int n = fitting(span, w, gap);
+    const double step = w + gap, first = screen_.x / 2 - (n - 1) * step / 2;
+    const bool side_fits = screen_.y >= w + 2 * gap;
+    for (int i = 0; i < n; ++i) add(Side::Bottom, first + i * step);
+    if (side_fits) add(Side::Right, screen_.y / 2);
+    for (int i = n; i-- > 0;) add(Side::Top, first + i * step);  // right to left on screen
+    if (side_fits) add(Side::Left, screen_.y / 2);
+    while (out.size() > static_cast<std::size_t>(kMaxStations)) out.pop_back();
+    return out;
 }
 
-std::optional<double> Stations::close_up(Side side, double along) {
-    const double length = horizontal(side) ? screen_.x : screen_.y;
-    const double half = kStationW * scale_ / 2, step = kStationW * scale_ + kStationGap * scale_;
-    if (!std::isfinite(along)) along = length / 2;
-    // The stations on this edge and the new one, in order along it (the new one before
-    // any that stands exactly where it was asked).
-    struct Slot {
-        Station* station;  // nullptr: the new one
-        double at;
-    };
-    std::vector<Slot> slots = {{nullptr, along}};
-    for (Station& s : stations_)
-        if (s.frame.side == side) slots.push_back({&s, s.frame.along});
-    std::stable_sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) { return a.at < b.at; });
-    // Each as near its place as the ones before it allow, then pulled back from the far end.
-    for (std::size_t i = 0; i < slots.size(); ++i)
-        slots[i].at = std::max(i == 0 ? half : slots[i - 1].at + step, slots[i].at);
-    for (std::size_t i = slots.size(); i-- > 0;)
-        slots[i].at = std::min(i + 1 == slots.size() ? length - half : slots[i + 1].at - step, slots[i].at);
-    if (slots.front().at < half - 1e-9) return std::nullopt;
-    // Stations on the other edges stay; the closed-up row must clear them.
-    std::vector<kb::Rect> others;
+double Stations::reserved(Side side) const {
     for (const Station& s : stations_)
-        if (s.frame.side != side) others.push_back(s.frame.screen_bounds());
-    for (const Slot& sl : slots) {
-        const kb::Rect r = frame_for(side, sl.at).screen_bounds();
-        for (const kb::Rect& o : others)
-            if (overlaps(r, o, kStationGap * scale_)) return std::nullopt;
+        if (s.frame.side == side) return (kStationH + kStationGap) * scale_;
+    return 0;
+}
+
+Vec2 Stations::free_corner() const {
+    if (layout_ == StationLayout::Wall) return {0, 0};
+    Vec2 c = screen_;
+    const double gap = kStationGap * scale_;
+    for (const StationSlot& slot : slots(layout_)) {
+        const kb::Rect r = frame_for(slot.side, slot.along).screen_bounds();
+        if (horizontal(slot.side)) c.x = std::min(c.x, std::min(r.x, screen_.x - r.x - r.w) - gap);
+        else c.y = std::min(c.y, std::min(r.y, screen_.y - r.y - r.h) - gap);
     }
-    double mine = along;
-    for (const Slot& sl : slots) {
-        if (sl.station) sl.station->frame = frame_for(side, sl.at);
-        else mine = sl.at;
-    }
-    return mine;
+    return {std::max(0.0, c.x), std::max(0.0, c.y)};
+}
+
+bool Stations::slot_free(const StationSlot& slot) const {
+    if (find(slot.number)) return false;
+    const kb::Rect r = frame_for(slot.side, slot.along).screen_bounds();
+    return std::none_of(stations_.begin(), stations_.end(), [&](const Station& s) {
+        return overlaps(r, s.frame.screen_bounds(), kStationGap * scale_);
+    });
 }
 
 void Stations::set_screen(Vec2 size, double scale) {
     if (std::isfinite(size.x) && std::isfinite(size.y) && size.x > 0 && size.y > 0) screen_ = size;
     if (std::isfinite(scale) && scale > 0) scale_ = scale;
-    std::vector<kb::Rect> placed;
+    const std::vector<StationSlot> wall = slots(StationLayout::Wall), table = slots(StationLayout::Table);
     for (Station& s : stations_) {
+        const std::vector<StationSlot>& mine = s.layout == StationLayout::Wall ? wall : table;
+        const auto slot = std::find_if(mine.begin(), mine.end(), [&](const StationSlot& o) { return o.number == s.number; });
+        if (slot != mine.end()) {
+            s.frame = frame_for(slot->side, slot->along);
+            continue;
+        }
         const double length = horizontal(s.frame.side) ? screen_.x : screen_.y;
         const double half = std::min(kStationW * scale_ / 2, length / 2);
-        const double along = std::clamp(s.frame.along, half, length - half);
-        s.frame = frame_for(s.frame.side, free_along(s.frame.side, along, placed).value_or(along));
-        placed.push_back(s.frame.screen_bounds());
+        s.frame = frame_for(s.frame.side, std::clamp(s.frame.along, half, length - half));
     }
 }
 
@@ -127,22 +128,26 @@ void Stations::set_screen(Vec2 size, double scale) {
 Stations::Opened Stations::open(Side side, double along, const Document& doc) {
     if (stations_.size() >= static_cast<std::size_t>(kMaxStations)) return {0, OpenError::Full};
     if (layout_ == StationLayout::Wall) side = Side::Bottom;
-    std::vector<kb::Rect> others;
-    for (const Station& s : stations_) others.push_back(s.frame.screen_bounds());
-    std::optional<double> at = free_along(side, along, others);
-    if (!at) at = close_up(side, along);
-    if (!at) return {0, OpenError::NoRoom};
-    int number = 1;
-    while (find(number)) ++number;  // stations_ is in number order: the lowest free one
+    // No place asked (NaN): the lowest-numbered free slot on that edge.
+    const auto distance = [&](const StationSlot& slot) { return std::isfinite(along) ? std::abs(slot.along - along) : 0.0; };
+    std::optional<StationSlot> best;
+    bool any_free = false;
+    for (const StationSlot& slot : slots(layout_)) {
+        if (!slot_free(slot)) continue;
+        any_free = true;
+        if (slot.side == side && (!best || distance(slot) < distance(*best))) best = slot;
+    }
+    if (!best) return {0, any_free ? OpenError::NoRoom : OpenError::Full};
     Station s;
-    s.number = number;
+    s.number = best->number;
     s.state = doc.participants.empty() ? Station::State::Typing : Station::State::ChoosingWriter;
-    s.frame = frame_for(side, *at);
+    s.frame = frame_for(best->side, best->along);
     s.keyboard = kb::Keyboard(keys_);
     s.serial = next_serial_++;
-    const auto pos = std::find_if(stations_.begin(), stations_.end(), [&](const Station& o) { return o.number > number; });
+    s.layout = layout_;
+    const auto pos = std::find_if(stations_.begin(), stations_.end(), [&](const Station& o) { return o.number > s.number; });
     stations_.insert(pos, std::move(s));
-    return {number, OpenError::None};
+    return {best->number, OpenError::None};
 }
 
 bool Stations::close(int number) {
@@ -174,14 +179,14 @@ Station* Stations::by_serial(std::uint64_t serial) {
 
 std::vector<StationControl> Stations::controls(const Station& s, const Document& doc) const {
     const std::string prefix = "station." + std::to_string(s.number) + ".";
-    const double button = kb::kKeyPitch - kb::kKeyGap;  // 52: a finger's target
+    const double button = kStationButton;  // a finger's target
     std::vector<StationControl> out;
     out.push_back({StationControl::Kind::Close, prefix + "close",
                    {kStationW - kb::kPad - button, (kStationHeaderH - button) / 2, button, button}, 0});
     if (s.state == Station::State::Typing) {
         if (!doc.participants.empty())
             out.push_back({StationControl::Kind::Writer, prefix + "writer",
-                           {kb::kPad, (kStationHeaderH - button) / 2, kStationW / 2, button}, s.writer});
+                           {kStationNumberW, (kStationHeaderH - button) / 2, kStationW / 2, button}, s.writer});
         return out;
     }
     // ChoosingWriter: three columns of buttons, the participants and then anonymous.

@@ -7,18 +7,28 @@
 // face down in the writer's tray; the station stays open for the next post-it.
 //
 // The rules:
-//  * At most kMaxStations open at once, numbered from 1; a new one takes the lowest
-//    free number.
-//  * Wall layout: stations stand on the bottom edge only, upright (a request for another
-//    edge goes to the bottom). Table layout: any edge. The layout applies to stations
-//    opened after it is set.
-//  * Stations stay where they are when another opens, if they can (a keyboard should not
-//    move under its writer): a new one takes the free place along its edge nearest to
-//    where it was asked, kStationGap clear of every other station's screen rectangle
-//    (corners included). Only when the edge has room for it no other way do the stations
-//    on that edge close up along it, keeping their order, each as little as it can. No
-//    room even then: the open is refused (NoRoom). At 1080p scale 1 a 1920-pixel edge
-//    holds three stations.
+//  * Stations stand in fixed slots, and a station's number is its slot's number: it
+//    never changes while the station is open (people say "I am at 3"). At most
+//    kMaxStations are open at once.
+//  * Wall layout: the slots stand on the bottom edge only, upright, numbered 1, 2, ...
+//    from left to right, spread evenly along it; as many as fit side by side
+//    kStationGap apart (four at 1920 x 1080 at UI scale 1, and at 3840 x 2160, where the
+//    scale is 2). A request for another edge goes to the bottom.
+//  * Table layout: one slot in the middle of the left and of the right edge; on the
+//    bottom and the top edge as many as fit between those two (two at 1920 x 1080),
+//    centred, kStationGap apart. Numbered counterclockwise round the table, each edge
+//    left to right as its writers see it: bottom (1-2 at 1080p), right (3), top (4-5:
+//    4 is the one further right on screen), left (6). The four corners stay free for
+//    the other panels (the facilitator's corner, the toolbar).
+//  * open(side, along) takes the free slot on `side` nearest to `along` (the lowest-
+//    numbered free one there when `along` is NaN: "somewhere on this edge"). None free
+//    there: NoRoom when another edge has a free slot, Full when none has (the caller
+//    says so plainly). The layout applies to stations opened after it is set.
+//  * set_screen() puts every station back on its slot for the new size and scale; a
+//    station whose slot no longer exists (the UI scale grew) keeps its place, clamped to
+//    its edge, and is not closed.
+//  * reserved(side): while a station stands on an edge, the strip along it that deep
+//    belongs to the stations; the app keeps the map and its other panels out of it.
 //  * With no team list (no participants in the document) a station writes anonymously
 //    (author 0) and opens on its keyboard. With a team list it first asks who writes
 //    (ChoosingWriter): one button per participant (station.N.participant.<id>, at most
@@ -56,9 +66,11 @@ enum class StationLayout { Wall, Table };
 
 // A station's local frame: x right, y down for its writer, 1080p pixels at scale 1.
 // The header is on top (y < kStationHeaderH); the keyboard's local frame starts below it.
-inline constexpr double kStationHeaderH = 60;
-inline constexpr double kStationW = kb::kWidth;                       // 572
-inline constexpr double kStationH = kStationHeaderH + kb::kHeight;    // 360
+inline constexpr double kStationHeaderH = 52;
+inline constexpr double kStationButton = 44;  // the header's buttons and the writer choices
+inline constexpr double kStationNumberW = 60; // the header's left end shows the station's number
+inline constexpr double kStationW = kb::kWidth;                       // 452
+inline constexpr double kStationH = kStationHeaderH + kb::kHeight;    // 304
 inline constexpr double kStationGap = 8;     // screen pixels between stations (times scale)
 inline constexpr int kMaxStations = 10;
 inline constexpr int kMaxChoices = 14;       // participant buttons; anonymous is the 15th
@@ -72,6 +84,7 @@ struct Station {
     kb::Keyboard keyboard;
     std::vector<Id> anonymous_ids;  // partners this station wrote anonymously
     std::uint64_t serial = 0;       // unique per opening (a reused number is another station)
+    StationLayout layout = StationLayout::Wall;  // the slots it was opened in
 
     Side side() const { return frame.side; }
     // Keyboard frame <-> station frame <-> screen.
@@ -80,6 +93,14 @@ struct Station {
     Vec2 keyboard_to_screen(Vec2 kb) const { return frame.to_screen(keyboard_to_local(kb)); }
     // Face-down post-its in this writer's tray (see the rules above).
     int tray_count(const Document& doc) const;
+};
+
+// A place a station can stand (Stations::slots()).
+struct StationSlot {
+    int number = 0;
+    Side side = Side::Bottom;
+    double along = 0;   // screen x (Bottom, Top) or y (Left, Right) of its middle
+    friend bool operator==(const StationSlot&, const StationSlot&) = default;
 };
 
 // A button of a station's own (not the keyboard's), in the station's local frame.
@@ -111,16 +132,25 @@ public:
 
     explicit Stations(StationLayout layout = StationLayout::Wall, kb::Layout keys = kb::Layout::Azerty);
 
-    // The window in pixels and the UI scale (1 at 1080p). Stations re-place themselves
-    // in number order, each as near as possible to where it stood (if none is free it
-    // stays, clamped to its edge).
+    // The window in pixels and the UI scale (1 at 1080p). Stations go back to their
+    // slots for the new size (see the rules).
     void set_screen(Vec2 size, double scale);
+    // The slots of `layout` for the current screen and scale, in number order.
+    std::vector<StationSlot> slots(StationLayout layout) const;
+    // How deep (screen pixels, the station and a gap) the stations standing on `side`
+    // reach into the screen; 0 when none stands there.
+    double reserved(Side side) const;
+    // The size of each screen corner that no slot of the current layout reaches (kept for
+    // the other panels): on a table, between the top and bottom slots and the side ones;
+    // {0, 0} on a wall, whose slots run from corner to corner.
+    Vec2 free_corner() const;
     void set_layout(StationLayout layout) { layout_ = layout; }
     StationLayout layout() const { return layout_; }
     void set_keyboard_layout(kb::Layout keys) { keys_ = keys; }  // for stations opened later
 
-    // Opens a station at `side`, centred at `along` (screen x for Bottom/Top, y for
-    // Left/Right) or the nearest free place. `doc` decides whether it asks who writes.
+    // Opens a station in the free slot on `side` nearest to `along` (screen x for
+    // Bottom/Top, y for Left/Right; NaN: the lowest-numbered free slot on `side`). `doc`
+    // decides whether it asks who writes.
     Opened open(Side side, double along, const Document& doc);
     // Closes station `number`; false if there is none.
     bool close(int number);
@@ -160,11 +190,8 @@ private:
         bool pressed_key = false;  // this finger pressed the station's keyboard key
     };
     kb::EdgeFrame frame_for(Side side, double along) const;
-    // The free place nearest to `along` on `side`, clear of `obstacles` (screen rects).
-    std::optional<double> free_along(Side side, double along, const std::vector<kb::Rect>& obstacles) const;
-    // Closes up the stations on `side` to make room for a new one near `along`; returns
-    // the new one's place (and moves the others), or nullopt (and moves nothing).
-    std::optional<double> close_up(Side side, double along);
+    // Whether a slot is free: no open station has its number or stands in its way.
+    bool slot_free(const StationSlot& slot) const;
     Station* by_serial(std::uint64_t serial);
     void choose(Station& s, const StationControl& c);
 

@@ -96,8 +96,8 @@ TEST(KeyboardLayout, EveryKeyIsBigInsideApartAndFoundWhereItIs) {
             const std::vector<Key> keys = k.keys();
             std::set<std::string> names;
             for (const Key& a : keys) {
-                EXPECT_GE(a.rect.w, 48);
-                EXPECT_GE(a.rect.h, 48);
+                EXPECT_GE(a.rect.w, kMinKeyPx);
+                EXPECT_GE(a.rect.h, kMinKeyPx);
                 EXPECT_GE(a.rect.x, 0);
                 EXPECT_LE(a.rect.x + a.rect.w, kWidth);
                 EXPECT_GE(a.rect.y, 0);
@@ -240,7 +240,7 @@ TEST(KeyboardAccents, LongPressOpensChoicesAndTheSlideChooses) {
         EXPECT_GE(r.x, 0);
         EXPECT_LE(r.x + r.w, kWidth);
         EXPECT_GE(r.y, 0);
-        EXPECT_GE(r.w, 48);
+        EXPECT_GE(r.w, kMinKeyPx);
     }
     w.k.move(p.rects[1].centre(), w.t + 600);
     EXPECT_EQ(w.k.popup()->selected, 1);

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "reducer.hpp"
 
 using namespace nk;
@@ -80,82 +82,164 @@ bool apart(const kb::Rect& a, const kb::Rect& b) {
 
 // ---- numbering and placement -----------------------------------------------------------
 
-TEST(Stations, NumbersTakeTheLowestFree) {
-    Screen s;
-    EXPECT_EQ(s.open(Side::Bottom, 300), 1);
-    EXPECT_EQ(s.open(Side::Bottom, 960), 2);
-    EXPECT_EQ(s.open(Side::Top, 960), 3);
-    EXPECT_TRUE(s.st.close(2));
-    EXPECT_FALSE(s.st.close(2));
-    EXPECT_EQ(s.open(Side::Bottom, 1600), 2);
-    EXPECT_EQ(s.open(Side::Left, 540), 4);
-    ASSERT_EQ(s.st.all().size(), 4u);
-    for (int i = 0; i < 4; ++i) EXPECT_EQ(s.st.all()[static_cast<std::size_t>(i)].number, i + 1);
+// Where each numbered slot stands: its side and its middle along that side.
+std::vector<std::pair<Side, double>> where(const Stations& st) {
+    std::vector<std::pair<Side, double>> out;
+    for (const Station& s : st.all()) out.emplace_back(s.side(), s.frame.along);
+    return out;
 }
 
-TEST(Stations, AtMostTenAndNeverOverlapping) {
-    Screen s;
-    s.st.set_screen({3840, 2160}, 1);  // a big table at scale 1: room for more than ten
-    for (int i = 0; i < 10; ++i) EXPECT_EQ(s.open(i % 2 ? Side::Top : Side::Bottom, 400.0 * i), i + 1);
-    EXPECT_EQ(s.st.open(Side::Left, 1000, s.doc).error, Stations::OpenError::Full);
-    for (const Station& a : s.st.all()) {
-        const kb::Rect r = a.frame.screen_bounds();
-        EXPECT_GE(r.x, -1e-9);
-        EXPECT_LE(r.x + r.w, 3840 + 1e-9);
-        for (const Station& b : s.st.all())
-            if (a.number != b.number) {
-                EXPECT_TRUE(apart(r, b.frame.screen_bounds())) << a.number << " " << b.number;
-            }
+TEST(Stations, FourWritersFitAlongTheBottomOfAWallNumberedLeftToRight) {
+    for (const Vec2 screen : {Vec2{1920, 1080}, Vec2{3840, 2160}}) {
+        Screen s;
+        s.st.set_layout(StationLayout::Wall);
+        s.st.set_screen(screen, screen.y / 1080);
+        // Opened in any order, asked anywhere: each takes the free slot nearest the request.
+        EXPECT_EQ(s.open(Side::Bottom, screen.x * 0.4), 2);
+        EXPECT_EQ(s.open(Side::Left, screen.x), 4);  // a wall has no left: the bottom, far right
+        EXPECT_EQ(s.open(Side::Bottom, 0), 1);
+        EXPECT_EQ(s.open(Side::Bottom, screen.x * 0.4), 3);  // 2 is taken: the nearest free one
+        s.st.close(1);
+        EXPECT_EQ(s.open(Side::Bottom, std::nan("")), 1);  // no place asked: the lowest free
+        ASSERT_EQ(s.st.all().size(), 4u);
+        double last_right = -1;
+        for (const Station& a : s.st.all()) {
+            const kb::Rect r = a.frame.screen_bounds();
+            EXPECT_EQ(a.side(), Side::Bottom);
+            EXPECT_DOUBLE_EQ(a.frame.rotation(), 0);
+            EXPECT_GE(r.x, last_right + kStationGap * screen.y / 1080 - 1e-6) << "station " << a.number
+                                                                                << " is not right of the one before";
+            EXPECT_LE(r.x + r.w, screen.x + 1e-6);
+            EXPECT_NEAR(r.y + r.h, screen.y, 1e-6);
+            last_right = r.x + r.w;
+        }
+        // A fifth: no room anywhere, said plainly (Full), and nothing moved.
+        const auto before = where(s.st);
+        const Stations::Opened o = s.st.open(Side::Bottom, screen.x / 2, s.doc);
+        EXPECT_EQ(o.number, 0);
+        EXPECT_EQ(o.error, Stations::OpenError::Full);
+        EXPECT_EQ(where(s.st), before);
     }
 }
 
-TEST(Stations, WallStandsOnTheBottomAndRefusesWhenTheEdgeIsFull) {
+TEST(Stations, NumbersAreSlotsThatNeverChangeWhileOpen) {
+    Screen s;  // a table
+    EXPECT_EQ(s.open(Side::Top, 0), 5);      // top, left on screen: the right hand of those writers
+    EXPECT_EQ(s.open(Side::Bottom, 1920), 2);
+    EXPECT_EQ(s.open(Side::Right, 0), 3);
+    const auto before = where(s.st);
+    EXPECT_TRUE(s.st.close(3));
+    EXPECT_FALSE(s.st.close(3));
+    EXPECT_EQ(s.open(Side::Bottom, 0), 1);
+    EXPECT_EQ(s.open(Side::Left, 540), 6);
+    EXPECT_EQ(s.open(Side::Right, 900), 3);  // the same slot again
+    // The ones that were open stand where they stood, under the same numbers.
+    const auto now = where(s.st);
+    EXPECT_EQ(s.st.find(2)->frame.along, before[0].second);
+    EXPECT_EQ(s.st.find(5)->frame.along, before[2].second);
+    EXPECT_EQ(s.st.find(3)->frame.along, before[1].second);
+    ASSERT_EQ(now.size(), 5u);
+    for (std::size_t i = 1; i < s.st.all().size(); ++i)
+        EXPECT_LT(s.st.all()[i - 1].number, s.st.all()[i].number) << "all() is in number order";
+}
+
+TEST(Stations, SixAroundATableNumberedRoundItAsEachWriterSeesIt) {
+    for (const Vec2 screen : {Vec2{1920, 1080}, Vec2{3840, 2160}}) {
+        Screen s;
+        s.st.set_screen(screen, screen.y / 1080);
+        for (const Side side : {Side::Left, Side::Top, Side::Top, Side::Right, Side::Bottom, Side::Bottom})
+            EXPECT_NE(s.open(side, screen.x / 2), 0) << side_id(side);
+        ASSERT_EQ(s.st.all().size(), 6u);
+        const auto at = [&](int n) { return s.st.find(n)->frame.screen_bounds(); };
+        EXPECT_EQ(s.st.find(1)->side(), Side::Bottom);
+        EXPECT_EQ(s.st.find(2)->side(), Side::Bottom);
+        EXPECT_EQ(s.st.find(3)->side(), Side::Right);
+        EXPECT_EQ(s.st.find(4)->side(), Side::Top);
+        EXPECT_EQ(s.st.find(5)->side(), Side::Top);
+        EXPECT_EQ(s.st.find(6)->side(), Side::Left);
+        EXPECT_LT(at(1).x, at(2).x);  // left to right for the writers at the bottom
+        EXPECT_GT(at(4).x, at(5).x);  // and for those at the top, who face the other way
+        for (const Station& a : s.st.all()) {
+            const kb::Rect r = a.frame.screen_bounds();
+            EXPECT_GE(r.x, -1e-6);
+            EXPECT_GE(r.y, -1e-6);
+            EXPECT_LE(r.x + r.w, screen.x + 1e-6);
+            EXPECT_LE(r.y + r.h, screen.y + 1e-6);
+            for (const Station& b : s.st.all())
+                if (a.number != b.number) {
+                    EXPECT_TRUE(apart(r, b.frame.screen_bounds())) << a.number << " " << b.number;
+                }
+        }
+        // The corners stay free for the other panels (the facilitator's corner, the toolbar).
+        const double c = 0.1 * screen.y;
+        for (const Vec2 corner : {Vec2{c, c}, Vec2{screen.x - c, c}, Vec2{c, screen.y - c}, Vec2{screen.x - c, screen.y - c}})
+            EXPECT_FALSE(s.st.hit(corner, s.doc).has_value()) << corner.x << "," << corner.y;
+        // A seventh: this edge is full but no other has room either.
+        EXPECT_EQ(s.st.open(Side::Top, 10, s.doc).error, Stations::OpenError::Full);
+        s.st.close(4);
+        EXPECT_EQ(s.st.open(Side::Left, 10, s.doc).error, Stations::OpenError::NoRoom);
+        EXPECT_EQ(station_open_error_id(Stations::OpenError::NoRoom), "no_room");
+        EXPECT_EQ(s.open(Side::Top, screen.x), 4);  // its slot was free again
+    }
+}
+
+TEST(Stations, ReservedStripsFollowTheOpenStations) {
     Screen s;
+    EXPECT_EQ(s.st.reserved(Side::Bottom), 0);
+    s.open(Side::Bottom, 960);
+    s.open(Side::Right, 540);
+    EXPECT_DOUBLE_EQ(s.st.reserved(Side::Bottom), kStationH + kStationGap);
+    EXPECT_DOUBLE_EQ(s.st.reserved(Side::Right), kStationH + kStationGap);
+    EXPECT_EQ(s.st.reserved(Side::Top), 0);
+    s.st.set_screen({3840, 2160}, 2);
+    EXPECT_DOUBLE_EQ(s.st.reserved(Side::Bottom), 2 * (kStationH + kStationGap));
+    // The corners no slot reaches: room for the other panels on a table, none on a wall.
+    const Vec2 c = s.st.free_corner();
+    EXPECT_GT(c.x, 0.2 * 3840);
+    EXPECT_GT(c.y, 0.25 * 2160);
+    for (const StationSlot& slot : s.st.slots(StationLayout::Table)) {
+        const kb::Rect r = kb::EdgeFrame{slot.side, slot.along, 2, {kStationW, kStationH}, {3840, 2160}}.screen_bounds();
+        for (const kb::Rect corner : {kb::Rect{0, 0, c.x, c.y}, kb::Rect{3840 - c.x, 0, c.x, c.y},
+                                      kb::Rect{0, 2160 - c.y, c.x, c.y}, kb::Rect{3840 - c.x, 2160 - c.y, c.x, c.y}})
+            EXPECT_TRUE(apart(r, corner)) << "slot " << slot.number;
+    }
     s.st.set_layout(StationLayout::Wall);
-    EXPECT_EQ(s.open(Side::Left, 500), 1);
-    EXPECT_EQ(s.st.find(1)->side(), Side::Bottom);
-    EXPECT_DOUBLE_EQ(s.st.find(1)->frame.rotation(), 0);
-    EXPECT_EQ(s.open(Side::Bottom, 500), 2);  // asked where 1 stands: the nearest free place
-    EXPECT_DOUBLE_EQ(s.st.find(1)->frame.along, 500);  // the first did not move for it
-    EXPECT_DOUBLE_EQ(s.st.find(2)->frame.along, 500 + kStationW + kStationGap);
-    // A third has no free place as they stand (214 and 546 pixels are left): they close up.
-    EXPECT_EQ(s.open(Side::Top, 500), 3);
-    EXPECT_EQ(s.st.open(Side::Bottom, 960, s.doc).error, Stations::OpenError::NoRoom);
-    EXPECT_EQ(station_open_error_id(Stations::OpenError::NoRoom), "no_room");
-    std::vector<double> order;
-    for (const Station& a : s.st.all()) {
-        const kb::Rect r = a.frame.screen_bounds();
-        EXPECT_GE(r.x, -1e-9);
-        EXPECT_LE(r.x + r.w, 1920 + 1e-9);
-        order.push_back(a.frame.along);
-        for (const Station& b : s.st.all())
-            if (a.number != b.number) {
-                EXPECT_TRUE(apart(r, b.frame.screen_bounds()));
-            }
+    EXPECT_EQ(s.st.free_corner(), (Vec2{0, 0}));
+    s.st.close(1);
+    EXPECT_EQ(s.st.reserved(Side::Bottom), 0);
+}
+
+TEST(Stations, LetterKeysAreAtLeastFortyPixelsWideAt1080pAndScaleWithTheWindow) {
+    for (const double scale : {1.0, 2.0, 1.25}) {
+        Screen s;
+        s.st.set_layout(StationLayout::Wall);
+        s.st.set_screen({1920 * scale, 1080 * scale}, scale);
+        const Station& st = *s.st.find(s.open(Side::Bottom, 0));
+        for (const kb::Key& k : st.keyboard.keys()) {
+            if (k.kind != kb::KeyKind::Char) continue;
+            const Vec2 a = st.keyboard_to_screen({k.rect.x, k.rect.y}), b = st.keyboard_to_screen({k.rect.x + k.rect.w, k.rect.y});
+            EXPECT_GE(b.x - a.x, 40 * scale - 1e-6) << k.name << " at scale " << scale;
+        }
     }
-    EXPECT_LT(order[2], order[0]);  // the new one came in where it was asked: left of 1
-    EXPECT_LT(order[0], order[1]);  // and 1 and 2 kept their order
 }
 
-TEST(Stations, CornersAreKeptClear) {
-    Screen s;
-    s.open(Side::Bottom, 0);   // pushed into the corner: x 0..572
-    s.open(Side::Left, 1080);  // would run into it: goes up
-    const kb::Rect b = s.st.find(1)->frame.screen_bounds(), l = s.st.find(2)->frame.screen_bounds();
-    EXPECT_DOUBLE_EQ(b.x, 0);
-    EXPECT_TRUE(apart(b, l));
-    EXPECT_GE(l.y, 0);
-}
-
-TEST(Stations, ANewScreenSizeKeepsThemApart) {
+TEST(Stations, ANewScreenSizePutsThemBackOnTheirSlots) {
     Screen s;
     s.open(Side::Bottom, 300);
-    s.open(Side::Bottom, 900);
+    s.open(Side::Top, 300);
     s.st.set_screen({3840, 2160}, 2);
-    const kb::Rect a = s.st.find(1)->frame.screen_bounds(), b = s.st.find(2)->frame.screen_bounds();
+    const kb::Rect a = s.st.find(1)->frame.screen_bounds(), b = s.st.find(5)->frame.screen_bounds();
     EXPECT_DOUBLE_EQ(a.w, 2 * kStationW);
-    EXPECT_TRUE(apart(a, b));
     EXPECT_DOUBLE_EQ(a.y + a.h, 2160);
+    EXPECT_DOUBLE_EQ(b.y, 0);
+    EXPECT_EQ(s.st.slots(StationLayout::Table).at(0).along, s.st.find(1)->frame.along);
+    // A bigger UI scale leaves fewer slots on a wall: a station beyond them stays open.
+    Screen w;
+    w.st.set_layout(StationLayout::Wall);
+    w.open(Side::Bottom, 1920);
+    w.st.set_screen({1920, 1080}, 1.5);
+    ASSERT_NE(w.st.find(4), nullptr);
+    EXPECT_LE(w.st.find(4)->frame.screen_bounds().x + w.st.find(4)->frame.screen_bounds().w, 1920 + 1e-6);
 }
 
 // ---- writers ---------------------------------------------------------------------------
@@ -177,21 +261,22 @@ TEST(Stations, WithATeamListItFirstAsksWhoWrites) {
     const int n = s.open(Side::Right, 540);
     EXPECT_EQ(s.st.find(n)->state, Station::State::ChoosingWriter);
     EXPECT_FALSE(s.st.key_centre(n, "a"));  // no keyboard yet
+    const std::string id = "station." + std::to_string(n) + ".";
+    EXPECT_EQ(n, 3);  // the right edge's slot on a table
     std::vector<std::string> ids;
     for (const StationControl& c : s.st.controls(*s.st.find(n), s.doc)) {
         ids.push_back(c.id);
-        EXPECT_GE(c.rect.w, 48);
-        EXPECT_GE(c.rect.h, 48);
+        EXPECT_GE(c.rect.w, kStationButton);
+        EXPECT_GE(c.rect.h, kStationButton);
         EXPECT_LE(c.rect.y + c.rect.h, kStationH);
     }
-    EXPECT_EQ(ids, (std::vector<std::string>{"station.1.close", "station.1.participant.1", "station.1.participant.2",
-                                             "station.1.anonymous"}));
-    s.tap_control("station.1.participant.2");
+    EXPECT_EQ(ids, (std::vector<std::string>{id + "close", id + "participant.1", id + "participant.2", id + "anonymous"}));
+    s.tap_control(id + "participant.2");
     EXPECT_EQ(s.st.find(n)->state, Station::State::Typing);
     EXPECT_EQ(s.st.find(n)->writer, 2);
-    s.tap_control("station.1.writer");
+    s.tap_control(id + "writer");
     EXPECT_EQ(s.st.find(n)->state, Station::State::ChoosingWriter);
-    s.tap_control("station.1.anonymous");
+    s.tap_control(id + "anonymous");
     EXPECT_EQ(s.st.find(n)->writer, 0);
     EXPECT_EQ(s.st.find(n)->state, Station::State::Typing);
 }
@@ -218,9 +303,11 @@ TEST(Stations, FourWritersTypingInterleavedNeverMix) {
         {Side::Bottom, 960}, {Side::Top, 960}, {Side::Left, 540}, {Side::Right, 540}};
     const std::vector<std::string> texts = {"Coördinatie zorg", "CLB", "Gemeente: jeugddienst", "École"};
     std::vector<std::vector<kb::KeyStroke>> plans;
+    std::vector<int> number;
     for (std::size_t i = 0; i < 4; ++i) {
-        ASSERT_EQ(s.open(places[i].first, places[i].second), static_cast<int>(i) + 1);
-        plans.push_back(*s.st.find(static_cast<int>(i) + 1)->keyboard.plan_typing(texts[i]));
+        number.push_back(s.open(places[i].first, places[i].second));
+        ASSERT_NE(number.back(), 0);
+        plans.push_back(*s.st.find(number.back())->keyboard.plan_typing(texts[i]));
     }
     std::vector<std::size_t> next(4, 0);
     for (bool more = true; more;) {
@@ -228,13 +315,13 @@ TEST(Stations, FourWritersTypingInterleavedNeverMix) {
         // All four press at once (a key each), then all lift: no key reaches another station.
         // A long-press runs alone (holding, the clock runs for every keyboard).
         for (int i = 0; i < 4; ++i) {
-            if (next[i] < plans[i].size() && plans[i][next[i]].choice >= 0) s.stroke(i + 1, finger(i), plans[i][next[i]++]);
+            if (next[i] < plans[i].size() && plans[i][next[i]].choice >= 0) s.stroke(number[i], finger(i), plans[i][next[i]++]);
         }
         std::vector<std::pair<int, Vec2>> held;
         for (int i = 0; i < 4; ++i) {
             if (next[i] >= plans[i].size() || plans[i][next[i]].choice >= 0) continue;
             const kb::KeyStroke& k = plans[i][next[i]];
-            const Station* st = s.st.find(i + 1);
+            const Station* st = s.st.find(number[i]);
             const Vec2 at = st->keyboard_to_screen(st->keyboard.key(k.key)->rect.centre());
             ASSERT_TRUE(s.st.down(finger(i), at, s.t, s.doc));
             held.push_back({i, at});
@@ -245,7 +332,7 @@ TEST(Stations, FourWritersTypingInterleavedNeverMix) {
         s.t += 100;
         for (int i = 0; i < 4; ++i) more = more || next[i] < plans[i].size();
     }
-    for (int i = 0; i < 4; ++i) EXPECT_EQ(s.st.find(i + 1)->keyboard.text(), texts[i]);
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(s.st.find(number[i])->keyboard.text(), texts[i]);
     EXPECT_TRUE(s.added.empty());
 }
 
@@ -255,7 +342,7 @@ TEST(Stations, EnterGivesAFaceDownPostItAndTheStationStaysOpen) {
     Screen s;
     s.doc = reduce(s.doc, act::AddParticipant{"An", Role::Leraar});
     const int n = s.open(Side::Left, 540);
-    s.tap_control("station.1.participant.1");
+    s.tap_control("station." + std::to_string(n) + ".participant.1");
     s.type(n, finger(0), "CLB");
     EXPECT_EQ(s.st.find(n)->tray_count(s.doc), 0);
     s.tap_at(finger(0), s.key(n, "enter"));
@@ -311,9 +398,10 @@ TEST(Stations, EveryKeyIsHitWhereItIsDrawnFromEachSide) {
         const auto tf = s.st.hit(st.keyboard_to_screen(kb::Keyboard::text_field().centre()), s.doc);
         ASSERT_TRUE(tf.has_value());
         EXPECT_EQ(tf->part, StationHit::Part::TextField);
-        const auto close = s.st.hit(*s.st.control_centre("station.1.close", s.doc), s.doc);
+        const std::string close_id = "station." + std::to_string(n) + ".close";
+        const auto close = s.st.hit(*s.st.control_centre(close_id, s.doc), s.doc);
         ASSERT_TRUE(close && close->control);
-        EXPECT_EQ(close->control->id, "station.1.close");
+        EXPECT_EQ(close->control->id, close_id);
         // Just outside the station's far side (away from the edge): nothing.
         EXPECT_FALSE(s.st.hit(st.frame.to_screen({kStationW / 2, -3}), s.doc));
         EXPECT_TRUE(s.st.hit(st.frame.to_screen({kStationW / 2, 3}), s.doc));
@@ -373,15 +461,15 @@ TEST(Stations, AFingerStaysWithItsStationAndASecondOnTheSameKeyboardIsIgnored) {
 
 TEST(Stations, BackspaceRepeatsThroughTick) {
     Screen s;
-    s.open(Side::Right, 540);
-    s.st.find(1)->keyboard.set_text("abcdef");
-    const Vec2 bs = s.key(1, "backspace");
+    const int n = s.open(Side::Right, 540);
+    s.st.find(n)->keyboard.set_text("abcdef");
+    const Vec2 bs = s.key(n, "backspace");
     ASSERT_TRUE(s.st.down(finger(0), bs, 0, s.doc));
     s.st.tick(kb::kRepeatDelayMs + kb::kRepeatIntervalMs);
-    EXPECT_EQ(s.st.find(1)->keyboard.text(), "abc");
+    EXPECT_EQ(s.st.find(n)->keyboard.text(), "abc");
     s.st.cancel(finger(0));
     s.st.tick(5000);
-    EXPECT_EQ(s.st.find(1)->keyboard.text(), "abc");
+    EXPECT_EQ(s.st.find(n)->keyboard.text(), "abc");
     EXPECT_FALSE(s.st.owns(finger(0)));
 }
 
