@@ -1,0 +1,147 @@
+#include "field_keyboard.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nk {
+namespace {
+
+bool overlaps(const kb::Rect& a, const kb::Rect& b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+// The side nearest to `p` (ties: bottom, right, top, left).
+Side nearest_side(Vec2 p, Vec2 screen) {
+    const double d[4] = {screen.y - p.y, screen.x - p.x, p.y, p.x};  // Bottom Right Top Left
+    int best = 0;
+    for (int i = 1; i < 4; ++i)
+        if (d[i] < d[best]) best = i;
+    return static_cast<Side>(best);
+}
+
+}  // namespace
+
+kb::EdgeFrame place_field_keyboard(kb::Rect field, Vec2 tap, Vec2 screen, double scale, StationLayout layout) {
+    const double k = std::isfinite(scale) && scale > 0 ? scale : 1;
+    if (!std::isfinite(tap.x) || !std::isfinite(tap.y)) tap = field.centre();
+    kb::EdgeFrame f;
+    f.scale = k;
+    f.local_size = {kb::kWidth, kb::kHeight};
+    f.screen_size = screen;
+    f.side = layout == StationLayout::Wall ? Side::Bottom : nearest_side(tap, screen);
+    const bool horizontal = f.side == Side::Bottom || f.side == Side::Top;
+    const double length = horizontal ? screen.x : screen.y;
+    const double half = kb::kWidth * k / 2, margin = 8 * k;
+    const auto clamp = [&](double a) {
+        if (length < 2 * (half + margin)) return length / 2;
+        return std::clamp(a, half + margin, length - half - margin);
+    };
+    const auto fits = [&](double a) { return length >= 2 * (half + margin) && a >= half + margin && a <= length - half - margin; };
+    f.along = clamp(horizontal ? tap.x : tap.y);
+    // Clear of the field by a margin.
+    const kb::Rect keep{field.x - margin, field.y - margin, field.w + 2 * margin, field.h + 2 * margin};
+    if (!overlaps(f.screen_bounds(), keep)) return f;
+    // Beside the field along the edge: the nearer side that fits.
+    const double lo = horizontal ? keep.x : keep.y, hi = lo + (horizontal ? keep.w : keep.h);
+    const double before = lo - half, after = hi + half;
+    std::optional<double> best;
+    for (double a : {before, after})
+        if (fits(a) && (!best || std::abs(a - f.along) < std::abs(*best - f.along))) best = a;
+    if (best) {
+        f.along = *best;
+        return f;
+    }
+    // Off the edge, past the field.
+    switch (f.side) {
+        case Side::Bottom: f.inset = screen.y - keep.y; break;
+        case Side::Top: f.inset = keep.y + keep.h; break;
+        case Side::Left: f.inset = keep.x + keep.w; break;
+        case Side::Right: f.inset = screen.x - keep.x; break;
+    }
+    // Never out of the window: at most as far as leaves the keyboard whole.
+    const double depth = kb::kHeight * k, room = (horizontal ? screen.y : screen.x) - depth;
+    f.inset = std::clamp(f.inset, 0.0, std::max(0.0, room));
+    return f;
+}
+
+void FieldKeyboard::open(std::string id, std::string_view text, bool multiline, std::size_t max_chars, kb::Layout layout,
+                         const kb::EdgeFrame& frame) {
+    open_ = true;
+    field_ = std::move(id);
+    ++serial_;
+    keyboard_ = kb::Keyboard(layout, kb::KeyboardKind::Field);
+    keyboard_.set_multiline(multiline);
+    keyboard_.set_max_chars(max_chars);
+    keyboard_.set_text(text);
+    // A field that has text goes on where it ends: no capital forced on the next letter.
+    if (!keyboard_.text().empty() && keyboard_.shift() == kb::Shift::Once) {
+        const auto id0 = keyboard_.key_by_name("shift");
+        if (id0) {
+            keyboard_.press(*id0, 0);
+            keyboard_.release(0);
+        }
+    }
+    frame_ = frame;
+    finger_.reset();
+    finger_on_key_ = false;
+}
+
+void FieldKeyboard::close() {
+    open_ = false;
+    field_.clear();
+    finger_.reset();
+    finger_on_key_ = false;
+    keyboard_.cancel();
+}
+
+kb::Rect FieldKeyboard::bounds() const { return open_ ? frame_.screen_bounds() : kb::Rect{}; }
+
+bool FieldKeyboard::down(PointerKey p, Vec2 screen, double t_ms, const kb::TextWidth& width) {
+    if (!open_ || !frame_.screen_bounds().contains(screen)) return false;
+    const Vec2 local = frame_.to_local(screen);
+    if (local.x < 0 || local.y < 0 || local.x >= kb::kWidth || local.y >= kb::kHeight) return false;
+    // A second finger on the keyboard is captured (it must not reach what lies under it)
+    // but presses nothing while the first is down.
+    if (finger_) return true;
+    finger_ = p;
+    finger_on_key_ = false;
+    if (const auto key = keyboard_.key_at(local)) {
+        keyboard_.press(*key, t_ms);
+        finger_on_key_ = true;
+    } else if (kb::Keyboard::text_field().contains(local)) {
+        keyboard_.place_cursor(local.x - kb::Keyboard::text_field().x - kb::kTextPad, width);
+    }
+    return true;
+}
+
+void FieldKeyboard::move(PointerKey p, Vec2 screen, double t_ms) {
+    if (!owns(p) || !finger_on_key_) return;
+    keyboard_.move(frame_.to_local(screen), t_ms);
+}
+
+kb::Finish FieldKeyboard::up(PointerKey p, Vec2 screen, double t_ms) {
+    if (!owns(p)) return kb::Finish::None;
+    finger_.reset();
+    if (!finger_on_key_) return kb::Finish::None;
+    finger_on_key_ = false;
+    if (std::isfinite(screen.x) && std::isfinite(screen.y)) keyboard_.move(frame_.to_local(screen), t_ms);
+    return keyboard_.release_finish(t_ms);
+}
+
+void FieldKeyboard::cancel(PointerKey p) {
+    if (!owns(p)) return;
+    finger_.reset();
+    if (finger_on_key_) keyboard_.cancel();
+    finger_on_key_ = false;
+}
+
+std::optional<Vec2> FieldKeyboard::key_centre(std::string_view name) const {
+    if (!open_) return std::nullopt;
+    const auto id = keyboard_.key_by_name(name);
+    if (!id) return std::nullopt;
+    const auto key = keyboard_.key(*id);
+    if (!key) return std::nullopt;
+    return frame_.to_screen(key->rect.centre());
+}
+
+}  // namespace nk
