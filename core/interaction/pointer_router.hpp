@@ -44,12 +44,12 @@ enum class PointerOwner { Keyboard, Station, Panel, Ignored, Pen, Note, Handle, 
 
 // What the app knows about where a pointer lands, at its down.
 struct Landing {
-    bool field_keyboard = false;  // keyboard 0 takes touches (open, no dialog in front of it)
     bool stations = false;        // writers' stations take touches (2A, nothing in front of them)
     bool on_panel = false;        // a panel (ImGui window) is under the point
     bool dialog = false;          // a dialog waits for an answer: every touch is the panels'
     bool board_editable = false;  // the board takes gestures now (2A to 4, no version shown)
     Id pen = 0;                   // 2C: the participant whose pen is armed; 0 none
+    bool field_keyboard = false;  // keyboard 0 takes touches (open, no dialog in front of it)
 };
 
 // The board as the caller has it at this event (all earlier results applied).
@@ -58,8 +58,8 @@ struct RouteContext {
     View view, fitted;
     Vec2 screen_size;
     Stations* stations = nullptr;  // may be null: no station takes a pointer
-    FieldKeyboard* field_keyboard = nullptr;  // may be null: keyboard 0 takes no pointer
     kb::TextWidth text_width;      // for the stations' text fields
+    FieldKeyboard* field_keyboard = nullptr;  // may be null: keyboard 0 takes no pointer
 };
 
 // A pen stroke that ended (its finger lifted): who drew it and where, in board units.
