@@ -40,6 +40,11 @@ void App::redo() {
 
 void App::commit_editing() {
     later([this] {
+        // Keyboard 0 typed it: its text is the post-it's, and it closes with it.
+        if (editor_.active() && field_kb_.is_open() && field_kb_.field() == kNoteField) {
+            editor_.set_text(field_kb_.keyboard().text(), clock_ms_);
+            field_kb_.close();
+        }
         // Trimmed; an empty text removes the post-it (core/interaction/board_rules.hpp).
         if (auto a = editor_.finish()) session_->dispatch(*a);
     });
@@ -47,7 +52,10 @@ void App::commit_editing() {
 
 void App::edit_note(const NoteEdit& at, std::string text) {
     commit_editing();
-    later([this, at, text = std::move(text)] { editor_.start(at, text, clock_ms_); });
+    later([this, at, text = std::move(text)] {
+        editor_.start(at, text, clock_ms_);
+        open_note_keyboard(at, text);  // typed on keyboard 0, like every field
+    });
 }
 
 void App::open_station(Side side, double along) {

@@ -51,7 +51,7 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
     const Rect r{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     targets.control(id, r);
     // A tap on the field gives it the focus: keyboard 0 types, not Dear ImGui.
-    activated |= ImGui::IsItemActivated();
+    activated |= ImGui::IsItemActivated() || ImGui::GetActiveID() == gid;
     if (keyboard_ && ImGui::GetActiveID() == gid) ImGui::ClearActiveID();
     changed |= typed;
     if (activated && !focused && on_focus_) {

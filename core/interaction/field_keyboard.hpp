@@ -61,6 +61,7 @@ public:
     kb::Finish up(PointerKey p, Vec2 screen, double t_ms);
     void cancel(PointerKey p);
     bool owns(PointerKey p) const { return finger_ && *finger_ == p; }
+    bool touched() const { return finger_.has_value(); }  // a finger is on it (do not move it now)
     void tick(double t_ms) { keyboard_.tick(t_ms); }
 
     // For replays: the screen centre of a key by replay name on the current layer.
