@@ -39,7 +39,7 @@ void App::open_note_keyboard(const NoteEdit& at, const std::string& text) {
     const kb::Rect note{c.x - half, c.y - half, 2 * half, 2 * half};
     const kb::EdgeFrame f = place_field_keyboard(note, last_down_, {double(width_), double(height_)}, k_,
                                                  brainstorm_.stations().layout());
-    field_kb_.open(kNoteField, text, false, limits::kPartnerText, keys_of(opt_), f);
+    field_kb_.open(kNoteField, text, false, kb::kMaxChars, keys_of(opt_), f);  // as a station's
 }
 
 // ---- while it is open ----------------------------------------------------------------
