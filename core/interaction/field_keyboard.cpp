@@ -74,13 +74,7 @@ void FieldKeyboard::open(std::string id, std::string_view text, bool multiline, 
     keyboard_.set_max_chars(max_chars);
     keyboard_.set_text(text);
     // A field that has text goes on where it ends: no capital forced on the next letter.
-    if (!keyboard_.text().empty() && keyboard_.shift() == kb::Shift::Once) {
-        const auto id0 = keyboard_.key_by_name("shift");
-        if (id0) {
-            keyboard_.press(*id0, 0);
-            keyboard_.release(0);
-        }
-    }
+    if (!keyboard_.text().empty()) keyboard_.set_shift(kb::Shift::Off);
     frame_ = frame;
     finger_.reset();
     finger_on_key_ = false;

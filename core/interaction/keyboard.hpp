@@ -231,6 +231,11 @@ public:
     // A physical keyboard: text typed at the cursor (repaired to UTF-8, cut at the limit),
     // and the character before the cursor deleted.
     void insert_text(std::string_view text);
+    // Shift as the owner wants it to start (a field with text goes on in lower case).
+    void set_shift(Shift s) {
+        shift_ = s;
+        shift_was_last_ = false;
+    }
     void erase_back() { backspace(); }
     // The finished text with surrounding spaces trimmed; the field empties, the cursor
     // goes home, shift goes to Once and the layer to letters.

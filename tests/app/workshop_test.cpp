@@ -52,7 +52,12 @@ std::string circle_script(int finger, Vec2 c, const View& v, double phase) {
 }
 
 // Types `text` into the focused field on keyboard 0 and closes it with "Klaar".
-std::string type0(const std::string& text) { return "type 0 \"" + text + "\"\ntap @kbd:0:done finger 2\nframes 2\n"; }
+// A new line in `text` is written \n in the script: the enter key of a multi-line field.
+std::string type0(const std::string& text) {
+    std::string quoted;
+    for (char c : text) quoted += c == '\n' ? std::string("\\n") : std::string(1, c);
+    return "type 0 \"" + quoted + "\"\ntap @kbd:0:done finger 2\nframes 2\n";
+}
 
 struct Person { const char* name; const char* role; };
 const Person kTeam[] = {{"An", "leraar"}, {"Bram", "directie"}, {"Chloé", "beleidsondersteuner"},

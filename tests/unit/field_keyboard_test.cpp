@@ -15,10 +15,9 @@ using namespace nk::kb;
 namespace {
 
 // Types `text` on `k` as a person would (the replay's plan); false when a key is missing.
-bool type(Keyboard& k, std::string_view text, std::string* missing = nullptr) {
+bool type(Keyboard& k, std::string_view text, std::string* missing = nullptr, double t = 10'000) {
     const auto plan = k.plan_typing(text, missing);
     if (!plan) return false;
-    double t = 10'000;
     for (const KeyStroke& s : *plan) t = k.perform(s, t) + 500;
     return true;
 }
@@ -195,6 +194,9 @@ TEST(FieldKeyboardFingers, KeysTypeDoneFinishesOtherFingersAreCaptured) {
     EXPECT_NE(fk.serial(), serial);
     EXPECT_EQ(fk.keyboard().text(), "Eerst");
     EXPECT_EQ(fk.keyboard().shift(), Shift::Off);
+    // ... and a capital at once is one shift tap, not caps lock (no double tap with anything).
+    ASSERT_TRUE(type(fk.keyboard(), "En", nullptr, 100));  // 100 ms after the app started
+    EXPECT_EQ(fk.keyboard().text(), "EerstEn");
     EXPECT_EQ(fk.keyboard().layout(), Layout::Qwerty);
     fk.close();
     EXPECT_FALSE(fk.key_centre("a"));
