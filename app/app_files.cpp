@@ -33,19 +33,27 @@ bool App::save_board(const std::string& path, std::string& error) {
 }
 
 namespace {
+// One `layout` line: KIND [NAME] X0 Y0 X1 Y1 [TAIL], pixels with one decimal.
 void layout_box(std::string& out, const char* what, const std::string& name, double x0, double y0, double x1, double y1,
                 const std::string& tail = {}) {
     char buf[256];
     std::snprintf(buf, sizeof buf, "%s %s%s%.1f %.1f %.1f %.1f", what, name.c_str(), name.empty() ? "" : " ", x0, y0, x1, y1);
     out += buf + (tail.empty() ? std::string() : " " + tail) + "\n";
 }
+
+std::string one_decimal(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
 }  // namespace
 
-std::string App::board_layout_lines(const Document& doc, const View& view) {
+std::string App::board_layout_lines(const Document& doc, const View& view) const {
     char buf[128];
-    std::snprintf(buf, sizeof buf, "view %.6f %.3f %.3f\n", view.scale, view.origin.x, view.origin.y);
+    std::snprintf(buf, sizeof buf, "view %.4f %.1f %.1f\n", view.scale, view.origin.x, view.origin.y);
     std::string out = buf;
-    // Every face-up post-it of the board drawn, as the box round it turned and scaled.
+    // Every face-up post-it of the board drawn, as the box round it turned and scaled, with
+    // the font size of its text as drawn.
     for (const Partner& p : doc.partners) {
         if (!p.face_up) continue;
         const Vec2 c = view.to_screen({p.x, p.y});
@@ -55,21 +63,35 @@ std::string App::board_layout_lines(const Document& doc, const View& view) {
         replay::Target t;
         t.kind = replay::Target::Kind::Note;
         t.a = p.text;
-        layout_box(out, "note", std::to_string(p.id), c.x - ex, c.y - ey, c.x + ex, c.y + ey, replay::format_target(t));
+        const FittedText fit = fit_note_text(fonts_, p.text, view, p.scale);
+        layout_box(out, "note", std::to_string(p.id), c.x - ex, c.y - ey, c.x + ex, c.y + ey,
+                   replay::format_target(t) + " text " + one_decimal(fit.size));
+    }
+    const Vec2 school = view.to_screen({0, 0});
+    int n = 1;
+    for (double r : {geo::kRing1, geo::kRing2, geo::kRing3}) {
+        std::snprintf(buf, sizeof buf, "ring %d %.1f %.1f %.1f\n", n++, school.x, school.y, r * view.scale);
+        out += buf;
     }
     return out;
 }
 
 bool App::write_layout(const std::string& path, std::string& error) const {
     // The last frame drawn (the one a `screenshot` at this line shows), one thing a line,
-    // in window pixels (0,0 top left): boxes as X0 Y0 X1 Y1.
+    // in window pixels (0,0 top left): boxes as X0 Y0 X1 Y1 (docs/replay.md, layout).
     std::string out = "# netwerkkaart layout of the last frame drawn (docs/replay.md, layout)\n";
     out += "window " + std::to_string(width_) + " " + std::to_string(height_) + "\n";
     const std::string board = drawn_board_.empty() ? board_layout_lines(shown_board(), view_) : drawn_board_;
     const size_t view_end = board.find('\n') + 1;
     out += board.substr(0, view_end);
-    for (const Rect& r : targets_.built_panels()) layout_box(out, "panel", {}, r.min.x, r.min.y, r.max.x, r.max.y);
-    for (const auto& [id, r] : targets_.built_controls()) layout_box(out, "control", id, r.min.x, r.min.y, r.max.x, r.max.y);
+    for (const auto& p : targets_.built_panels())
+        layout_box(out, "panel", p.id, p.rect.min.x, p.rect.min.y, p.rect.max.x, p.rect.max.y);
+    for (const auto& [id, c] : targets_.built_controls())
+        layout_box(out, "control", id, c.rect.min.x, c.rect.min.y, c.rect.max.x, c.rect.max.y,
+                   "panel " + (c.panel.empty() ? std::string("-") : c.panel));
+    for (const auto& [n, k] : targets_.built_keyboards())
+        layout_box(out, "keyboard", std::to_string(n), k.box.min.x, k.box.min.y, k.box.max.x, k.box.max.y,
+                   "key " + one_decimal(k.key_px));
     out += board.substr(view_end);
     const WriteResult r = real_storage()->write_atomic(path, out);
     if (!r.ok) return error = "could not write " + path + ": " + r.error, false;

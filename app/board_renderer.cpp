@@ -230,8 +230,7 @@ void draw_note(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, const P
                        category_mark(p.category));
     const std::string& text = editing_text ? *editing_text : p.text;
     const float max_px = float(Fonts::kNote * 0.8 * v.scale * scale);
-    const FittedText t = fit_text(fonts.note, text, hw * 2 - float(14 * v.scale), hh * 2 - float(18 * v.scale), max_px,
-                                  max_px * 0.55f);
+    const FittedText t = fit_note_text(fonts, text, v, scale);
     draw_fitted(dl, fonts.note, t, ImVec2(c.x, c.y + float(3 * v.scale)), colour::kInk);
     if ((p.missing || p.overrepresented) && sc.strings) {
         const std::string& tag = sc.strings->get(p.missing ? "missing.label" : "overrepresented.label");
@@ -353,6 +352,12 @@ void draw_link_drafts(ImDrawList* dl, const BoardScene& sc, const PartnerIndex& 
     }
 }
 }  // namespace
+
+FittedText fit_note_text(const Fonts& fonts, const std::string& text, const View& v, double scale) {
+    const float hw = float(geo::kNoteW * scale * v.scale / 2), hh = float(geo::kNoteH * scale * v.scale / 2);
+    const float max_px = float(Fonts::kNote * 0.8 * v.scale * scale);
+    return fit_text(fonts.note, text, hw * 2 - float(14 * v.scale), hh * 2 - float(18 * v.scale), max_px, max_px * 0.55f);
+}
 
 // ---- legend ------------------------------------------------------------------------
 ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 pos, float k, bool measure_only,

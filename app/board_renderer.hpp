@@ -10,6 +10,7 @@
 
 #include "document.hpp"
 #include "fonts.hpp"
+#include "text_fit.hpp"
 #include "strings.hpp"
 #include "view.hpp"
 
@@ -59,6 +60,10 @@ void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& scene, ImV
 // With `with_pens` it also shows the role pens' colours (when priorities were drawn).
 ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 pos, float ui_scale,
                    bool measure_only = false, bool with_pens = false);
+
+// How a post-it's text is fitted into it at `scale` (its own) drawn with view `v`: the
+// lines and font size draw_board uses.
+FittedText fit_note_text(const Fonts& fonts, const std::string& text, const View& v, double scale);
 
 // The screen rectangle of a post-it's centre and half-extents, for targets and hit tests.
 ImVec2 note_screen_centre(const View& v, const Partner& p);

@@ -57,7 +57,7 @@ BoardTools::Choice BoardTools::draw_toolbar(const Frame& f, Shell& shell, bool e
         shell.commit_editing();
         choice.snapshot = true;
     }
-    shell.layout().panel(window_rect());
+    shell.layout().panel("toolbar", window_rect());
     ImGui::End();
     return choice;
 }
@@ -69,7 +69,7 @@ void BoardTools::draw_legend(const Frame& f, Shell& shell) {
     legend_size_ = size;
     const ImVec2 pos(20 * f.k, f.height - size.y - 20 * f.k);
     nk::app::draw_legend(dl, f.fonts, f.strings, pos, f.k);
-    shell.layout().panel({pos, ImVec2(pos.x + size.x, pos.y + size.y)});
+    shell.layout().panel("legend", {pos, ImVec2(pos.x + size.x, pos.y + size.y)}, PanelLayer::Behind);
 }
 
 // Brainstorming makes duplicates on purpose: offer to stack them, showing how many people
@@ -100,7 +100,7 @@ void BoardTools::draw_stack_offers(const Frame& f, Shell& shell,
         shell.layout().control(id, item_rect());
     }
     if (shown) {
-        shell.layout().panel(window_rect());
+        shell.layout().panel("stacks", window_rect());
         ImGui::End();
     }
 }

@@ -73,7 +73,7 @@ void Brainstorm::draw(const Frame& f, Shell& shell) {
         if (ImGui::Button((label + "##" + id).c_str(), ImVec2(0, 52 * f.k))) shell.dispatch(act::Reveal{p.id});
         shell.layout().control(id, item_rect());
     }
-    shell.layout().panel(window_rect());
+    shell.layout().panel("brainstorm", window_rect());
     ImGui::End();
 }
 
@@ -91,7 +91,7 @@ void Brainstorm::draw_question(const Frame& f, Shell& shell) {
     shell.layout().control("confirm.yes", item_rect());
     const bool no = ImGui::Button((f.strings.get("confirm.no") + "##confirm.no").c_str(), ImVec2(520 * f.k, 64 * f.k));
     shell.layout().control("confirm.no", item_rect());
-    shell.layout().panel(window_rect());
+    shell.layout().panel("brainstorm.leave", window_rect());
     ImGui::End();
     if (yes) {
         const Phase to = *leave_to_;

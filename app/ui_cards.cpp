@@ -86,7 +86,7 @@ void Cards::draw(const Frame& f, Shell& shell) {
                    f.strings.get("cards.note_hint").c_str());
     }
     ImGui::EndChild();
-    shell.layout().panel(window_rect());
+    shell.layout().panel("deck", window_rect());
     ImGui::End();
 }
 

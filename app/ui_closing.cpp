@@ -131,7 +131,7 @@ void Closing::draw(const Frame& f, Shell& shell) {
         shell.dispatch(act::AddActionItem{});
     }
     shell.layout().control("action.add", item_rect());
-    shell.layout().panel(window_rect());
+    shell.layout().panel("closing", window_rect());
     ImGui::End();
 }
 

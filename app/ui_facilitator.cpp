@@ -46,7 +46,7 @@ Facilitator::Outcome Facilitator::draw(const Frame& f, Shell& shell, const std::
             shell.commit_editing();
         }
     }
-    shell.layout().panel(window_rect());
+    shell.layout().panel("facilitator.hold", window_rect());
     ImGui::End();
     ImGui::PopStyleVar(2);
 
@@ -102,7 +102,7 @@ Facilitator::Outcome Facilitator::draw(const Frame& f, Shell& shell, const std::
         case Page::Closed: break;
     }
     ImGui::PopTextWrapPos();
-    shell.layout().panel(window_rect());
+    shell.layout().panel("facilitator", window_rect());
     ImGui::End();
     return outcome;
 }

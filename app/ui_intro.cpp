@@ -47,7 +47,7 @@ void Intro::draw(const Frame& f, Shell& shell) {
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
     ImGui::PopStyleVar();
-    shell.layout().panel(window_rect());
+    shell.layout().panel("intro", window_rect());
     ImGui::End();
     ImGui::PopStyleVar();
 }

@@ -167,7 +167,7 @@ void Keep::draw(const Frame& f, Shell& shell, Photos& photos) {
     shell.layout().control("version.save", item_rect());
     ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("keep.next_year").c_str());
     ImGui::PopTextWrapPos();
-    shell.layout().panel(window_rect());
+    shell.layout().panel("keep", window_rect());
     panel_w_ = ImGui::GetWindowSize().x;  // the map leaves it this column (compute_fitted)
     ImGui::End();
 }

@@ -40,7 +40,7 @@ void Messages::draw(const Frame& f, Shell& shell, const char* waiting) {
         if (ImGui::Button(f.strings.get("error.ok").c_str(), ImVec2(0, 64 * f.k))) message_.reset();
         shell.layout().control("message.ok", item_rect());
     }
-    shell.layout().panel(window_rect());
+    shell.layout().panel("message", window_rect());
     ImGui::End();
 }
 

@@ -91,7 +91,7 @@ void NoteMenu::draw_note(const Frame& f, Shell& shell) {
         ImGui::SameLine();
         toggle_over = button("menu.overrepresented", (p->overrepresented ? "\xE2\x9C\x93 " : "") + f.strings.get("overrepresented.label"));
     }
-    shell.layout().panel(window_rect());
+    shell.layout().panel("menu", window_rect());
     ImGui::End();
     if (toggle_missing) shell.dispatch(act::SetPartnerMarks{id, !p->missing, p->overrepresented});
     if (toggle_over) shell.dispatch(act::SetPartnerMarks{id, p->missing, !p->overrepresented});
@@ -123,7 +123,7 @@ void NoteMenu::draw_line(const Frame& f, Shell& shell) {
     ImGui::Begin("##linemenu", nullptr, kAutoPanelFlags);
     const bool del = ImGui::Button((f.strings.get("line.delete") + "##line.delete").c_str(), ImVec2(0, 64 * f.k));
     shell.layout().control("line.delete", item_rect());
-    shell.layout().panel(window_rect());
+    shell.layout().panel("menu.line", window_rect());
     ImGui::End();
     if (del) {
         shell.dispatch(act::RemoveLink{line_});

@@ -108,7 +108,7 @@ void Pens::draw_tray(const Frame& f, Shell& shell) {
     if (ImGui::Button("\xE2\x86\xB7##redo", ImVec2(2 * r, 2 * r))) shell.redo();
     ImGui::EndDisabled();
     shell.layout().control("redo", item_rect());
-    shell.layout().panel(window_rect());
+    shell.layout().panel("pens", window_rect());
     ImGui::End();
     ImGui::PopStyleVar();
 
@@ -160,7 +160,7 @@ void Pens::draw_tray(const Frame& f, Shell& shell) {
         ImGui::EndTable();
     }
     ImGui::PopFont();
-    shell.layout().panel(window_rect());
+    shell.layout().panel("patterns", window_rect());
     ImGui::End();
 }
 
@@ -221,7 +221,7 @@ void Pens::draw_question(const Frame& f, Shell& shell) {
             pending_.reset();
         }
     }
-    shell.layout().panel(window_rect());
+    shell.layout().panel("priority.dialog", window_rect());
     ImGui::End();
 }
 

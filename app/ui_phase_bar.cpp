@@ -66,7 +66,7 @@ void PhaseBar::draw(const Frame& f, Shell& shell) {
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
     if (arrow("phase.next", "\xE2\x80\xBA", cur + 1 < kPhaseCount)) shell.go_to_phase(Phase(cur + 1));
-    shell.layout().panel(window_rect());
+    shell.layout().panel("phasebar", window_rect());
     const float bar_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
     ImGui::PopStyleVar(2);

@@ -156,7 +156,7 @@ Setup::Choice Setup::draw(const Frame& f, Shell& shell, const std::vector<std::f
     ImGui::SameLine();
     if (chip("lang.en", "English", opt.lang == "en")) choice.language = "en";
     ImGui::EndChild();
-    shell.layout().panel(window_rect());
+    shell.layout().panel("setup", window_rect());
     ImGui::End();
     return choice;
 }

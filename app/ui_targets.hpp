@@ -1,5 +1,7 @@
 // Where the named things were on screen in the last frame: controls by id (for replay
-// scripts and tests) and the panels that own any finger landing on them.
+// scripts and tests), the panels that own any finger landing on them (with stable ids,
+// in drawing order), and the on-screen keyboards. The replay's `layout` writes these
+// (docs/replay.md, layout).
 #pragma once
 
 #include <imgui.h>
@@ -29,48 +31,76 @@ inline constexpr ImGuiWindowFlags kFixedPanelFlags = ImGuiWindowFlags_NoDecorati
                                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav;
 inline constexpr ImGuiWindowFlags kAutoPanelFlags = kFixedPanelFlags | ImGuiWindowFlags_AlwaysAutoResize;
 
+// Where a panel not made of an ImGui window is drawn, relative to the ImGui windows.
+enum class PanelLayer { Behind, Front };
+
 class UiTargets {
 public:
-    // Call at the start of building a frame: what was recorded becomes "last frame".
-    void begin_frame() {
-        before_last_controls_ = std::move(last_controls_);
-        last_controls_ = std::move(controls_);
-        last_panels_ = std::move(panels_);
-        controls_.clear();
-        panels_.clear();
-    }
-    void control(const std::string& id, Rect r) { controls_[id] = r; }
-    void panel(Rect r) { panels_.push_back(r); }
-    // The control with `id` as drawn last frame, if it was.
-    const Rect* find(const std::string& id) const {
-        auto it = last_controls_.find(id);
-        return it == last_controls_.end() ? nullptr : &it->second;
-    }
+    struct Panel {
+        std::string id;  // stable: docs/replay.md lists them (phasebar, toolbar, station.N, ...)
+        Rect rect;
+    };
+    struct Control {
+        Rect rect;
+        std::string panel;  // the panel it sits on; empty when none
+    };
+    struct Keyboard {
+        Rect box;            // on screen
+        float key_px = 0;    // the narrowest letter key's width along the keyboard's own rows
+    };
+
+    // Call at the start of building a frame (after ImGui::NewFrame): what was recorded
+    // becomes "last frame".
+    void begin_frame();
+    // A control inside the ImGui window being built (its panel is that window's), or
+    // drawn elsewhere (no panel, unless `panel` names one).
+    void control(const std::string& id, Rect r);
+    void control(const std::string& id, Rect r, const std::string& panel);
+    // The ImGui window being built is panel `id`; call it between Begin and End.
+    void panel(const std::string& id, Rect r);
+    // A panel drawn on a draw list of its own (the legend on the board, stations on top).
+    void panel(const std::string& id, Rect r, PanelLayer layer);
+    // On-screen keyboard `n` (0: the field keyboard; 1..: writers' stations).
+    void keyboard(int n, Rect box, float key_px) { keyboards_[n] = {box, key_px}; }
+
+    // The control with `id` as drawn last frame, if it was and a finger could reach it: not
+    // covered by a panel drawn after its own, and with its centre inside the window.
+    const Rect* find(const std::string& id) const;
     // Whether the control was drawn in the same place in the last two frames. Auto-sized
     // panels move for a frame or two after their content changes; a script (like a
     // person) waits for that before it taps.
-    bool settled(const std::string& id) const {
-        auto a = last_controls_.find(id), b = before_last_controls_.find(id);
-        return a != last_controls_.end() && b != before_last_controls_.end() && a->second.min.x == b->second.min.x &&
-               a->second.min.y == b->second.min.y && a->second.max.x == b->second.max.x &&
-               a->second.max.y == b->second.max.y;
-    }
-    // Whether `p` fell on a panel (or control) last frame: such a finger belongs to the UI.
+    bool settled(const std::string& id) const;
+    // Whether `p` fell on a panel last frame: such a finger belongs to the UI.
     bool on_panel(ImVec2 p) const {
-        for (const Rect& r : last_panels_)
-            if (r.contains(p)) return true;
+        for (const Panel& pn : last_panels_)
+            if (pn.rect.contains(p)) return true;
         return false;
     }
-    const std::map<std::string, Rect>& controls() const { return last_controls_; }
-    // Between two frames: the controls and panels of the frame just built (the last one
-    // drawn), as the replay's `layout` writes them.
-    const std::map<std::string, Rect>& built_controls() const { return controls_; }
-    const std::vector<Rect>& built_panels() const { return panels_; }
-    const std::vector<Rect>& panels() const { return last_panels_; }
+    const std::map<std::string, Control>& controls() const { return last_controls_; }
+    const std::vector<Panel>& panels() const { return last_panels_; }
+
+    // Between two frames: the frame just built (the last one drawn), as the replay's
+    // `layout` writes it. Panels back to front, as ImGui drew them.
+    std::vector<Panel> built_panels() const;
+    const std::map<std::string, Control>& built_controls() const { return controls_; }
+    const std::map<int, Keyboard>& built_keyboards() const { return keyboards_; }
 
 private:
-    std::map<std::string, Rect> controls_, last_controls_, before_last_controls_;
-    std::vector<Rect> panels_, last_panels_;
+    // A panel as recorded: its ImGui window (null for draw-list panels) and layer.
+    struct Recorded {
+        Panel panel;
+        const void* window = nullptr;
+        PanelLayer layer = PanelLayer::Behind;
+    };
+    std::vector<Panel> ordered(const std::vector<Recorded>& recorded) const;
+
+    std::map<std::string, Control> controls_, last_controls_;
+    std::map<std::string, Rect> before_last_rects_;
+    std::map<std::string, const void*> control_windows_;  // this frame: control -> ImGui window
+    std::vector<Recorded> panels_;
+    std::vector<Panel> last_panels_;
+    std::map<int, Keyboard> keyboards_;
+    Rect window_{};  // the display, last frame
 };
 
 }  // namespace nk::app

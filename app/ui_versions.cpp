@@ -171,7 +171,7 @@ void VersionsPanel::draw_panel(const Frame& f, Shell& shell, Choice& choice) {
     ImGui::SetNextWindowPos(ImVec2(20 * f.k, 150 * f.k), ImGuiCond_Always);
     ImGui::Begin("##versions", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
     draw_list(f, shell, kVersionsPanelWidth * f.k, kVersionsShown, choice);
-    shell.layout().panel(window_rect());
+    shell.layout().panel("versions", window_rect());
     panel_size_ = ImGui::GetWindowSize();  // the map keeps clear of it (compute_fitted)
     ImGui::End();
 }
@@ -216,7 +216,7 @@ void VersionsPanel::draw_views(const Frame& f, Shell& shell, Choice& choice) {
         const std::string cid = "version.compare." + std::to_string(viewed);
         const bool cmp = ImGui::Button((f.strings.get("version.compare_now") + "##" + cid).c_str(), ImVec2(0, 64 * f.k));
         shell.layout().control(cid, item_rect());
-        shell.layout().panel(window_rect());
+        shell.layout().panel("versions.view", window_rect());
         ImGui::End();
         ImGui::PopStyleVar();
         ImGui::PopStyleColor();
@@ -276,7 +276,7 @@ void VersionsPanel::draw_views(const Frame& f, Shell& shell, Choice& choice) {
     const bool close = ImGui::Button((f.strings.get("compare.close") + "##compare.close").c_str(), ImVec2(kw, 64 * f.k));
     pop_primary_button();
     shell.layout().control("compare.close", item_rect());
-    shell.layout().panel(window_rect());
+    shell.layout().panel("compare", window_rect());
     ImGui::End();
     if (close) choice = {true, 0, 0, {}};
 }

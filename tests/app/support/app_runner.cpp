@@ -132,40 +132,6 @@ bool write_plain_png(const std::string& path, int w, int h) {
     return stbi_write_png(path.c_str(), w, h, 3, rgb.data(), w * 3) != 0;
 }
 
-const Layout::Box* Layout::panel_of(const std::string& id) const {
-    auto c = controls.find(id);
-    if (c == controls.end()) return nullptr;
-    const double cx = (c->second.x0 + c->second.x1) / 2, cy = (c->second.y0 + c->second.y1) / 2;
-    for (const Box& p : panels)
-        if (p.contains(cx, cy)) return &p;
-    return nullptr;
-}
-
-Layout read_layout(const std::string& path) {
-    Layout out;
-    std::istringstream in(read_file(path));
-    for (std::string line; std::getline(in, line);) {
-        std::istringstream ls(line);
-        std::string what;
-        ls >> what;
-        Layout::Box b;
-        if (what == "window") {
-            ls >> out.w >> out.h;
-        } else if (what == "view") {
-            ls >> out.scale >> out.ox >> out.oy;
-        } else if (what == "panel") {
-            if (ls >> b.x0 >> b.y0 >> b.x1 >> b.y1) out.panels.push_back(b);
-        } else if (what == "control") {
-            std::string id;
-            if (ls >> id >> b.x0 >> b.y0 >> b.x1 >> b.y1) out.controls[id] = b;
-        } else if (what == "note") {
-            Id id = 0;
-            if (ls >> id >> b.x0 >> b.y0 >> b.x1 >> b.y1) out.notes[id] = b;
-        }
-    }
-    return out;
-}
-
 bool near(Png::Rgba a, Png::Rgba b, int tol) {
     return std::abs(a.r - b.r) <= tol && std::abs(a.g - b.g) <= tol && std::abs(a.b - b.b) <= tol;
 }

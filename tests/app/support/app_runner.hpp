@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "layout_file.hpp"
 
 namespace nk::test {
 
@@ -58,24 +59,6 @@ Png read_png(const std::string& path);
 // as a camera or another program would: an image that truly carries no map.
 bool write_plain_png(const std::string& path, int w, int h);
 
-// What a replay's `layout FILE` wrote: where things were in the last frame drawn, in
-// window pixels (docs/replay.md).
-struct Layout {
-    struct Box {
-        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-        bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-        bool contains(double x, double y) const { return x >= x0 && x < x1 && y >= y0 && y < y1; }
-    };
-    int w = 0, h = 0;
-    double scale = 0, ox = 0, oy = 0;   // the view: screen = origin + board * scale
-    std::vector<Box> panels;
-    std::map<std::string, Box> controls;
-    std::map<Id, Box> notes;           // face-up post-its of the board shown, by id
-    bool ok() const { return w > 0; }
-    // The panel that holds control `id`; null when there is none.
-    const Box* panel_of(const std::string& id) const;
-};
-Layout read_layout(const std::string& path);
 
 // Whether two colours are within `tol` in every channel.
 bool near(Png::Rgba a, Png::Rgba b, int tol);
