@@ -419,9 +419,7 @@ void App::frame() {
     if (session_->current().phase == Phase::Brainstorm && !version_shown())
         draw_stations(ImGui::GetForegroundDrawList(), fonts_, brainstorm_.stations(), session_->current(), strings_, clock_ms_);
     keyboard_frame_end();
-    // Keyboard 0 above everything but a dialog (which takes every touch meanwhile).
-    if (!messages_.modal() && !facilitator_.open())
-        draw_field_keyboard(ImGui::GetForegroundDrawList(), fonts_, field_kb_, strings_, clock_ms_);
+    keyboard_draw(ImGui::GetForegroundDrawList());
 
     ImGui::Render();
     // A replay's `screenshot` shows the last frame drawn before its line: this one, when

@@ -146,6 +146,9 @@ private:
     void keyboard_pointer_up(PointerKey key, Vec2 p);
     // After the UI was built: keyboard 0 closes when its field is gone; the post-it shows its text.
     void keyboard_frame_end();
+    // Draws keyboard 0 above everything but a dialog (which takes every touch meanwhile), and
+    // records it as panel `keyboard.0` and keyboard 0 for the replay's `layout`.
+    void keyboard_draw(ImDrawList* dl);
     // Where the focused thing is on screen (a field's rect, or the post-it being typed).
     std::optional<kb::Rect> focused_rect() const;
     // ---- app_files.cpp: files, a new board, versions -----------------------------------------

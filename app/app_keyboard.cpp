@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "app.hpp"
+#include "field_keyboard_renderer.hpp"
 #include "geometry.hpp"
 #include "limits.hpp"
 #include "station_renderer.hpp"
@@ -74,6 +75,18 @@ void App::keyboard_frame_end() {
     }
     // Its field was not drawn this frame (its panel closed, the phase changed): typing ends.
     if (!targets_.built_controls().count(field_kb_.field())) close_field_keyboard();
+}
+
+void App::keyboard_draw(ImDrawList* dl) {
+    if (!field_kb_.is_open() || messages_.modal() || facilitator_.open()) return;
+    draw_field_keyboard(dl, fonts_, field_kb_, strings_, clock_ms_);
+    const kb::Rect b = field_kb_.bounds();
+    const Rect box{ImVec2(float(b.x), float(b.y)), ImVec2(float(b.x + b.w), float(b.y + b.h))};
+    targets_.panel("keyboard.0", box, PanelLayer::Front);
+    double narrowest = 1e9;  // the narrowest letter key, along the keyboard's own rows
+    for (const kb::Key& k : field_kb_.keyboard().keys())
+        if (k.kind == kb::KeyKind::Char) narrowest = std::min(narrowest, k.rect.w);
+    targets_.keyboard(0, box, float(narrowest * field_kb_.frame().scale));
 }
 
 // ---- closing -------------------------------------------------------------------------
