@@ -22,6 +22,14 @@ bool overlaps(const kb::Rect& a, const kb::Rect& b) {
 }
 
 kb::Layout keys_of(const Options& o) { return o.keys == "qwerty" ? kb::Layout::Qwerty : kb::Layout::Azerty; }
+
+// The panels of the last frame, for keyboard 0 to keep clear of where it can (not itself).
+std::vector<kb::Rect> panels_to_avoid(const UiTargets& t) {
+    std::vector<kb::Rect> out;
+    for (const UiTargets::Panel& p : t.panels())
+        if (p.id != "keyboard.0") out.push_back(to_kb(p.rect));
+    return out;
+}
 }  // namespace
 
 // ---- opening -------------------------------------------------------------------------
@@ -29,7 +37,7 @@ void App::open_field_keyboard(const std::string& id, const Rect& r, const std::s
     if (editor_.active()) commit_editing();  // the post-it being typed is finished first
     else if (field_kb_.is_open() && field_kb_.field() != id) fields_.sync_focused();
     const kb::EdgeFrame f = place_field_keyboard(to_kb(r), last_down_, {double(width_), double(height_)}, k_,
-                                                 brainstorm_.stations().layout());
+                                                 brainstorm_.stations().layout(), panels_to_avoid(targets_));
     field_kb_.open(id, text, multiline, limits::kNoteText, keys_of(opt_), f);
 }
 
@@ -39,7 +47,7 @@ void App::open_note_keyboard(const NoteEdit& at, const std::string& text) {
     const double half = std::max(geo::kNoteW, geo::kNoteH) / 2 * view_.scale;
     const kb::Rect note{c.x - half, c.y - half, 2 * half, 2 * half};
     const kb::EdgeFrame f = place_field_keyboard(note, last_down_, {double(width_), double(height_)}, k_,
-                                                 brainstorm_.stations().layout());
+                                                 brainstorm_.stations().layout(), panels_to_avoid(targets_));
     field_kb_.open(kNoteField, text, false, kb::kMaxChars, keys_of(opt_), f);  // as a station's
 }
 
@@ -64,7 +72,8 @@ void App::field_drawn(const std::string& id, const Rect& r) {
     const bool resized = now.screen_size.x != width_ || now.screen_size.y != height_;
     if (!resized && !overlaps(field_kb_.bounds(), to_kb(r))) return;
     field_kb_.set_frame(place_field_keyboard(to_kb(r), now.to_screen({kb::kWidth / 2, kb::kHeight}),
-                                             {double(width_), double(height_)}, k_, brainstorm_.stations().layout()));
+                                             {double(width_), double(height_)}, k_, brainstorm_.stations().layout(),
+                                             panels_to_avoid(targets_)));
 }
 
 void App::keyboard_frame_end() {

@@ -10,6 +10,12 @@ bool overlaps(const kb::Rect& a, const kb::Rect& b) {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+double overlap_area(const kb::Rect& a, const kb::Rect& b) {
+    const double w = std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x);
+    const double h = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
+    return w > 0 && h > 0 ? w * h : 0;
+}
+
 // The side nearest to `p` (ties: bottom, right, top, left).
 Side nearest_side(Vec2 p, Vec2 screen) {
     const double d[4] = {screen.y - p.y, screen.x - p.x, p.y, p.x};  // Bottom Right Top Left
@@ -21,7 +27,8 @@ Side nearest_side(Vec2 p, Vec2 screen) {
 
 }  // namespace
 
-kb::EdgeFrame place_field_keyboard(kb::Rect field, Vec2 tap, Vec2 screen, double scale, StationLayout layout) {
+kb::EdgeFrame place_field_keyboard(kb::Rect field, Vec2 tap, Vec2 screen, double scale, StationLayout layout,
+                                   const std::vector<kb::Rect>& avoid) {
     const double k = std::isfinite(scale) && scale > 0 ? scale : 1;
     if (!std::isfinite(tap.x) || !std::isfinite(tap.y)) tap = field.centre();
     kb::EdgeFrame f;
@@ -37,16 +44,32 @@ kb::EdgeFrame place_field_keyboard(kb::Rect field, Vec2 tap, Vec2 screen, double
         return std::clamp(a, half + margin, length - half - margin);
     };
     const auto fits = [&](double a) { return length >= 2 * (half + margin) && a >= half + margin && a <= length - half - margin; };
-    f.along = clamp(horizontal ? tap.x : tap.y);
+    const double preferred = clamp(horizontal ? tap.x : tap.y);
+    f.along = preferred;
     // Clear of the field by a margin.
     const kb::Rect keep{field.x - margin, field.y - margin, field.w + 2 * margin, field.h + 2 * margin};
-    if (!overlaps(f.screen_bounds(), keep)) return f;
-    // Beside the field along the edge: the nearer side that fits.
-    const double lo = horizontal ? keep.x : keep.y, hi = lo + (horizontal ? keep.w : keep.h);
-    const double before = lo - half, after = hi + half;
+    // The places along the edge: under the tap, and just beside the field or a panel.
+    std::vector<double> places = {preferred};
+    std::vector<kb::Rect> sides = avoid;
+    sides.push_back(keep);
+    for (const kb::Rect& r : sides) {
+        const double lo = horizontal ? r.x : r.y, hi = lo + (horizontal ? r.w : r.h);
+        for (double a : {lo - margin - half, hi + margin + half})
+            if (fits(a)) places.push_back(a);
+    }
     std::optional<double> best;
-    for (double a : {before, after})
-        if (fits(a) && (!best || std::abs(a - f.along) < std::abs(*best - f.along))) best = a;
+    double best_cost = 0;
+    for (double a : places) {
+        kb::EdgeFrame g = f;
+        g.along = a;
+        const kb::Rect b = g.screen_bounds();
+        if (overlaps(b, keep)) continue;
+        double cost = 0;
+        for (const kb::Rect& r : avoid) cost += overlap_area(b, r);
+        const bool better = !best || cost < best_cost - 1e-6 ||
+                            (cost <= best_cost + 1e-6 && std::abs(a - preferred) < std::abs(*best - preferred));
+        if (better) best = a, best_cost = cost;
+    }
     if (best) {
         f.along = *best;
         return f;

@@ -147,6 +147,24 @@ TEST(FieldKeyboardPlace, NeverCoversItsFieldBesideItOrAboveIt) {
     EXPECT_FALSE(overlaps(k4.screen_bounds(), {1600, 1900, 1000, 120}));
 }
 
+TEST(FieldKeyboardPlace, KeepsClearOfPanelsWhereThereIsRoom) {
+    // Phase 4 at 1080p: the legend bottom left, the closing panel and the toolbar on the
+    // right; the answer field in the closing panel, tapped at its middle.
+    const Rect legend{20, 761, 282, 299}, closing{1056, 150, 844, 780}, toolbar{1066, 935, 834, 125};
+    const Rect field{1072, 312, 812, 133};
+    const EdgeFrame f =
+        place_field_keyboard(field, {1478, 380}, kScreen, 1, StationLayout::Wall, {legend, closing, toolbar});
+    const Rect b = f.screen_bounds();
+    EXPECT_FALSE(overlaps(b, field));
+    for (const Rect& r : {legend, closing, toolbar}) EXPECT_FALSE(overlaps(b, r));
+    EXPECT_EQ(f.side, Side::Bottom);
+    // No room anywhere: it still never covers the field, and stays under the tap.
+    const Rect all{0, 500, 1920, 580};
+    const EdgeFrame g = place_field_keyboard(field, {1478, 380}, kScreen, 1, StationLayout::Wall, {all});
+    EXPECT_FALSE(overlaps(g.screen_bounds(), field));
+    EXPECT_NEAR(g.along, 1478, 1e-9);
+}
+
 TEST(FieldKeyboardPlace, OnATableAtTheEdgeNearestTheTap) {
     const Rect field{800, 500, 300, 50};
     struct Case {
