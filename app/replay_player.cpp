@@ -220,8 +220,11 @@ bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
             for (int i = 0; i < hold; ++i) queued_.emplace_back();
             queued_.push_back({std::move(up), {}});
             // A control acts on release; give it a frame to do so (focus a field, open a
-            // panel) before the next line types or taps, as a person's pause would.
-            if (c.pos.is_target && c.pos.target.kind == replay::Target::Kind::Ui) queued_.emplace_back();
+            // panel) before the next line types or taps, as a person's pause would. So does
+            // keyboard 0 (done and enter close it, and what it covered is reachable again).
+            if (c.pos.is_target && (c.pos.target.kind == replay::Target::Kind::Ui ||
+                                    (c.pos.target.kind == replay::Target::Kind::Key && c.pos.target.station == 0)))
+                queued_.emplace_back();
             return true;
         }
         case Op::Drag: {
