@@ -33,6 +33,7 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
     if (request_ == id) {
         activated = true;
         request_.clear();
+        ImGui::SetScrollHereY(0.2f);  // a field given the focus is scrolled into view (a card's note)
     }
     bool changed;
     if (multiline) {
