@@ -48,27 +48,33 @@ kb::EdgeFrame place_field_keyboard(kb::Rect field, Vec2 tap, Vec2 screen, double
     f.along = preferred;
     // Clear of the field by a margin.
     const kb::Rect keep{field.x - margin, field.y - margin, field.w + 2 * margin, field.h + 2 * margin};
-    // The places along the edge: under the tap, and just beside the field or a panel.
-    std::vector<double> places = {preferred};
-    std::vector<kb::Rect> sides = avoid;
-    sides.push_back(keep);
-    for (const kb::Rect& r : sides) {
+    // The places along the edge: under the tap, and just beside the field or a panel; a
+    // place beyond reach is taken only to clear the field itself.
+    struct Place {
+        double along;
+        bool beside_field;
+    };
+    std::vector<Place> places = {{preferred, false}};
+    const auto beside = [&](const kb::Rect& r, bool field_itself) {
         const double lo = horizontal ? r.x : r.y, hi = lo + (horizontal ? r.w : r.h);
         for (double a : {lo - margin - half, hi + margin + half})
-            if (fits(a)) places.push_back(a);
-    }
+            if (fits(a)) places.push_back({a, field_itself});
+    };
+    for (const kb::Rect& r : avoid) beside(r, false);
+    beside(keep, true);
     std::optional<double> best;
     double best_cost = 0;
-    for (double a : places) {
+    for (const Place& p : places) {
+        if (!p.beside_field && std::abs(p.along - preferred) > kReachWidths * 2 * half) continue;
         kb::EdgeFrame g = f;
-        g.along = a;
+        g.along = p.along;
         const kb::Rect b = g.screen_bounds();
         if (overlaps(b, keep)) continue;
         double cost = 0;
         for (const kb::Rect& r : avoid) cost += overlap_area(b, r);
         const bool better = !best || cost < best_cost - 1e-6 ||
-                            (cost <= best_cost + 1e-6 && std::abs(a - preferred) < std::abs(*best - preferred));
-        if (better) best = a, best_cost = cost;
+                            (cost <= best_cost + 1e-6 && std::abs(p.along - preferred) < std::abs(*best - preferred));
+        if (better) best = p.along, best_cost = cost;
     }
     if (best) {
         f.along = *best;

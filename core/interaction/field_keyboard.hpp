@@ -13,10 +13,11 @@
 //    Along its edge it stands where the tap was (clamped into the window). It never
 //    covers the field it types into, and covers as little as it can of the panels it is
 //    given to `avoid` (their buttons stay reachable while someone types): of the places
-//    along its edge — under the tap, or just beside the field or a panel — it takes the
-//    one clear of the field that covers the least panel area, the nearest to the tap among
-//    equals. When no place along the edge clears the field it moves off its edge
-//    (EdgeFrame::inset) until it does.
+//    along its edge within reach of the tap (kReachWidths of its own width either side;
+//    the writer should not have to walk across a wall) — under the tap, or just beside the
+//    field or a panel — it takes the one clear of the field that covers the least panel
+//    area, the nearest to the tap among equals. When no place along the edge clears the
+//    field it moves off its edge (EdgeFrame::inset) until it does.
 //  * One finger at a time presses its keys (kb::Keyboard's rule); a finger that lands on
 //    it is captured (down() returns true) until it lifts. The text line places the cursor.
 //  * up() says how the key ended the text: Enter (a one-line field commits) or Done
@@ -41,6 +42,7 @@ namespace nk {
 // Where keyboard 0 stands for a field at `field` (screen pixels) after a tap at `tap`
 // (non-finite: the field's centre), in a window of `screen` pixels at UI scale `scale`.
 // The frame's local_size is (kb::kWidth, kb::kHeight).
+inline constexpr double kReachWidths = 1.5;
 kb::EdgeFrame place_field_keyboard(kb::Rect field, Vec2 tap, Vec2 screen, double scale, StationLayout layout,
                                    const std::vector<kb::Rect>& avoid = {});
 

@@ -158,6 +158,14 @@ TEST(FieldKeyboardPlace, KeepsClearOfPanelsWhereThereIsRoom) {
     EXPECT_FALSE(overlaps(b, field));
     for (const Rect& r : {legend, closing, toolbar}) EXPECT_FALSE(overlaps(b, r));
     EXPECT_EQ(f.side, Side::Bottom);
+    // Room only far away (across the wall): it stays within reach, covering what it must.
+    const Rect wide{700, 600, 1220, 480};
+    const EdgeFrame far = place_field_keyboard({1480, 150, 420, 50}, {1600, 175}, kScreen, 1, StationLayout::Wall, {wide});
+    EXPECT_LE(std::abs(far.along - 1600), kReachWidths * kWidth + 1e-9);
+    EXPECT_FALSE(overlaps(far.screen_bounds(), {1480, 150, 420, 50}));
+    // ... and takes the free place when it is near enough.
+    const EdgeFrame near = place_field_keyboard({1480, 150, 420, 50}, {1000, 175}, kScreen, 1, StationLayout::Wall, {wide});
+    EXPECT_FALSE(overlaps(near.screen_bounds(), wide));
     // No room anywhere: it still never covers the field, and stays under the tap.
     const Rect all{0, 500, 1920, 580};
     const EdgeFrame g = place_field_keyboard(field, {1478, 380}, kScreen, 1, StationLayout::Wall, {all});
