@@ -28,6 +28,7 @@
 #include "board_rules.hpp"
 #include "crash_loop.hpp"
 #include "export_set.hpp"
+#include "field_keyboard_renderer.hpp"
 #include "geometry.hpp"
 #include "photo_render.hpp"
 #include "replay_player.hpp"
@@ -81,6 +82,12 @@ bool App::start(std::string& error) {
     view_ = fitted_;
     brainstorm_.stations().set_layout(opt_.layout == "table" ? StationLayout::Table : StationLayout::Wall);
     brainstorm_.stations().set_keyboard_layout(opt_.keys == "qwerty" ? kb::Layout::Qwerty : kb::Layout::Azerty);
+    fields_.attach(
+        &field_kb_,
+        [this](const std::string& id, const Rect& r, const std::string& text, bool multiline) {
+            open_field_keyboard(id, r, text, multiline);
+        },
+        [this](const std::string& id, const Rect& r) { field_drawn(id, r); });
     return true;
 }
 
@@ -333,11 +340,13 @@ void App::frame() {
     SDL_Event e;
     int events = 0;
     // Keys typed while a field took the focus, now that it has it (ui_fields.hpp).
-    events += fields_.release(ImGui::GetIO().WantTextInput, [this](const SDL_Event& k) { handle_event(k); });
+    events += fields_.release(ImGui::GetIO().WantTextInput || field_kb_.is_open(),
+                              [this](const SDL_Event& k) { handle_event(k); });
     while (SDL_PollEvent(&e)) handle_event(e), ++events;
     route(input_.tick(route_context(), clock_ms_));
     brainstorm_.stations().set_screen({double(width_), double(height_)}, k_);
     brainstorm_.stations().tick(clock_ms_);
+    field_kb_.tick(clock_ms_);
     if (replaying) {
         // Nothing a worker does may change what a replay's frame sees: what it was handed
         // is done (written, refused or failed) before this frame reads its outcome.
@@ -381,6 +390,7 @@ void App::frame() {
     for (const auto& p : input_.gestures().live_placements())
         sc.live.placements.push_back({p.partner, p.pos, p.rotation, p.scale});
     for (const auto& d : input_.gestures().link_drafts()) sc.live.link_drafts.push_back({d.from, d.to_board, d.hover_target});
+    if (field_kb_.is_open() && editor_.active()) editor_.set_text(field_kb_.keyboard().text(), clock_ms_);
     sc.live.editing = editor_.live(clock_ms_);
     sc.live.selected_link = note_menu_.selected_line();
     if (const Id drawing = input_.pen_drawing()) {
@@ -420,6 +430,8 @@ void App::frame() {
         draw_stations(ImGui::GetForegroundDrawList(), fonts_, brainstorm_.stations(), session_->current(), strings_, clock_ms_);
         record_stations(targets_, brainstorm_.stations(), session_->current());
     }
+    keyboard_frame_end();
+    keyboard_draw(ImGui::GetForegroundDrawList());
 
     ImGui::Render();
     // A replay's `screenshot` shows the last frame drawn before its line: this one, when

@@ -27,6 +27,7 @@
 #include "board_loader.hpp"
 #include "board_renderer.hpp"
 #include "event_log.hpp"
+#include "field_keyboard.hpp"
 #include "fonts.hpp"
 #include "media_watch.hpp"
 #include "mouse_filter.hpp"
@@ -62,6 +63,9 @@ namespace nk::app {
 
 class ReplayPlayer;
 
+// The field id keyboard 0 has while it types a post-it (no control id looks like it).
+inline constexpr const char* kNoteField = "@note";
+
 class App : private Shell {
 public:
     explicit App(Options options);
@@ -78,6 +82,8 @@ public:
     const View& view() const { return view_; }
     SDL_Window* window() const { return platform_.window(); }
     const Stations& stations() const { return brainstorm_.stations(); }
+    // Keyboard 0, the focused field's keyboard (closed when no field has the focus).
+    const FieldKeyboard& field_keyboard() const { return field_kb_; }
     // Renders the board to a PNG file that carries the board (it reopens as this board)
     // and waits for it (the replay's `snapshot`, --snapshot); false with a message on failure.
     bool write_snapshot(const std::string& path, int w, int h, std::string& error);
@@ -131,6 +137,29 @@ private:
     // ---- app_ui.cpp: the parts composed, and the phase's marks on the board -----------------
     void build_ui();
     void decorate_board(LiveState& live) const;
+    // ---- app_keyboard.cpp: keyboard 0, the focused field's keyboard --------------------------
+    // A field took the focus (TextFields): keyboard 0 opens on it, facing the last tap.
+    void open_field_keyboard(const std::string& id, const Rect& r, const std::string& text, bool multiline);
+    // The post-it being typed gets keyboard 0 (edit_note).
+    void open_note_keyboard(const NoteEdit& at, const std::string& text);
+    // The focused field was drawn at `r`: keyboard 0 steps aside if it now covers it.
+    void field_drawn(const std::string& id, const Rect& r);
+    // Typing ends: the text goes into the document (a post-it is committed), keyboard 0 closes.
+    void close_field_keyboard();
+    // A key of keyboard 0 ended the text (enter in a one-line field, done).
+    void keyboard_finished(kb::Finish f);
+    // A physical key while keyboard 0 is open: typed into it; true when it was taken.
+    bool keyboard_key(const SDL_KeyboardEvent& k);
+    // A pointer went down / lifted: a tap elsewhere than on keyboard 0 or its field closes it.
+    void keyboard_pointer_down(PointerKey key, Vec2 p);
+    void keyboard_pointer_up(PointerKey key, Vec2 p);
+    // After the UI was built: keyboard 0 closes when its field is gone; the post-it shows its text.
+    void keyboard_frame_end();
+    // Draws keyboard 0 above everything but a dialog (which takes every touch meanwhile), and
+    // records it as panel `keyboard.0` and keyboard 0 for the replay's `layout`.
+    void keyboard_draw(ImDrawList* dl);
+    // Where the focused thing is on screen (a field's rect, or the post-it being typed).
+    std::optional<kb::Rect> focused_rect() const;
     // ---- app_files.cpp: files, a new board, versions -----------------------------------------
     void ask_for_facilitator();  // someone tried to close the app: say how
     void start_new_board(bool erase_saved);
@@ -197,6 +226,14 @@ private:
     PanelPointer panel_pointer_;  // ImGui's one pointer
     MouseFilter mouse_filter_;    // X11's emulated mouse events for touches, dropped
     TextFields fields_;           // the document's text fields, and keys held for a field's focus
+    FieldKeyboard field_kb_;      // keyboard 0: the focused field's on-screen keyboard
+    Vec2 last_down_{-1, -1};      // where the last pointer landed (keyboard 0 faces it)
+    struct TapStart {
+        Vec2 at;
+        double t_ms = 0;
+        std::uint64_t serial = 0;  // keyboard 0's serial then (0: closed)
+    };
+    std::map<PointerKey, TapStart> taps_;  // pointers down that are not keyboard 0's
     UiTargets targets_;           // panels and named controls of the last frame
     View view_, fitted_;
     // compute_fitted's last answer and what it was computed from.

@@ -19,7 +19,7 @@ constexpr PointerKey kMouseKey{kMouseTouch, 0};
 void App::handle_event(const SDL_Event& e) {
     // Typing right after a control asked a field for the focus: the field takes the focus
     // over the next frame or two; keep the keys until it has it, so no letter is lost.
-    if (!editor_.active() && fields_.hold(e)) return;
+    if (!editor_.active() && !field_kb_.is_open() && fields_.hold(e)) return;
     const float fw = float(width_), fh = float(height_);
     switch (e.type) {
         case SDL_QUIT: ask_for_facilitator(); break;  // Alt+F4, the window's close button
@@ -90,7 +90,9 @@ void App::handle_event(const SDL_Event& e) {
             break;
         }
         case SDL_TEXTINPUT:
-            if (editor_.active()) {
+            if (field_kb_.is_open()) {
+                field_kb_.keyboard().insert_text(e.text.text);  // a physical keyboard types into keyboard 0
+            } else if (editor_.active()) {
                 editor_.type(e.text.text, clock_ms_);
             } else {
                 ImGui_ImplSDL2_ProcessEvent(&e);
@@ -98,6 +100,7 @@ void App::handle_event(const SDL_Event& e) {
             break;
         case SDL_KEYDOWN:
         case SDL_KEYUP: {
+            if (e.type == SDL_KEYDOWN && keyboard_key(e.key)) break;
             if (e.type == SDL_KEYDOWN) handle_key(e.key);
             if (editor_.active() && e.type == SDL_KEYDOWN) break;
             ImGui_ImplSDL2_ProcessEvent(&e);
@@ -118,7 +121,8 @@ void App::handle_event(const SDL_Event& e) {
 // Every pointer goes to the input router (core/interaction/pointer_router.hpp), which gives it, once,
 // to one owner; the app serves what it returns.
 RouteContext App::route_context() {
-    return {&session_->current(), view_, fitted_, {double(width_), double(height_)}, &brainstorm_.stations(), station_text_width(fonts_)};
+    return {&session_->current(), view_,      fitted_, {double(width_), double(height_)}, &brainstorm_.stations(),
+            station_text_width(fonts_), &field_kb_};
 }
 
 void App::pointer_down(PointerKey key, ImVec2 p) {
@@ -133,12 +137,17 @@ void App::pointer_down(PointerKey key, ImVec2 p) {
     at.dialog = modal || facilitator_.open();
     at.board_editable = board_editable();  // phases 0, 1 and 5 show the map without changing it
     at.pen = doc.phase == Phase::Prioriteiten ? pens_.armed() : 0;
+    at.field_keyboard = field_kb_.is_open();  // drawn above all but a dialog (at.dialog)
     route(input_.down(key, {p.x, p.y}, clock_ms_, at, route_context()));
+    keyboard_pointer_down(key, {p.x, p.y});
 }
 
 void App::pointer_move(PointerKey key, ImVec2 p) { route(input_.move(key, {p.x, p.y}, clock_ms_, route_context())); }
 
-void App::pointer_up(PointerKey key, ImVec2 p) { route(input_.up(key, {p.x, p.y}, clock_ms_, route_context())); }
+void App::pointer_up(PointerKey key, ImVec2 p) {
+    keyboard_pointer_up(key, {p.x, p.y});  // a tap elsewhere closes keyboard 0
+    route(input_.up(key, {p.x, p.y}, clock_ms_, route_context()));
+}
 
 void App::route(const Routed& r) {
     if (r.panel) {
@@ -153,6 +162,7 @@ void App::route(const Routed& r) {
     }
     apply(r.board);
     if (r.pen) pens_.stroke_ended(*r.pen, session_->current(), strings_, *this);
+    keyboard_finished(r.keyboard);  // enter or done on keyboard 0
 }
 
 // ---- gestures' effects ----------------------------------------------------------------
@@ -167,8 +177,8 @@ void App::apply(const Effects& fx) {
                 if (const auto at = station_for_long_press(session_->current().phase, r.screen,
                                                            {double(width_), double(height_)}, 160 * k_))
                     open_station(at->side, at->along);
-                else
-                    edit_note({0, r.pos, r.rotation}, {});
+                else  // on a wall everything faces the bottom edge; on a table, the finger's edge
+                    edit_note({0, r.pos, brainstorm_.stations().layout() == StationLayout::Wall ? 0.0 : r.rotation}, {});
                 break;
             }
             case Request::Kind::DoubleTapNote:

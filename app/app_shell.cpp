@@ -14,11 +14,25 @@ void App::with_part(const std::function<void(const Frame&)>& draw) {
 }
 
 Insets App::station_room() const {
-    if (session_->current().phase != Phase::Brainstorm || version_shown()) return {};
-    const Stations& st = brainstorm_.stations();
-    const Vec2 corner = st.free_corner();
-    return {float(st.reserved(Side::Top)),  float(st.reserved(Side::Bottom)), float(st.reserved(Side::Left)),
-            float(st.reserved(Side::Right)), float(corner.x),                  float(corner.y)};
+    Insets in;
+    if (session_->current().phase == Phase::Brainstorm && !version_shown()) {
+        const Stations& st = brainstorm_.stations();
+        const Vec2 corner = st.free_corner();
+        in = {float(st.reserved(Side::Top)),  float(st.reserved(Side::Bottom)), float(st.reserved(Side::Left)),
+              float(st.reserved(Side::Right)), float(corner.x),                  float(corner.y)};
+    }
+    // Keyboard 0 holds the strip along its edge too, while it shows (app_keyboard.cpp):
+    // the phase bar, the toolbar, the side panels and the map make room for it.
+    if (field_kb_.is_open() && !messages_.modal() && !facilitator_.open()) {
+        const kb::Rect b = field_kb_.bounds();
+        switch (field_kb_.frame().side) {
+            case Side::Bottom: in.bottom = std::max(in.bottom, float(height_ - b.y)); break;
+            case Side::Top: in.top = std::max(in.top, float(b.y + b.h)); break;
+            case Side::Left: in.left = std::max(in.left, float(b.x + b.w)); break;
+            case Side::Right: in.right = std::max(in.right, float(width_ - b.x)); break;
+        }
+    }
+    return in;
 }
 
 Rect App::text_field(const std::string& id, const std::string& current, float width, bool multiline,
@@ -48,6 +62,11 @@ void App::redo() {
 
 void App::commit_editing() {
     later([this] {
+        // Keyboard 0 typed it: its text is the post-it's, and it closes with it.
+        if (editor_.active() && field_kb_.is_open() && field_kb_.field() == kNoteField) {
+            editor_.set_text(field_kb_.keyboard().text(), clock_ms_);
+            field_kb_.close();
+        }
         // Trimmed; an empty text removes the post-it (core/interaction/board_rules.hpp).
         if (auto a = editor_.finish()) session_->dispatch(*a);
     });
@@ -55,7 +74,10 @@ void App::commit_editing() {
 
 void App::edit_note(const NoteEdit& at, std::string text) {
     commit_editing();
-    later([this, at, text = std::move(text)] { editor_.start(at, text, clock_ms_); });
+    later([this, at, text = std::move(text)] {
+        editor_.start(at, text, clock_ms_);
+        open_note_keyboard(at, text);  // typed on keyboard 0, like every field
+    });
 }
 
 void App::open_station(Side side, double along) {

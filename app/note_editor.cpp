@@ -18,6 +18,12 @@ void NoteEditor::type(std::string_view text, double now_ms) {
     caret_epoch_ = now_ms;
 }
 
+void NoteEditor::set_text(std::string_view text, double now_ms) {
+    if (!editing_ || editing_->text == text) return;
+    editing_->text = utf8::repaired(text);
+    caret_epoch_ = now_ms;
+}
+
 void NoteEditor::backspace(double now_ms) {
     if (!editing_) return;
     utf8::pop_back(editing_->text);

@@ -21,6 +21,9 @@ public:
     // Typed text (repaired to valid UTF-8) and backspace; the caret shows at once.
     void type(std::string_view text, double now_ms);
     void backspace(double now_ms);
+    // The whole text, as keyboard 0 has it (repaired to valid UTF-8); the caret shows.
+    void set_text(std::string_view text, double now_ms);
+    const std::string* text() const { return editing_ ? &editing_->text : nullptr; }
     // Typing ends: what to dispatch (nullopt: nothing), and the editor is empty again.
     std::optional<Action> finish();
     void cancel() { editing_.reset(); }

@@ -110,7 +110,9 @@ std::optional<Vec2> ReplayPlayer::locate(App& app, const replay::Target& t, std:
             break;
         }
         case replay::Target::Kind::Key: {
-            auto kc = app.stations().key_centre(t.station, t.a);
+            if (t.station == 0 && !app.field_keyboard().is_open())
+                return missing(replay::format_target(t) + " is not on screen: no text field has the focus");
+            auto kc = t.station == 0 ? app.field_keyboard().key_centre(t.a) : app.stations().key_centre(t.station, t.a);
             if (!kc) return missing(replay::format_target(t) + " is not on screen");
             s = *kc;
             break;
@@ -218,8 +220,11 @@ bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
             for (int i = 0; i < hold; ++i) queued_.emplace_back();
             queued_.push_back({std::move(up), {}});
             // A control acts on release; give it a frame to do so (focus a field, open a
-            // panel) before the next line types or taps, as a person's pause would.
-            if (c.pos.is_target && c.pos.target.kind == replay::Target::Kind::Ui) queued_.emplace_back();
+            // panel) before the next line types or taps, as a person's pause would. So does
+            // keyboard 0 (done and enter close it, and what it covered is reachable again).
+            if (c.pos.is_target && (c.pos.target.kind == replay::Target::Kind::Ui ||
+                                    (c.pos.target.kind == replay::Target::Kind::Key && c.pos.target.station == 0)))
+                queued_.emplace_back();
             return true;
         }
         case Op::Drag: {
@@ -245,13 +250,39 @@ bool ReplayPlayer::expand(App& app, const replay::Command& c, Frame& now) {
     }
 }
 
+namespace {
+// Keyboard N's keys and accent choices on screen now: 0 is the focused field's keyboard,
+// 1..99 the writers' stations.
+std::optional<Vec2> keyboard_key_centre(const App& a, int n, const std::string& name) {
+    return n == 0 ? a.field_keyboard().key_centre(name) : a.stations().key_centre(n, name);
+}
+std::optional<Vec2> keyboard_choice_centre(const App& a, int n, int choice) {
+    const kb::Keyboard* k = nullptr;
+    if (n == 0) k = a.field_keyboard().is_open() ? &a.field_keyboard().keyboard() : nullptr;
+    else if (const Station* s = a.stations().find(n)) k = &s->keyboard;
+    if (!k || !k->popup() || choice >= int(k->popup()->rects.size())) return std::nullopt;
+    const Vec2 local = k->popup()->rects[size_t(choice)].centre();
+    if (n == 0) return a.field_keyboard().to_screen(local);
+    return a.stations().find(n)->keyboard_to_screen(local);
+}
+}  // namespace
+
 bool ReplayPlayer::expand_type(App& app, const replay::Command& c, Frame& now) {
-    const Station* st = app.stations().find(c.number);
-    if (!st || st->state != Station::State::Typing)
-        return fail(c, "there is no open keyboard at station " + std::to_string(c.number)), false;
+    const kb::Keyboard* keys = nullptr;
+    if (c.number == 0) {
+        if (!app.field_keyboard().is_open())
+            return fail(c, "keyboard 0 is not open: no text field has the focus (tap one first)"), false;
+        keys = &app.field_keyboard().keyboard();
+    } else {
+        const Station* st = app.stations().find(c.number);
+        if (!st || st->state != Station::State::Typing)
+            return fail(c, "there is no open keyboard at station " + std::to_string(c.number)), false;
+        keys = &st->keyboard;
+    }
     std::string missing;
-    const auto plan = st->keyboard.plan_typing(c.text, &missing);
-    if (!plan) return fail(c, "station " + std::to_string(c.number) + "'s keyboard has no key for '" + missing + "'"), false;
+    const auto plan = keys->plan_typing(c.text, &missing);
+    const std::string whose = c.number == 0 ? "keyboard 0" : "station " + std::to_string(c.number) + "'s keyboard";
+    if (!plan) return fail(c, whose + " has no key for '" + missing + "'"), false;
     const int station = c.number;
     const int finger_id = 900 + station;  // the writer's own finger, separate from any in the script
     const int line = c.line;
@@ -261,11 +292,12 @@ bool ReplayPlayer::expand_type(App& app, const replay::Command& c, Frame& now) {
         const std::string name = ks.name;
         const int choice = ks.choice;
         auto key_pos = [this, station, name, line](App& a, float& x, float& y) {
-            auto kc = a.stations().key_centre(station, name);
+            auto kc = keyboard_key_centre(a, station, name);
             if (!kc) {
                 replay::Command at;
                 at.line = line;
-                fail(at, "key '" + name + "' of station " + std::to_string(station) + " is not on screen");
+                fail(at, "key '" + name + "' of " + (station == 0 ? std::string("keyboard 0") : "station " + std::to_string(station)) +
+                             " is not on screen");
                 return false;
             }
             x = float(kc->x), y = float(kc->y);
@@ -289,15 +321,14 @@ bool ReplayPlayer::expand_type(App& app, const replay::Command& c, Frame& now) {
             for (int i = 0; i < replay::frames_for_wait(int(kb::kLongPressMs)) + 1; ++i) queued_.emplace_back();
             // Slide to the chosen accent, known only once its popup is open.
             auto choice_pos = [this, station, choice, line](App& a, float& x, float& y) {
-                const Station* s = a.stations().find(station);
-                if (!s || !s->keyboard.popup() || choice >= int(s->keyboard.popup()->rects.size())) {
+                const auto p = keyboard_choice_centre(a, station, choice);
+                if (!p) {
                     replay::Command at;
                     at.line = line;
-                    fail(at, "the accent choices of station " + std::to_string(station) + " did not open");
+                    fail(at, "the accent choices of keyboard " + std::to_string(station) + " did not open");
                     return false;
                 }
-                const Vec2 p = s->keyboard_to_screen(s->keyboard.popup()->rects[size_t(choice)].centre());
-                x = float(p.x), y = float(p.y);
+                x = float(p->x), y = float(p->y);
                 return true;
             };
             queued_.push_back({{}, [choice_pos, finger_id](App& a, Frame& f) {

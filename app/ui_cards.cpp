@@ -5,6 +5,7 @@
 
 #include "ui_cards.hpp"
 #include "method.hpp"
+#include "side_panel.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
@@ -18,8 +19,7 @@ void Cards::draw(const Frame& f, Shell& shell) {
     }
     const Id pid = p->id;
     const float x0 = float(f.width) * 0.55f, top = 150 * f.k;
-    ImGui::SetNextWindowPos(ImVec2(x0, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(float(f.width) - x0 - 20 * f.k, float(f.height) - top - 150 * f.k), ImGuiCond_Always);
+    place_side_panel(f, x0, top, 150 * f.k);
     ImGui::Begin("##deck", nullptr, kFixedPanelFlags);
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(f.fonts.title);

@@ -11,14 +11,14 @@
 #include "geometry.hpp"
 #include "method.hpp"
 #include "patterns.hpp"
+#include "side_panel.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
 void Closing::draw(const Frame& f, Shell& shell) {
         const Document& d = f.doc;
     const float x0 = float(f.width) * 0.55f, top = 150 * f.k;
-    ImGui::SetNextWindowPos(ImVec2(x0, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(float(f.width) - x0 - 20 * f.k, float(f.height) - top - 150 * f.k), ImGuiCond_Always);
+    place_side_panel(f, x0, top, 150 * f.k);
     ImGui::Begin("##closing", nullptr, kFixedPanelFlags);
     const float w = ImGui::GetContentRegionAvail().x;
 

@@ -4,9 +4,12 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "ui_fields.hpp"
 
 #include "limits.hpp"
+#include "theme.hpp"
 #include "utf8.hpp"
 
 namespace nk::app {
@@ -16,11 +19,21 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
                         const std::function<void(const Action&, const std::string& key)>& changed_to) {
     std::string& buf = buffers_[id];
     const ImGuiID gid = ImGui::GetID(("##" + id).c_str());
-    // A field not being edited shows the document's text (it may have changed by undo).
-    if (ImGui::GetActiveID() != gid) buf = current;
+    const bool focused = keyboard_ && keyboard_->is_open() && keyboard_->field() == id;
+    // A field not being typed into shows the document's text (it may have changed by undo);
+    // the focused one shows keyboard 0's.
+    bool typed = false;
+    if (focused) {
+        focused_ = id, focused_make_ = make, focused_changed_ = changed_to;
+        if (keyboard_->keyboard().text() != buf) buf = keyboard_->keyboard().text(), typed = true;
+    } else if (ImGui::GetActiveID() != gid) {
+        buf = current;
+    }
+    bool activated = false;
     if (request_ == id) {
-        ImGui::SetKeyboardFocusHere();
+        activated = true;
         request_.clear();
+        ImGui::SetScrollHereY(0.2f);  // a field given the focus is scrolled into view (a card's note)
     }
     bool changed;
     if (multiline) {
@@ -38,11 +51,37 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
     }
     const Rect r{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     targets.control(id, r);
+    // A tap on the field gives it the focus: keyboard 0 types, not Dear ImGui.
+    activated |= ImGui::IsItemActivated() || ImGui::GetActiveID() == gid;
+    if (keyboard_ && ImGui::GetActiveID() == gid) ImGui::ClearActiveID();
+    changed |= typed;
+    if (activated && !focused && on_focus_) {
+        focused_ = id, focused_make_ = make, focused_changed_ = changed_to;
+        on_focus_(id, r, buf, multiline);
+    }
+    if (focused) {
+        // The field keyboard 0 types into wears a frame in the accent colour.
+        const float t = std::max(2.0f, ImGui::GetFontSize() * 0.1f);
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(r.min.x - t, r.min.y - t), ImVec2(r.max.x + t, r.max.y + t),
+                                            colour::kAccent, ImGui::GetStyle().FrameRounding, 0, t);
+        if (drawn_) drawn_(id, r);
+    }
     // No field holds more than the longest text a board keeps (limits.hpp); the reducer
     // cuts each kind of text to its own limit.
     if (changed && buf.size() > limits::kNoteText) buf.resize(utf8::cut(buf, limits::kNoteText).size());
     if (changed) changed_to(make(buf), id);
     return r;
+}
+
+void TextFields::sync_focused() {
+    if (!keyboard_ || !keyboard_->is_open() || keyboard_->field() != focused_ || !focused_make_) return;
+    std::string& buf = buffers_[focused_];
+    const std::string& text = keyboard_->keyboard().text();
+    if (text == buf) return;
+    buf = text;
+    std::string cut = buf;
+    if (cut.size() > limits::kNoteText) cut.resize(utf8::cut(cut, limits::kNoteText).size());
+    focused_changed_(focused_make_(cut), focused_);
 }
 
 bool TextFields::hold(const SDL_Event& e) {

@@ -3,6 +3,12 @@
 // autosave has it) as one coalesced undo step per field. A control that gives a field
 // the focus does so over the next frame or two; keys typed meanwhile are held and handed
 // over once the field has it, so no letter is lost.
+//
+// Keyboard 0 (core/interaction/field_keyboard.hpp) is what types: a field that takes the
+// focus (a tap on it, or focus()) asks for keyboard 0 through `on_focus` and gives up
+// Dear ImGui's own text editing; from then on the field shows keyboard 0's text, each
+// change going into the document as above, and draws a frame round itself. A physical
+// keyboard types into keyboard 0 too (the app hands it the keys).
 #pragma once
 
 #include <SDL.h>
@@ -13,12 +19,25 @@
 #include <string>
 
 #include "actions.hpp"
+#include "field_keyboard.hpp"
 #include "ui_targets.hpp"
 
 namespace nk::app {
 
 class TextFields {
 public:
+    // A field took the focus: keyboard 0 should open on it (its id, rect, text, whether
+    // enter types a new line). `drawn` is told every frame where the focused field is.
+    using OnFocus = std::function<void(const std::string& id, const Rect& r, const std::string& text, bool multiline)>;
+    using OnDrawn = std::function<void(const std::string& id, const Rect& r)>;
+    void attach(const FieldKeyboard* keyboard, OnFocus on_focus, OnDrawn drawn) {
+        keyboard_ = keyboard;
+        on_focus_ = std::move(on_focus);
+        drawn_ = std::move(drawn);
+    }
+    // Keyboard 0's text into the document now, for the field it types into (call before
+    // it closes, so that nothing typed since the field was last drawn is lost).
+    void sync_focused();
     // Shows `current` (the document's text) unless the field is being edited; every change
     // is given to `changed` with the action `make` builds and the field's id as the coalesce
     // key. Reports the field's rect as control `id`; returns it.
@@ -45,6 +64,13 @@ private:
     int wait_frames_ = 0;                         // frames keys are held back
     std::deque<SDL_Event> held_;                  // those keys, in order
     bool releasing_ = false;
+    const FieldKeyboard* keyboard_ = nullptr;
+    OnFocus on_focus_;
+    OnDrawn drawn_;
+    // The focused field's way into the document, as it was last drawn.
+    std::string focused_;
+    std::function<Action(const std::string&)> focused_make_;
+    std::function<void(const Action&, const std::string& key)> focused_changed_;
 };
 
 }  // namespace nk::app

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "ui_setup.hpp"
+#include "side_panel.hpp"
 #include "theme.hpp"
 
 namespace nk::app {
@@ -15,8 +16,7 @@ Setup::Choice Setup::draw(const Frame& f, Shell& shell, const std::vector<std::f
     Choice choice;
         const Document& d = f.doc;
     const float x0 = float(f.width) * 0.36f, top = 136 * f.k;
-    ImGui::SetNextWindowPos(ImVec2(x0, top), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(float(f.width) - x0 - 20 * f.k, float(f.height) - top - 130 * f.k), ImGuiCond_Always);
+    place_side_panel(f, x0, top, 150 * f.k);
     ImGui::Begin("##setup", nullptr, kFixedPanelFlags);
     const float total = ImGui::GetContentRegionAvail().x;
     const float gap = 28 * f.k;

@@ -28,17 +28,28 @@ void UiTargets::begin_frame() {
     const ImGuiContext* g = ImGui::GetCurrentContext();
     window_ = g ? Rect{ImVec2(0, 0), g->IO.DisplaySize} : Rect{};
     controls_.clear();
+    drawn_.clear();
     control_windows_.clear();
     panels_.clear();
     keyboards_.clear();
 }
 
 void UiTargets::control(const std::string& id, Rect r) {
+    // A control scrolled out of its panel's view is not on screen: no target, not listed.
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    drawn_.insert(id);
+    if (const void* w = current_window()) {
+        const ImVec2 c = r.centre();
+        if (!g->CurrentWindow->ClipRect.Contains(c)) return;
+        control_windows_[id] = w;
+    }
     controls_[id] = {r, {}};
-    if (const void* w = current_window()) control_windows_[id] = w;
 }
 
-void UiTargets::control(const std::string& id, Rect r, const std::string& panel) { controls_[id] = {r, panel}; }
+void UiTargets::control(const std::string& id, Rect r, const std::string& panel) {
+    drawn_.insert(id);
+    controls_[id] = {r, panel};
+}
 
 void UiTargets::panel(const std::string& id, Rect r) {
     const void* w = current_window();

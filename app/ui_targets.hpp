@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,8 +53,9 @@ public:
     // Call at the start of building a frame (after ImGui::NewFrame): what was recorded
     // becomes "last frame".
     void begin_frame();
-    // A control inside the ImGui window being built (its panel is that window's), or
-    // drawn elsewhere (no panel, unless `panel` names one).
+    // A control inside the ImGui window being built (its panel is that window's; one
+    // scrolled out of the window's view is not recorded: it is not on screen), or drawn
+    // elsewhere (no panel, unless `panel` names one).
     void control(const std::string& id, Rect r);
     void control(const std::string& id, Rect r, const std::string& panel);
     // The ImGui window being built is panel `id`; call it between Begin and End.
@@ -84,6 +86,8 @@ public:
     std::vector<Panel> built_panels() const;
     const std::map<std::string, Control>& built_controls() const { return controls_; }
     const std::map<int, Keyboard>& built_keyboards() const { return keyboards_; }
+    // Whether control `id` was drawn in the frame just built, on screen or scrolled out.
+    bool built_drawn(const std::string& id) const { return drawn_.count(id) > 0; }
 
 private:
     // A panel as recorded: its ImGui window (null for draw-list panels) and layer.
@@ -96,6 +100,7 @@ private:
 
     std::map<std::string, Control> controls_, last_controls_;
     std::map<std::string, Rect> before_last_rects_;
+    std::set<std::string> drawn_;                          // this frame: every control drawn
     std::map<std::string, const void*> control_windows_;  // this frame: control -> ImGui window
     std::vector<Recorded> panels_;
     std::vector<Panel> last_panels_;

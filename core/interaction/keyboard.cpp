@@ -26,13 +26,14 @@ void cos_sin(Side side, double& c, double& s) {
 double safe_scale(double s) { return std::isfinite(s) && s > 0 ? s : 1; }
 
 Vec2 anchor(const EdgeFrame& f) {
+    const double in = std::isfinite(f.inset) ? f.inset : 0;
     switch (f.side) {
-        case Side::Bottom: return {f.along, f.screen_size.y};
-        case Side::Top: return {f.along, 0};
-        case Side::Left: return {0, f.along};
-        case Side::Right: return {f.screen_size.x, f.along};
+        case Side::Bottom: return {f.along, f.screen_size.y - in};
+        case Side::Top: return {f.along, in};
+        case Side::Left: return {in, f.along};
+        case Side::Right: return {f.screen_size.x - in, f.along};
     }
-    return {f.along, f.screen_size.y};
+    return {f.along, f.screen_size.y - in};
 }
 }  // namespace
 
@@ -96,24 +97,38 @@ std::string_view name_of(KeyKind k, const KeyDef& d) {
         case KeyKind::Enter: return "enter";
         case KeyKind::Accent: return "accent";
         case KeyKind::Layer: return "layer";
+        case KeyKind::More: return "more";
+        case KeyKind::Done: return "done";
     }
     return {};
 }
 
+// Where the layer key goes from `l`, and the more key.
 Layer other(Layer l) { return l == Layer::Letters ? Layer::Symbols : Layer::Letters; }
+Layer other_page(Layer l) { return l == Layer::More ? Layer::Symbols : Layer::More; }
+
+// The keys to tap to go from layer `from` to `to`, each with the layer it is tapped on.
+std::vector<std::pair<Layer, std::string_view>> path(Layer from, Layer to) {
+    if (from == to) return {};
+    if (to == Layer::Letters || from == Layer::Letters) {
+        if (to == Layer::More) return {{from, "layer"}, {Layer::Symbols, "more"}};
+        return {{from, "layer"}};
+    }
+    return {{from, "more"}};
+}
 
 // Calls f(index, row, def) for every key of a layer, in KeyId index order.
 template <class F>
-void each_def(Layout layout, Layer layer, F&& f) {
+void each_def(Layout layout, KeyboardKind kind, Layer layer, F&& f) {
     int i = 0;
-    const std::vector<Row>& rs = rows(layout, layer);
+    const std::vector<Row>& rs = rows(layout, layer, kind);
     for (std::size_t r = 0; r < rs.size(); ++r)
         for (const KeyDef& d : rs[r]) f(i++, static_cast<int>(r), d);
 }
 
-std::optional<int> index_by_name(Layout layout, Layer layer, std::string_view name) {
+std::optional<int> index_by_name(Layout layout, KeyboardKind kind, Layer layer, std::string_view name) {
     std::optional<int> found;
-    each_def(layout, layer, [&](int i, int, const KeyDef& d) {
+    each_def(layout, kind, layer, [&](int i, int, const KeyDef& d) {
         if (!found && name_of(d.kind, d) == name) found = i;
     });
     return found;
@@ -129,7 +144,7 @@ Rect def_rect(int row, const KeyDef& d) {
 const KeyDef* Keyboard::def(KeyId id) const {
     if (id.layer != layer_) return nullptr;
     const KeyDef* out = nullptr;
-    each_def(layout_, layer_, [&](int i, int, const KeyDef& d) {
+    each_def(layout_, kind_, layer_, [&](int i, int, const KeyDef& d) {
         if (i == id.index) out = &d;
     });
     return out;
@@ -137,7 +152,7 @@ const KeyDef* Keyboard::def(KeyId id) const {
 
 Rect Keyboard::rect_of(KeyId id) const {
     Rect out;
-    each_def(layout_, layer_, [&](int i, int row, const KeyDef& d) {
+    each_def(layout_, kind_, layer_, [&](int i, int row, const KeyDef& d) {
         if (i == id.index) out = def_rect(row, d);
     });
     return out;
@@ -145,7 +160,7 @@ Rect Keyboard::rect_of(KeyId id) const {
 
 std::vector<Key> Keyboard::keys() const {
     std::vector<Key> out;
-    each_def(layout_, layer_, [&](int i, int row, const KeyDef& d) {
+    each_def(layout_, kind_, layer_, [&](int i, int row, const KeyDef& d) {
         Key k;
         k.id = {layer_, i};
         k.kind = d.kind;
@@ -159,6 +174,8 @@ std::vector<Key> Keyboard::keys() const {
             case KeyKind::Enter: k.label = "↵"; break;
             case KeyKind::Accent: k.label = "´¨"; break;
             case KeyKind::Layer: k.label = layer_ == Layer::Letters ? "123" : "abc"; break;
+            case KeyKind::More: k.label = layer_ == Layer::More ? "123" : "#+="; break;
+            case KeyKind::Done: k.label = "✓"; break;
         }
         k.lit = d.kind == KeyKind::Shift && shift_ != Shift::Off;
         k.pressed = held_ && !held_->off && held_->key == k.id;
@@ -171,14 +188,14 @@ Rect Keyboard::text_field() { return {kPad, kPad, kWidth - 2 * kPad, kTextH}; }
 
 std::optional<KeyId> Keyboard::key_at(Vec2 local) const {
     std::optional<KeyId> found;
-    each_def(layout_, layer_, [&](int i, int row, const KeyDef& d) {
+    each_def(layout_, kind_, layer_, [&](int i, int row, const KeyDef& d) {
         if (!found && def_rect(row, d).contains(local)) found = KeyId{layer_, i};
     });
     return found;
 }
 
 std::optional<KeyId> Keyboard::key_by_name(std::string_view name) const {
-    const std::optional<int> i = index_by_name(layout_, layer_, name);
+    const std::optional<int> i = index_by_name(layout_, kind_, layer_, name);
     if (!i) return std::nullopt;
     return KeyId{layer_, *i};
 }
@@ -275,10 +292,10 @@ void Keyboard::tick(double t_ms) {
     }
 }
 
-bool Keyboard::release(double t_ms) {
+Finish Keyboard::release_finish(double t_ms) {
     tick(t_ms);
     const double t = now_;
-    if (!held_) return false;
+    if (!held_) return Finish::None;
     const Held h = *held_;
     held_.reset();
     std::optional<Popup> pop = std::move(popup_);
@@ -286,9 +303,9 @@ bool Keyboard::release(double t_ms) {
     const KeyDef* d = def(h.key);
     if (!d || h.off) {
         shift_was_last_ = false;
-        return false;
+        return Finish::None;
     }
-    bool done = false;
+    Finish done = Finish::None;
     const bool shift_tap = d->kind == KeyKind::Shift && !h.long_fired;
     if (pop) {
         if (pop->selected >= 0) {
@@ -306,9 +323,14 @@ bool Keyboard::release(double t_ms) {
                 break;
             case KeyKind::Space: insert(" "); break;
             case KeyKind::Backspace: break;  // deleted on press and while held
-            case KeyKind::Enter: done = true; break;
+            case KeyKind::Enter:
+                if (multiline_) insert("\n");
+                else done = Finish::Enter;
+                break;
+            case KeyKind::Done: done = Finish::Done; break;
             case KeyKind::Accent: cycle_accent(); break;
             case KeyKind::Layer: layer_ = other(layer_); break;
+            case KeyKind::More: layer_ = other_page(layer_); break;
         }
     }
     shift_was_last_ = shift_tap;
@@ -331,7 +353,7 @@ void Keyboard::tap_shift(const Held& h) {
 // ---- text and cursor --------------------------------------------------------------------
 
 void Keyboard::insert(std::string_view s) {
-    if (utf8::length(text_) + utf8::length(s) > kMaxChars) return;
+    if (utf8::length(text_) + utf8::length(s) > max_chars_) return;
     text_.insert(cursor_, s);
     cursor_ += s.size();
 }
@@ -387,12 +409,22 @@ void Keyboard::set_cursor(std::size_t byte_offset) {
 void Keyboard::set_text(std::string_view text) {
     const std::string t = utf8::repaired(text);
     text_.clear();
-    for (std::size_t i = 0, n = 0; i < t.size() && n < kMaxChars; ++n) {
+    for (std::size_t i = 0, n = 0; i < t.size() && n < max_chars_; ++n) {
         const std::size_t len = cp_len(t, i);
         text_.append(t, i, len);
         i += len;
     }
     cursor_ = text_.size();
+}
+
+void Keyboard::insert_text(std::string_view text) {
+    const std::string t = utf8::repaired(text);
+    for (std::size_t i = 0; i < t.size();) {
+        const std::size_t len = cp_len(t, i);
+        if (utf8::length(text_) >= max_chars_) return;
+        insert(std::string_view(t).substr(i, len));
+        i += len;
+    }
 }
 
 std::string Keyboard::take_text() {
@@ -420,15 +452,18 @@ std::optional<std::vector<KeyStroke>> Keyboard::strokes_for(std::string_view ch)
         int choice;
     };
     std::optional<Found> f;
-    for (Layer l : {layer_, other(layer_)}) {
+    std::vector<Layer> order = {layer_};
+    for (Layer l : {Layer::Letters, Layer::Symbols, Layer::More})
+        if (l != layer_) order.push_back(l);
+    for (Layer l : order) {
         // Direct keys first, then long-press choices, the current layer before the other.
-        each_def(layout_, l, [&](int i, int, const KeyDef& d) {
+        each_def(layout_, kind_, l, [&](int i, int, const KeyDef& d) {
             if (f || d.kind != KeyKind::Char) return;
             const bool letter = d.lower != d.upper;
             if (d.lower == ch) f = Found{l, i, letter, false, -1};
             else if (d.upper == ch) f = Found{l, i, letter, true, -1};
         });
-        each_def(layout_, l, [&](int i, int, const KeyDef& d) {
+        each_def(layout_, kind_, l, [&](int i, int, const KeyDef& d) {
             if (f || d.kind != KeyKind::Char) return;
             for (bool upper : {false, true}) {
                 const auto& acc = accents_of(upper ? d.upper : d.lower);
@@ -437,21 +472,25 @@ std::optional<std::vector<KeyStroke>> Keyboard::strokes_for(std::string_view ch)
             }
         });
         if (ch == " ") {
-            if (const auto sp = index_by_name(layout_, l, "space")) f = Found{l, *sp, false, false, -1};
+            if (const auto sp = index_by_name(layout_, kind_, l, "space")) f = Found{l, *sp, false, false, -1};
+        }
+        if (ch == "\n" && multiline_) {
+            if (const auto en = index_by_name(layout_, kind_, l, "enter")) f = Found{l, *en, false, false, -1};
         }
         if (f) break;
     }
     if (!f) return std::nullopt;
     std::vector<KeyStroke> out;
     const auto stroke = [&](Layer l, std::string_view name) -> bool {
-        const std::optional<int> i = index_by_name(layout_, l, name);
+        const std::optional<int> i = index_by_name(layout_, kind_, l, name);
         if (i) out.push_back({{l, *i}, std::string(name), -1});
         return i.has_value();
     };
-    if (f->layer != layer_ && !stroke(layer_, "layer")) return std::nullopt;
+    for (const auto& [on, name] : path(layer_, f->layer))
+        if (!stroke(on, name)) return std::nullopt;
     if (f->letter && (f->upper != (shift_ != Shift::Off)) && !stroke(f->layer, "shift")) return std::nullopt;
     const KeyDef* d = nullptr;
-    each_def(layout_, f->layer, [&](int i, int, const KeyDef& k) {
+    each_def(layout_, kind_, f->layer, [&](int i, int, const KeyDef& k) {
         if (i == f->index) d = &k;
     });
     out.push_back({{f->layer, f->index}, std::string(name_of(d->kind, *d)), f->choice});

@@ -32,14 +32,20 @@
 //    case: e -> é -> è -> ë -> ê -> e (a: à â ä; c: ç; i: ï î; n: ñ; o: ö ô; u: ü û ù).
 //    On any other character it does nothing. It is a second, visible way to the same
 //    letters as the long-press (people who do not know long-press see the key).
-//  * Layer key: letters <-> symbols (digits and punctuation). The layer stays until the
-//    layer key is tapped again.
+//  * Layer key: letters <-> symbols (digits and punctuation); from the second symbols
+//    page it goes back to letters. On the symbols pages the more key turns between the
+//    first (digits, - / : ( ) € & @ ...) and the second page (– ’ “ ” … and more). The
+//    layer stays until one of those keys is tapped again.
+//  * Kind Field (keyboard 0, the one a focused text field gets) has a done key ("Klaar")
+//    beside enter; done ends the text (release_finish() says Done). Enter ends it too,
+//    unless the keyboard is multiline: then enter types a new line.
 //  * Backspace deletes the character before the cursor on press, then again after
 //    kRepeatDelayMs and every kRepeatIntervalMs while held (under the injected clock:
 //    call tick() every frame). Sliding off it stops the repeat.
 //  * Enter finishes the text: release() returns true; the owner reads take_text().
 //  * The text is valid UTF-8 of at most kMaxChars code points (more is ignored); the
-//    cursor is a byte offset, always on a code point boundary.
+//    cursor is a byte offset, always on a code point boundary. (set_max_chars changes
+//    the limit: a field keyboard takes the field's own.)
 //  * Time is an input (t_ms, the injected clock); an earlier t_ms counts as no time passing.
 #pragma once
 
@@ -64,7 +70,7 @@ struct Rect {
 
 // A widget standing at a screen edge, facing the person there. Its local frame (size
 // `local_size`, origin top left) is scaled by `scale` and turned by rotation() about the
-// middle of its bottom side, which sits on the edge at `along` (the screen x for Bottom
+// middle of its bottom side, which sits on the edge (or `inset` pixels inside it) at `along` (the screen x for Bottom
 // and Top, the screen y for Left and Right). rotation() matches facing_rotation()
 // (gestures.hpp) and Partner::rotation: Bottom 0, Top pi, Left +pi/2, Right -pi/2
 // (radians, clockwise on screen). `screen_size` is the window in pixels.
@@ -74,6 +80,7 @@ struct EdgeFrame {
     double scale = 1;
     Vec2 local_size;
     Vec2 screen_size;
+    double inset = 0;  // screen pixels between the edge and the widget's bottom side (keyboard 0)
     friend bool operator==(const EdgeFrame&, const EdgeFrame&) = default;
 
     double rotation() const;
@@ -86,9 +93,10 @@ struct EdgeFrame {
 // ---- layouts ----------------------------------------------------------------------------
 
 enum class Layout { Azerty, Qwerty };  // Azerty: the Belgian layout's letter rows (default)
-enum class Layer { Letters, Symbols };
+enum class Layer { Letters, Symbols, More };  // More: the second symbols page
+enum class KeyboardKind { Station, Field };     // Field: keyboard 0, with a done key
 enum class Shift { Off, Once, Caps };
-enum class KeyKind { Char, Shift, Space, Backspace, Enter, Accent, Layer };
+enum class KeyKind { Char, Shift, Space, Backspace, Enter, Accent, Layer, More, Done };
 
 // One key of a layout table: position and width in key units (kKeyPitch) within its row.
 struct KeyDef {
@@ -98,7 +106,7 @@ struct KeyDef {
 };
 using Row = std::vector<KeyDef>;
 // The four rows of a layer, top to bottom (keyboard_layouts.cpp).
-const std::vector<Row>& rows(Layout layout, Layer layer);
+const std::vector<Row>& rows(Layout layout, Layer layer, KeyboardKind kind = KeyboardKind::Station);
 // The accented forms of a letter, in popup and cycle order (keyboard_layouts.cpp):
 // "e" -> {"é","è","ë","ê"}, "E" -> {"É",...}; empty for anything else.
 const std::vector<std::string_view>& accents_of(std::string_view letter);
@@ -144,7 +152,7 @@ struct Key {
                          // suggestions ("⇧" "⌫" "↵" "123"/"abc" "´¨", space ""): the
                          // app may draw icons by kind instead.
     std::string name;    // stable name for replay scripts: the unshifted label of a Char
-                         // key, else shift space backspace enter accent layer
+                         // key, else shift space backspace enter accent layer more done
     bool lit = false;    // shift: Once or Caps (draw it highlighted)
     bool pressed = false;
 };
@@ -169,11 +177,21 @@ struct KeyStroke {
     friend bool operator==(const KeyStroke&, const KeyStroke&) = default;
 };
 
+// How a key's release ended the text, if it did.
+enum class Finish { None, Enter, Done };
+
 class Keyboard {
 public:
-    explicit Keyboard(Layout layout = Layout::Azerty) : layout_(layout) {}
+    explicit Keyboard(Layout layout = Layout::Azerty, KeyboardKind kind = KeyboardKind::Station)
+        : layout_(layout), kind_(kind) {}
 
     Layout layout() const { return layout_; }
+    KeyboardKind kind() const { return kind_; }
+    // Enter types a new line instead of ending the text (card notes, answers).
+    void set_multiline(bool on) { multiline_ = on; }
+    bool multiline() const { return multiline_; }
+    void set_max_chars(std::size_t n) { max_chars_ = n; }
+    std::size_t max_chars() const { return max_chars_; }
     Layer layer() const { return layer_; }
     Shift shift() const { return shift_; }
     const std::string& text() const { return text_; }
@@ -198,10 +216,12 @@ public:
     bool held() const { return held_.has_value(); }  // a finger is on a key (press() would be ignored)
 
     // Input. press() starts a key; move() follows the finger (local frame); release()
-    // ends it and returns true when it was Enter (the text is done). tick() every frame.
+    // ends it and returns true when it ended the text (enter, or done). tick() every frame.
     void press(KeyId key, double t_ms);
     void move(Vec2 local, double t_ms);
-    bool release(double t_ms);
+    bool release(double t_ms) { return release_finish(t_ms) != Finish::None; }
+    // As release(), saying which key ended the text.
+    Finish release_finish(double t_ms);
     void cancel();  // the finger is gone: nothing typed
     void tick(double t_ms);
 
@@ -211,6 +231,15 @@ public:
     void set_cursor(std::size_t byte_offset);   // snapped back to a code point boundary
     // Replaces the text (repaired to UTF-8, cut to kMaxChars); the cursor goes to its end.
     void set_text(std::string_view text);
+    // A physical keyboard: text typed at the cursor (repaired to UTF-8, cut at the limit),
+    // and the character before the cursor deleted.
+    void insert_text(std::string_view text);
+    // Shift as the owner wants it to start (a field with text goes on in lower case).
+    void set_shift(Shift s) {
+        shift_ = s;
+        shift_was_last_ = false;
+    }
+    void erase_back() { backspace(); }
     // The finished text with surrounding spaces trimmed; the field empties, the cursor
     // goes home, shift goes to Once and the layer to letters.
     std::string take_text();
@@ -243,6 +272,9 @@ private:
     std::optional<std::vector<KeyStroke>> strokes_for(std::string_view ch) const;
 
     Layout layout_;
+    KeyboardKind kind_ = KeyboardKind::Station;
+    bool multiline_ = false;
+    std::size_t max_chars_ = kMaxChars;
     Layer layer_ = Layer::Letters;
     Shift shift_ = Shift::Once;
     std::string text_;

@@ -7,6 +7,13 @@
 // bottom row beside space.
 // QWERTY keeps the same bottom row with a comma instead of the apostrophe, which moves
 // to the end of the middle row.
+// The symbols pages hold what a Flemish writer needs besides letters: digits, – ’ and
+// - / : ; ( ) € & @ on the first page (a school's name: "Hogeschool Gent –
+// lerarenopleiding"), “ ” … and the rarer signs on the second (the more key). Every key
+// keeps the letter keys' size: a second page rather than smaller keys.
+// A field keyboard (keyboard 0) has a narrower space bar, making room for done beside
+// enter.
+#include <array>
 #include <map>
 #include <string>
 
@@ -39,7 +46,7 @@ Row bottom_row(std::string_view third) {
 
 }  // namespace
 
-const std::vector<Row>& rows(Layout layout, Layer layer) {
+const std::vector<Row>& rows(Layout layout, Layer layer, KeyboardKind kind) {
     static const std::vector<Row> kAzerty = [] {
         std::vector<Row> r = {
             chars({"a", "z", "e", "r", "t", "y", "u", "i", "o", "p"}),
@@ -66,14 +73,49 @@ const std::vector<Row>& rows(Layout layout, Layer layer) {
         std::vector<Row> r = {
             chars({"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}),
             chars({"-", "/", ":", ";", "(", ")", "€", "&", "@", "\""}),
-            chars({"#", "%", "+", "=", "*", "?", "!", "'"}),
+            Row{special(KeyKind::More, 0, 1.5)},
             bottom_row(","),
         };
-        r[2].push_back(special(KeyKind::Backspace, 8, 2));
+        for (const KeyDef& k : chars({"–", "’", "?", "!", "'", "+", "%"}, 1.5)) r[2].push_back(k);
+        r[2].push_back(special(KeyKind::Backspace, 8.5, 1.5));
         return r;
     }();
-    if (layer == Layer::Symbols) return kSymbols;
-    return layout == Layout::Qwerty ? kQwerty : kAzerty;
+    static const std::vector<Row> kMore = [] {
+        std::vector<Row> r = {
+            chars({"“", "”", "„", "‘", "…", "«", "»", "—", "°", "§"}),
+            chars({"#", "=", "*", "_", "<", ">", "[", "]", "{", "}"}),
+            Row{special(KeyKind::More, 0, 1.5)},
+            bottom_row(","),
+        };
+        for (const KeyDef& k : chars({"\\", "|", "~", "^", "$", "£", "`"}, 1.5)) r[2].push_back(k);
+        r[2].push_back(special(KeyKind::Backspace, 8.5, 1.5));
+        return r;
+    }();
+    const std::vector<Row>& station = layer == Layer::Symbols ? kSymbols
+                                      : layer == Layer::More  ? kMore
+                                      : layout == Layout::Qwerty ? kQwerty
+                                                                 : kAzerty;
+    if (kind == KeyboardKind::Station) return station;
+    // A field keyboard: the same rows, with done beside enter in the bottom row.
+    static const std::array<std::vector<Row>, 6> kField = [] {
+        std::array<std::vector<Row>, 6> out;
+        int i = 0;
+        for (Layout lo : {Layout::Azerty, Layout::Qwerty})
+            for (Layer la : {Layer::Letters, Layer::Symbols, Layer::More}) {
+                std::vector<Row> r = rows(lo, la, KeyboardKind::Station);
+                for (KeyDef& k : r[3]) {
+                    if (k.kind == KeyKind::Space) k.width = 3;
+                    else if (k.kind == KeyKind::Char && k.col > 3) k.col = 6.5;
+                    else if (k.kind == KeyKind::Enter) k.col = 7.5, k.width = 1.25;
+                }
+                r[3].push_back(special(KeyKind::Done, 8.75, 1.25));
+                out[static_cast<std::size_t>(i++)] = std::move(r);
+            }
+        return out;
+    }();
+    const int lo = layout == Layout::Qwerty ? 1 : 0;
+    const int la = layer == Layer::Symbols ? 1 : layer == Layer::More ? 2 : 0;
+    return kField[static_cast<std::size_t>(lo * 3 + la)];
 }
 
 const std::vector<std::string_view>& accents_of(std::string_view letter) {

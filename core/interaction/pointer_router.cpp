@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "field_keyboard.hpp"
 #include "stations.hpp"
 
 namespace nk {
@@ -46,6 +47,11 @@ Routed PointerRouter::down(PointerKey k, Vec2 s, double t_ms, const Landing& at,
         if (r.pen) out.pen = std::move(r.pen);
         if (r.panel) out.panel = r.panel;
     };
+    // Keyboard 0 is drawn above everything but a dialog, so it is touched first.
+    if (at.field_keyboard && !at.dialog && cx.field_keyboard && cx.field_keyboard->down(k, s, t_ms, cx.text_width)) {
+        owners_[k] = PointerOwner::Keyboard;
+        return out;
+    }
     // A writer's station is drawn above everything else, so it is touched first.
     if (at.stations && cx.stations && cx.stations->down(k, s, t_ms, *cx.doc, cx.text_width)) {
         owners_[k] = PointerOwner::Station;
@@ -85,6 +91,9 @@ Routed PointerRouter::move(PointerKey k, Vec2 s, double t_ms, const RouteContext
     if (it == owners_.end()) return {};
     Routed out;
     switch (it->second) {
+        case PointerOwner::Keyboard:
+            if (cx.field_keyboard) cx.field_keyboard->move(k, s, t_ms);
+            break;
         case PointerOwner::Station:
             if (cx.stations) cx.stations->move(k, s, t_ms);
             break;
@@ -110,6 +119,9 @@ Routed PointerRouter::up(PointerKey k, Vec2 s, double t_ms, const RouteContext& 
     owners_.erase(it);
     Routed out;
     switch (owner) {
+        case PointerOwner::Keyboard:
+            if (cx.field_keyboard) out.keyboard = cx.field_keyboard->up(k, s, t_ms);
+            break;
         case PointerOwner::Station:
             // Enter on a station: the post-it goes face down into its writer's tray.
             if (cx.stations)
@@ -146,6 +158,7 @@ Routed PointerRouter::end_all(const RouteContext& cx, double t_ms) {
     out.board = gestures_.end_all(*cx.doc, cx.view, t_ms);
     for (const auto& [k, owner] : owners_)
         if (owner == PointerOwner::Station && cx.stations) cx.stations->cancel(k);
+        else if (owner == PointerOwner::Keyboard && cx.field_keyboard) cx.field_keyboard->cancel(k);
     owners_.clear();
     panel_.reset();
     pen_.reset();

@@ -2,6 +2,7 @@
 // to exactly one owner, and stays that owner's until it lifts.
 //
 // The owners, in the order a landing pointer is offered to them:
+//   Keyboard keyboard 0, the focused field's keyboard (field_keyboard.hpp; drawn on top)
 //   Station  a writer's station (phase 2A; drawn above everything, so touched first)
 //   Panel    the panels (Dear ImGui): on a panel, or anywhere while a dialog waits
 //   Ignored  a second pointer on the panels (ImGui has one pointer), or the board in a
@@ -37,8 +38,9 @@
 namespace nk {
 
 class Stations;
+class FieldKeyboard;
 
-enum class PointerOwner { Station, Panel, Ignored, Pen, Note, Handle, Line, Board };
+enum class PointerOwner { Keyboard, Station, Panel, Ignored, Pen, Note, Handle, Line, Board };
 
 // What the app knows about where a pointer lands, at its down.
 struct Landing {
@@ -47,6 +49,7 @@ struct Landing {
     bool dialog = false;          // a dialog waits for an answer: every touch is the panels'
     bool board_editable = false;  // the board takes gestures now (2A to 4, no version shown)
     Id pen = 0;                   // 2C: the participant whose pen is armed; 0 none
+    bool field_keyboard = false;  // keyboard 0 takes touches (open, no dialog in front of it)
 };
 
 // The board as the caller has it at this event (all earlier results applied).
@@ -56,6 +59,7 @@ struct RouteContext {
     Vec2 screen_size;
     Stations* stations = nullptr;  // may be null: no station takes a pointer
     kb::TextWidth text_width;      // for the stations' text fields
+    FieldKeyboard* field_keyboard = nullptr;  // may be null: keyboard 0 takes no pointer
 };
 
 // A pen stroke that ended (its finger lifted): who drew it and where, in board units.
@@ -76,6 +80,7 @@ struct Routed {
     Effects board;                             // actions (board gestures, stations), view, requests
     std::optional<PenStroke> pen;              // a pen stroke that ended
     std::optional<PanelPointerEvent> panel;    // the panel pointer went down, moved or lifted
+    kb::Finish keyboard = kb::Finish::None;    // a key of keyboard 0 ended its text (enter, done)
 };
 
 class PointerRouter {

@@ -209,7 +209,7 @@ std::string decode_string(std::string_view s, std::size_t& i, std::string& out) 
 
 // ---- 4. Targets and positions -----------------------------------------------------------
 
-constexpr std::array<std::string_view, 6> kKeyNames = {"shift", "space", "backspace", "enter", "accent", "layer"};
+constexpr std::array<std::string_view, 8> kKeyNames = {"shift", "space", "backspace", "enter", "accent", "layer", "more", "done"};
 
 bool is_key_name(std::string_view s) {
     for (std::string_view n : kKeyNames)
@@ -230,7 +230,7 @@ std::string lower_ascii(std::string_view s) {
     return r;
 }
 
-constexpr const char* kKeyHelp = "a single character or one of shift, space, backspace, enter, accent, layer";
+constexpr const char* kKeyHelp = "a single character or one of shift, space, backspace, enter, accent, layer, more, done";
 
 // Parses a whole word that starts with '@' into p (a target and its glued offset).
 // Returns an error message or "".
@@ -281,11 +281,11 @@ std::string parse_target(std::string_view w, Pos& p) {
         while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i;
         long long station = 0;
         if (!parse_integer(w.substr(start, i - start), false, station))
-            return "expected a station number after '@kbd:', as in @kbd:1:a" + got(w);
-        if (station < 1 || station > kMaxStation)
-            return "the station number in @kbd must be between 1 and " + std::to_string(kMaxStation) + got(w);
+            return "expected a keyboard number after '@kbd:', as in @kbd:1:a" + got(w);
+        if (station < 0 || station > kMaxStation)
+            return "the keyboard number in @kbd must be between 0 and " + std::to_string(kMaxStation) + got(w);
         t.station = static_cast<int>(station);
-        if (i >= w.size() || w[i] != ':') return "expected ':' after the station number, as in @kbd:1:a" + got(w);
+        if (i >= w.size() || w[i] != ':') return "expected ':' after the keyboard number, as in @kbd:1:a" + got(w);
         ++i;
         if (i >= w.size()) return std::string("expected a key after '@kbd:N:': ") + kKeyHelp;
         if (w[i] == '"') {
@@ -578,7 +578,7 @@ bool LineParser::parse(Command& c) {
     }
     if (name == "type") {
         c.op = Op::Type;
-        return integer("the station number", 1, kMaxStation, c.number) &&
+        return integer("the keyboard number", 0, kMaxStation, c.number) &&
                quoted_string("the text", "type 1 \"Hallo\"", c.text) && end();
     }
     if (name == "snapshot") {

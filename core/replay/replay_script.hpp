@@ -43,8 +43,9 @@ struct Target {
         School,      // @school
         LinkHandle,  // @link:"TEXT"     a = post-it text
         Line,        // @line:"A":"B"    a, b = the texts of the two post-its
-        Key,         // @kbd:N:KEY       station = N (>= 1); a = a key name (shift space
-                     //                  backspace enter accent layer) or, when a is a
+        Key,         // @kbd:N:KEY       station = N (0: keyboard 0, the focused field's;
+                     //                  1..99 a writer's station); a = a key name (shift space
+                     //                  backspace enter accent layer more done) or, when a is a
                      //                  single character, the key's unshifted label
     };
     Kind kind = Kind::School;
@@ -74,7 +75,7 @@ struct Command {
         Frames,                            // number = frames
         Tap, LongPress,                    // pos; finger (-1 = the mouse)
         Drag,                              // pos -> pos2; number = steps; finger (-1 = mouse)
-        Type,                              // number = station (>= 1); text
+        Type,                              // number = keyboard (0 the focused field's, 1..99 a station); text
         Snapshot,                          // text = file; width, height (0 = app default)
         Save, Open,                        // text = file
         Screenshot,                        // text = file: the window as last presented

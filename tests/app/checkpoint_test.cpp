@@ -25,10 +25,10 @@ TEST(Checkpoints, TheFacilitatorReopensTheMapAsItWasWhenAPhaseEnded) {
     write_file(dir.file("s.txt"),
                // Phase 2B: one post-it, then on to 2C (checkpoint 1), back to 2B (checkpoint 2)
                // and a second post-it.
-               "tap @ui:note.add finger 1\ntext \"Alfa\"\nkey Return\nframes 2\n"
+               "tap @ui:note.add finger 1\ntype 0 \"Alfa\"\ntap @kbd:0:done finger 2\nframes 2\n"
                "tap @ui:phase.2c finger 1\nframes 2\nsave at_2c.json\n"
                "tap @ui:phase.2b finger 1\nframes 2\n"
-               "tap @ui:note.add finger 1\ntext \"Bravo\"\nkey Return\nframes 2\nsave before.json\n"
+               "tap @ui:note.add finger 1\ntype 0 \"Bravo\"\ntap @kbd:0:done finger 2\nframes 2\nsave before.json\n"
                // The facilitator's panel, its Files page, and the first checkpoint.
                "finger down 1 @ui:facilitator.hold\nwait 3400\nfinger up 1 @ui:facilitator.hold\nframes 2\n"
                "tap @ui:facilitator.files finger 1\nframes 2\nscreenshot files.png\n"

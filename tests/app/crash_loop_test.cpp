@@ -45,8 +45,8 @@ TEST(CrashLoop, TheThirdStartAfterTwoQuickCrashesOpensTheOlderAutosaveAndSaysSo)
     const std::string data = dir.file("data");
     // A session that ends cleanly with two boards in the autosave: "Alfa", then "Alfa" and "Bravo".
     write_file(dir.file("work.txt"),
-               "tap @ui:note.add finger 1\ntext \"Alfa\"\nkey Return\nframes 2\nsave a.json\n"
-               "tap @ui:note.add finger 1\ntext \"Bravo\"\nkey Return\nframes 2\nsave b.json\nquit\n");
+               "tap @ui:note.add finger 1\ntype 0 \"Alfa\"\ntap @kbd:0:done finger 2\nframes 2\nsave a.json\n"
+               "tap @ui:note.add finger 1\ntype 0 \"Bravo\"\ntap @kbd:0:done finger 2\nframes 2\nsave b.json\nquit\n");
     const RunResult work =
         run_app({"--new", "--phase", "2b", "--windowed", "1280x720", "--replay", dir.file("work.txt")}, data);
     ASSERT_EQ(work.exit_code, 0) << work.output;

@@ -24,7 +24,7 @@ struct Step {
 std::vector<Step> walk(bool table) {
     std::vector<Step> s;
     s.push_back({"0-setup", "tap @ui:phase.0 finger 1\nframes 3\ntap @ui:setup.school finger 1\nframes 3\n"});
-    s.push_back({"1-intro", "tap @ui:phase.1 finger 1\nframes 3\n"});
+    s.push_back({"1-intro", "tap @kbd:0:done finger 2\nframes 3\ntap @ui:phase.1 finger 1\nframes 3\n"});
     std::string stations = "tap @ui:phase.2a finger 1\nframes 3\n";
     const std::vector<std::string> edges = table ? std::vector<std::string>{"bottom", "bottom", "right", "top", "top", "left"}
                                                  : std::vector<std::string>{"bottom", "bottom", "bottom", "bottom"};
@@ -34,9 +34,9 @@ std::vector<Step> walk(bool table) {
     s.push_back({"2c-patterns", "tap @ui:phase.2c finger 1\nframes 3\ntap @ui:patterns.show finger 1\nframes 3\n"});
     s.push_back({"3-deck", "tap @ui:phase.3 finger 1\nframes 3\ntap @note:\"CLB Gent\" finger 1\nframes 3\n"
                            "tap @ui:card.f1.actoren finger 1\nframes 3\n"});
-    s.push_back({"4-closing", "tap @ui:card.close finger 1\nframes 3\ntap @ui:phase.4 finger 1\nframes 3\n"
-                              "tap @ui:closing.metafoor finger 1\nframes 3\n"});
-    s.push_back({"5-keep", "tap @ui:phase.5 finger 1\nframes 3\n"});
+    s.push_back({"4-closing", "tap @ui:card.close finger 1\nframes 3\n"
+                              "tap @ui:phase.4 finger 1\nframes 3\ntap @ui:closing.metafoor finger 1\nframes 3\n"});
+    s.push_back({"5-keep", "tap @kbd:0:done finger 2\nframes 3\ntap @ui:phase.5 finger 1\nframes 3\n"});
     s.push_back({"5-facilitator", "finger down 9 @ui:facilitator.hold\nwait 3400\nfinger up 9 @ui:facilitator.hold\nframes 3\n"});
     return s;
 }

@@ -44,16 +44,16 @@ private:
     std::vector<std::thread> threads_;
 };
 
-// Phases, two post-its typed and dragged with fingers, a panel (a partner's deck in
+// Phases, two post-its typed on keyboard 0 and dragged with fingers, a panel (a partner's deck in
 // phase 3) opening and closing, undo then redo, and a photo whose worker finishes while
 // undo and redo are tapped: what the frames see of that worker must not depend on it.
 const char* kScript = R"(tap @ui:phase.2b finger 9
 tap @ui:note.add finger 9
-text "CLB Gent"
-key Return
+type 0 "CLB Gent"
+tap @kbd:0:done finger 8
 tap @ui:note.add finger 9
-text "Bibliotheek"
-key Return
+type 0 "Bibliotheek"
+tap @kbd:0:done finger 8
 drag @note:"CLB Gent" @school+0.12,-0.08 finger 1
 drag @note:"Bibliotheek" @school+-0.10,0.10 finger 2
 tap @ui:phase.3 finger 9

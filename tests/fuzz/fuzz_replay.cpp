@@ -55,7 +55,7 @@ inline std::string check_pos(const replay::Pos& p) {
             if (t.a.empty()) return "@ui: without an id";
             break;
         case Target::Kind::Key:
-            if (t.a.empty() || t.station < 1 || t.station > replay::kMaxStation) return "a bad @kbd target";
+            if (t.a.empty() || t.station < 0 || t.station > replay::kMaxStation) return "a bad @kbd target";
             break;
         case Target::Kind::Note:
         case Target::Kind::School:
@@ -137,7 +137,7 @@ inline std::string check_replay(std::string_view text) {
             break;
         case Op::Type:
             needs_pos = false;
-            if (c.number < 1 || c.number > replay::kMaxStation) return at + "station out of range";
+            if (c.number < 0 || c.number > replay::kMaxStation) return at + "keyboard out of range";
             break;
         case Op::Snapshot:
             needs_pos = false;

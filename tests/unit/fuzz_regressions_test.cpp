@@ -100,7 +100,7 @@ TEST(FuzzChecks, SeeBrokenContracts) {
     EXPECT_NE(nk::fuzz::check_pos(broken), "");
     nk::replay::Pos bad_target;
     bad_target.is_target = true;
-    bad_target.target.kind = nk::replay::Target::Kind::Key;  // station 0
+    bad_target.target.kind = nk::replay::Target::Kind::Key;  // no key named
     EXPECT_NE(nk::fuzz::check_pos(bad_target), "");
 }
 

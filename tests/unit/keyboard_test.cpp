@@ -86,13 +86,19 @@ TEST(KeyboardLayout, QwertyAndSymbolRows) {
     const auto& s = rows(Layout::Azerty, Layer::Symbols);
     EXPECT_EQ(row_labels(s[0]), "1234567890");
     EXPECT_EQ(row_labels(s[1]), "-/:;()€&@\"");
-    EXPECT_EQ(row_labels(s[2]), "#%+=*?!'");
+    EXPECT_EQ(row_labels(s[2]), "–’?!'+%");
+    EXPECT_EQ(s[2].front().kind, KeyKind::More);
+    const auto& m = rows(Layout::Azerty, Layer::More);
+    EXPECT_EQ(row_labels(m[0]), "“”„‘…«»—°§");
+    EXPECT_EQ(row_labels(m[1]), "#=*_<>[]{}");
 }
 
 TEST(KeyboardLayout, EveryKeyIsBigInsideApartAndFoundWhereItIs) {
-    for (Layout l : {Layout::Azerty, Layout::Qwerty}) {
-        Keyboard k(l);
-        for (int layer = 0; layer < 2; ++layer) {
+    for (Layout l : {Layout::Azerty, Layout::Qwerty})
+    for (KeyboardKind kind : {KeyboardKind::Station, KeyboardKind::Field}) {
+        Keyboard k(l, kind);
+        for (int layer = 0; layer < 3; ++layer) {
+            EXPECT_EQ(static_cast<int>(k.layer()), layer);
             const std::vector<Key> keys = k.keys();
             std::set<std::string> names;
             for (const Key& a : keys) {
@@ -116,7 +122,10 @@ TEST(KeyboardLayout, EveryKeyIsBigInsideApartAndFoundWhereItIs) {
                 if (layer == 0 || std::string_view(n) != "shift") {
                     EXPECT_TRUE(names.count(n)) << n;
                 }
-            k.press(*k.key_by_name("layer"), 0);
+            EXPECT_EQ(names.count("more"), layer == 0 ? 0u : 1u);
+            EXPECT_EQ(names.count("done"), kind == KeyboardKind::Field ? 1u : 0u);
+            // letters -> symbols (layer) -> second symbols page (more)
+            k.press(*k.key_by_name(layer == 0 ? "layer" : "more"), 0);
             k.release(10);
         }
     }

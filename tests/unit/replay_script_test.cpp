@@ -231,11 +231,19 @@ TEST(ReplayScript, KeyboardTargets) {
     EXPECT_EQ(target("@kbd:3:#").a, "#");  // '#' inside a word is not a comment
     EXPECT_EQ(target("@kbd:3:\"\\\"\"").a, "\"");
     EXPECT_EQ(target("@kbd:3:+").a, "+");
-    for (const char* name : {"shift", "space", "backspace", "enter", "accent", "layer"}) {
+    for (const char* name : {"shift", "space", "backspace", "enter", "accent", "layer", "more", "done"}) {
         EXPECT_EQ(target(std::string("@kbd:10:") + name).a, name);
         EXPECT_EQ(target(std::string("@kbd:10:\"") + name + "\"").a, name);
     }
     EXPECT_EQ(target("@kbd:1:Shift").a, "shift");
+    // Keyboard 0 is the focused field's; 99 the last station.
+    EXPECT_EQ(target("@kbd:0:done").station, 0);
+    EXPECT_EQ(target("@kbd:0:done").a, "done");
+    EXPECT_EQ(target("@kbd:99:\"–\"").a, "–");
+    Command t0 = one("type 0 \"Hogeschool Gent – lerarenopleiding\"");
+    EXPECT_EQ(t0.op, Op::Type);
+    EXPECT_EQ(t0.number, 0);
+    EXPECT_EQ(t0.text, "Hogeschool Gent – lerarenopleiding");
     Command o = one("tap @kbd:1:++0.01,-0.02");
     EXPECT_EQ(o.pos.target.a, "+");
     EXPECT_DOUBLE_EQ(o.pos.dx, 0.01);
@@ -375,9 +383,9 @@ TEST(ReplayScript, ErrorsNameTheirLine) {
         {"tap @note:\"CLB", "unterminated string"},
         {"tap @line:\"A\"", "between the two texts"},
         {"tap @line:\"A\":B", "second post-it"},
-        {"tap @kbd:x:a", "station number"},
-        {"tap @kbd:0:a", "between 1 and 99"},
-        {"tap @kbd:1", "expected ':' after the station"},
+        {"tap @kbd:x:a", "keyboard number"},
+        {"tap @kbd:100:a", "between 0 and 99"},
+        {"tap @kbd:1", "expected ':' after the keyboard"},
         {"tap @kbd:1:", "expected a key"},
         {"tap @kbd:1:foo", "unknown keyboard key 'foo'"},
         {"tap @kbd:1:\"ab\"", "as the @kbd key"},
@@ -395,7 +403,8 @@ TEST(ReplayScript, ErrorsNameTheirLine) {
         {"drag 0 0 1 1 steps", "number of steps"},
         {"drag 0 0 1 1 steps 2 steps 3", "given twice"},
         {"drag 0 0 1 1 fast", "unexpected 'fast'"},
-        {"type 0 \"x\"", "station number must be between 1 and 99"},
+        {"type 100 \"x\"", "keyboard number must be between 0 and 99"},
+        {"type -1 \"x\"", "keyboard number"},
         {"type 1", "the text in double quotes"},
         {"snapshot", "file name"},
         {"snapshot a.png 100", "WxH"},
