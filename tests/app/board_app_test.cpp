@@ -17,7 +17,11 @@ const std::string kGolden = std::string(NK_TEST_DATA) + "/board-v1.json";
 
 // The view the app fits on a 1920x1080 window at UI scale 1 in the map phases
 // (app.cpp, compute_fitted: below the phase bar and its hint, above the buttons).
-View screen_view() { return fit_view(0, 150, 1920, 1080 - 104); }
+// Where the map stands on a 1920x1080 window started with `args` (a board file, ...).
+View screen_view(std::vector<std::string> args) {
+    args.insert(args.end(), {"--windowed", "1920x1080"});
+    return settled_view(args);
+}
 // The view of a snapshot of w x h (snapshot.cpp): the whole map, fitted.
 View snapshot_view(const Document& d, int w, int h) {
     const double k = h / 1080.0;
@@ -110,6 +114,7 @@ TEST(Replay, AddTypeAndDragAPostItOntoTheRings) {
                "frames 2\n"
                "save board.json\n"
                "snapshot shot.png 1920x1080\n"
+               "layout at-drop.txt\n"
                "quit\n");
     const RunResult r = run_app({"--new", "--phase", "2b", "--windowed", "1920x1080", "--replay", dir.file("s.txt")}, dir.file("data"));
     ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -120,7 +125,9 @@ TEST(Replay, AddTypeAndDragAPostItOntoTheRings) {
     ASSERT_TRUE(clb && zorg);
     EXPECT_EQ(zorg->ring, 0);  // still in the parking lane
     // Dropped at the school + (0.08, 0.06) of the window: in board units via the view.
-    const View v = screen_view();
+    const Layout at_drop = read_layout(dir.file("at-drop.txt"));
+    ASSERT_TRUE(at_drop.ok());
+    const View v{at_drop.scale, {at_drop.ox, at_drop.oy}};
     EXPECT_NEAR(clb->x, 0.08 * 1920 / v.scale, 2.5);
     EXPECT_NEAR(clb->y, 0.06 * 1080 / v.scale, 2.5);
     EXPECT_EQ(clb->ring, geo::ring_at({clb->x, clb->y}));
@@ -141,10 +148,10 @@ TEST(Replay, DragComputedFromTheFileMovesThatPostItAndLeavesPaperBehind) {
     for (const Partner& p : before.partners)
         if (p.rotation == 0 && p.ring != 0) lib = &p;
     ASSERT_TRUE(lib);
-    const View v = screen_view();
+    const View v = screen_view({kGolden, "--new"});
     const Vec2 from = v.to_screen({lib->x, lib->y + 20});  // below the text, above the edge
     const Vec2 to = v.to_screen({-360, 330});              // far ring, lower left
-    write_file(dir.file("s.txt"), "drag " + norm(from.x / 1920) + " " + norm(from.y / 1080) + " " + norm(to.x / 1920) +
+    write_file(dir.file("s.txt"), std::string(kSettleFrames) + "drag " + norm(from.x / 1920) + " " + norm(from.y / 1080) + " " + norm(to.x / 1920) +
                                       " " + norm(to.y / 1080) + " steps 6 finger 7\n"
                                       "frames 2\n"
                                       "screenshot screen.png\n"

@@ -15,7 +15,8 @@
 
 namespace nk::test {
 namespace {
-View screen_view() { return fit_view(0, 150, 1920, 1080 - 104); }
+// Where the map stands on a 1920x1080 window showing the board file `board`.
+View screen_view(const std::string& board) { return settled_view({board, "--windowed", "1920x1080"}); }
 
 std::string pos(Vec2 screen) {
     char buf[64];
@@ -49,7 +50,7 @@ TEST(BoardLayer, TheHeldPostItIsDrawnWhereTheFingerIsInTheSameFrameAndTheMapIsNe
     TempDir dir;
     const Board b = board();
     write_file(dir.file("b.json"), serialize_board(b.doc));
-    const View v = screen_view();
+    const View v = screen_view(dir.file("b.json"));
     const Vec2 grab_from{b.from.x, b.from.y + 30}, grab_to{b.to.x, b.to.y + 30};
     std::string s = "wait 100\nscreenshot rest.png\n";
     s += "finger down 1 " + pos(v.to_screen(grab_from)) + "\nframes 1\n";

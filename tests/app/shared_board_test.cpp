@@ -13,7 +13,8 @@
 
 namespace nk::test {
 namespace {
-View screen_view() { return fit_view(0, 150, 1920, 1080 - 104); }
+// Where the map stands on a 1920x1080 window showing the board file `board`.
+View screen_view(const std::string& board) { return settled_view({board, "--windowed", "1920x1080"}); }
 
 std::string norm(double v) {
     char buf[32];
@@ -40,10 +41,10 @@ TEST(SharedBoard, TenFingersDragTenPostItsInTheSameFrames) {
     TempDir dir;
     const Document d = ten_notes();
     write_file(dir.file("ten.json"), serialize_board(d));
-    const View v = screen_view();
+    const View v = screen_view(dir.file("ten.json"));
     // Each finger grabs its note below the text and moves it towards the school's side by
     // the same steps, all fingers in every frame.
-    std::string s;
+    std::string s = kSettleFrames;
     std::vector<Vec2> target(10);
     for (int i = 0; i < 10; ++i) {
         const Partner& p = d.partners[size_t(i)];
@@ -89,7 +90,7 @@ TEST(SharedBoard, TenNamedFingersEachDragTheirOwnPostIt) {
     TempDir dir;
     const Document d = ten_notes();
     write_file(dir.file("ten.json"), serialize_board(d));
-    std::string s;
+    std::string s = kSettleFrames;
     // All ten drags start in the same frame (finger lines share a frame) and end together.
     for (int i = 0; i < 10; ++i)
         s += "finger down " + std::to_string(i) + " @note:\"" + d.partners[size_t(i)].text + "\"+0,0.03\n";
@@ -105,7 +106,7 @@ TEST(SharedBoard, TenNamedFingersEachDragTheirOwnPostIt) {
                                 dir.file("data"));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     const Document after = load_board(dir.file("after.json"));
-    const double sc = screen_view().scale;
+    const double sc = screen_view(dir.file("ten.json")).scale;
     for (int i = 0; i < 10; ++i) {
         const Partner& a = after.partners[size_t(i)];
         const Partner& b = d.partners[size_t(i)];
@@ -173,9 +174,9 @@ TEST(SharedBoard, LongPressMenuSetsTheCategoryInOneTap) {
 TEST(SharedBoard, LongPressOnEmptyBoardMakesAPostItThere) {
     TempDir dir;
     write_file(dir.file("ten.json"), serialize_board(ten_notes()));
-    const View v = screen_view();
+    const View v = screen_view(dir.file("ten.json"));
     const Vec2 at = v.to_screen({-250, -60});
-    write_file(dir.file("s.txt"), "longpress " + pos(at) + " finger 5\n"
+    write_file(dir.file("s.txt"), std::string(kSettleFrames) + "longpress " + pos(at) + " finger 5\n"
                                   "frames 2\ntext \"Opvoedingswinkel\"\nkey Return\nframes 2\nsave b.json\nquit\n");
     const RunResult r = run_app({dir.file("ten.json"), "--windowed", "1920x1080", "--replay", dir.file("s.txt")},
                                 dir.file("data"));

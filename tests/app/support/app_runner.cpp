@@ -132,6 +132,17 @@ bool write_plain_png(const std::string& path, int w, int h) {
     return stbi_write_png(path.c_str(), w, h, 3, rgb.data(), w * 3) != 0;
 }
 
+View settled_view(const std::vector<std::string>& args) {
+    TempDir dir;
+    write_file(dir.file("probe.txt"), std::string(kSettleFrames) + "layout probe-layout.txt\nquit\n");
+    std::vector<std::string> all = args;
+    all.insert(all.end(), {"--replay", dir.file("probe.txt")});
+    const RunResult r = run_app(all, dir.file("data"));
+    const Layout l = read_layout(dir.file("probe-layout.txt"));
+    if (r.exit_code != 0 || !l.ok()) ADD_FAILURE() << "no layout from the app to find its view: " << r.output;
+    return View{l.scale, {l.ox, l.oy}};
+}
+
 bool near(Png::Rgba a, Png::Rgba b, int tol) {
     return std::abs(a.r - b.r) <= tol && std::abs(a.g - b.g) <= tol && std::abs(a.b - b.b) <= tol;
 }

@@ -8,6 +8,7 @@
 
 #include "document.hpp"
 #include "layout_file.hpp"
+#include "view.hpp"
 
 namespace nk::test {
 
@@ -35,6 +36,13 @@ private:
 // tests that run the app many times).
 RunResult run_app(const std::vector<std::string>& args, const std::string& data_dir, int timeout_s = 120,
                   bool offscreen = false);
+
+// The view (screen = origin + board x scale) the app settles on when started with `args`
+// (a board file, --windowed WxH, ...): a short replay's `layout` after a few frames, in a
+// data directory of its own. A script whose positions come from it starts with
+// kSettleFrames so that the map has settled before its first finger.
+View settled_view(const std::vector<std::string>& args);
+inline constexpr const char* kSettleFrames = "frames 6\n";
 
 // Writes `text` to `path`.
 void write_file(const std::string& path, const std::string& text);
