@@ -96,14 +96,14 @@ View App::compute_fitted() const {
     // clear of every panel drawn last frame (the phase's side panel, the toolbar, the
     // legend, the stations, a keyboard, ...), so that no post-it lies under one. Notices,
     // menus and questions come and go over the map without moving it.
-    // (Phase 1's reading pages stand over a map without post-its: App::build_frame.)
+    // (Phase 1's reading pages stand over a map without post-its: App::frame.)
     static const std::set<std::string> kOverMap = {"message", "menu", "menu.line", "priority.dialog", "brainstorm.leave",
                                                    "facilitator.hold", "intro"};
     std::vector<ScreenBox> panels;
     for (const UiTargets::Panel& p : targets_.panels())
         if (!kOverMap.count(p.id)) panels.push_back({p.rect.min.x, p.rect.min.y, p.rect.max.x, p.rect.max.y});
-    // The writers' stations (phase 2A) hold strips along the edges (the phase bar moves
-    // below the top ones): the map stays inside the rest.
+    // The writers' stations (phase 2A) and keyboard 0 hold strips along the edges (the
+    // phase bar moves below a top one): the map stays inside the rest (station_room).
     const Insets in = session_ ? station_room() : Insets{};
     const ScreenBox area{in.left, in.top + 166.0 * k_, width_ - in.right, height_ - in.bottom};  // notice band: ui_messages.cpp
     if (!session_) return fit_view(area.x0, area.y0, area.x1, area.y1);
