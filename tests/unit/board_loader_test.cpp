@@ -1,6 +1,7 @@
 // Opening or merging a board file off the UI thread (core/files/board_loader.hpp): the
 // board arrives, a garbage file gives an error, one file at a time, and a read stuck on a
 // hung stick never keeps the app from closing.
+#include "scratch_dir.hpp"
 #include "board_loader.hpp"
 
 #include <gtest/gtest.h>
@@ -16,19 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-struct Dir {
-    std::string path;
-    Dir() {
-        char tmpl[] = "/tmp/nk_loader_XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~Dir() { fs::remove_all(path); }
-    std::string file(const std::string& name, const std::string& bytes) const {
-        const std::string p = path + "/" + name;
-        std::ofstream(p, std::ios::binary) << bytes;
-        return p;
-    }
-};
+using Dir = ScratchDir;  // tests/support
 
 // A gate a test opens: a parse that waits at it is a read stuck on a hung USB stick.
 struct Gate {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "scratch_dir.hpp"
 #include "autosave.hpp"
 #include "checkpoints.hpp"
 #include "faulty_storage.hpp"
@@ -18,14 +19,7 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-struct Dir {
-    std::string path;
-    Dir() {
-        char tmpl[] = "/tmp/nk_shutdown_XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~Dir() { fs::remove_all(path); }
-};
+using Dir = ScratchDir;  // tests/support
 
 // Waits (at most 10 s) until a write hangs in `s`.
 bool a_write_hangs(const FaultyStorage& s) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "scratch_dir.hpp"
 #include "checkpoints.hpp"
 
 namespace nk {
@@ -14,14 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-struct Dir {
-    std::string path;
-    Dir() {
-        char tmpl[] = "/tmp/nk_checkpoints_XXXXXX";
-        path = mkdtemp(tmpl);
-    }
-    ~Dir() { fs::remove_all(path); }
-};
+using Dir = ScratchDir;  // tests/support
 
 std::string slurp(const std::string& p) {
     std::ifstream in(p);
