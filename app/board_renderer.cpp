@@ -214,6 +214,9 @@ void draw_note(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, const P
         }
     } else {
         dl->AddConvexPolyFilled(q, 4, category_fill(p.category));
+        // Not sorted yet: near-white paper, so a thin grey edge keeps it off the flip chart.
+        if (!is_sorted(p.category))
+            dl->AddPolyline(q, 4, category_mark(p.category), ImDrawFlags_Closed, float(1.5 * v.scale));
     }
     if (p.overrepresented) {
         // Over-represented: a second, darker edge around the note.
@@ -440,7 +443,7 @@ void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, ImVec2
     if (live.editing) {
         Partner shown;
         if (const Partner* p = index.find(live.editing->partner)) shown = *p;
-        else shown.category = Category::Andere, shown.x = live.editing->pos.x, shown.y = live.editing->pos.y,
+        else shown.category = Category::Ongesorteerd, shown.x = live.editing->pos.x, shown.y = live.editing->pos.y,
              shown.rotation = live.editing->rotation;
         draw_note(dl, fonts, sc, shown, {shown.x, shown.y}, shown.rotation, shown.scale, true, &live.editing->text,
                   live.editing->caret_on);

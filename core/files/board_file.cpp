@@ -318,12 +318,14 @@ private:
             // Before version 3 every post-it had one of the seven kinds ("andere" by
             // default), so a missing or unknown one stays "andere" there; from version 3
             // on it is not sorted yet.
-            const std::string fallback(category_id(version_ < 3 ? Category::Andere : Category::Ongesorteerd));
-            const std::string category = text(o, path, "category", fallback);
-            if (auto c = category_from_id(category))
+            const Category fallback = version_ < 3 ? Category::Andere : Category::Ongesorteerd;
+            const std::string category = text(o, path, "category", std::string(category_id(fallback)));
+            if (auto c = category_from_id(category)) {
                 p.category = *c;
-            else
-                note(path + ".category \"" + category + "\" is unknown; set to " + fallback);
+            } else {
+                p.category = fallback;
+                note(path + ".category \"" + category + "\" is unknown; set to " + std::string(category_id(fallback)));
+            }
             const auto x = number(o, path, "x"), y = number(o, path, "y");
             if (x && y) {
                 p.x = *x, p.y = *y;

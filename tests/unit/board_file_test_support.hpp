@@ -90,7 +90,7 @@ inline Document rich_document() {
                       {7, "Zeynep", Role::Zorgcoordinator},
                       {9, "Tom (CLB)", Role::Extern}};
     const Category cats[] = {Category::Zorg,      Category::Professionalisering, Category::Aanbod, Category::Stages,
-                             Category::Projecten, Category::Beleid,              Category::Andere};
+                             Category::Projecten, Category::Beleid,              Category::Andere, Category::Ongesorteerd};
     const Vec2 spots[] = {{0.1, 0.2},         {-1.0 / 3.0, 150},    {250.125, -100.5},  {-330, 1e-7},
                           {400.0001, 100},    {-500, 250},          {640, 0},           {-12345.678901234567, 99999.5},
                           {1e-300, -2.5e-8}};
