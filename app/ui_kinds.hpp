@@ -1,5 +1,6 @@
 // The kinds of partner, where the map is sorted (phases 2B, 3 and 4, ui_kinds.cpp): the
-// legend bottom-left, whose kinds are also a brush, and the buttons that tidy the map.
+// legend bottom-left, whose named kinds are also a brush, and a strip beside the button
+// bar (panel "sorting") with the brush's state, its "done" button and the tidy buttons.
 //
 // Ids: brush.<category> (pick a named kind: while the brush is on, a tap on a post-it
 // gives it that kind, one undo step per tap), brush.off, map.tidy (spread post-its that
@@ -15,7 +16,8 @@ namespace nk::app {
 
 class KindsPanel {
 public:
-    // The legend with the brush and the tidy buttons; records panel "legend".
+    // The legend with the brush (panel "legend") and the strip (panel "sorting"), which
+    // stands left of the button bar as it was drawn last frame.
     void draw(const Frame& f, Shell& shell);
     // The kind a tap on a post-it gives, while the brush is on.
     std::optional<Category> brush() const { return brush_; }

@@ -5,7 +5,7 @@
 // stays readable on every fill.
 //
 // The fills are a lightened Okabe–Ito palette, tuned by that test; "not sorted yet" is a
-// neutral near-white. The pens are the Okabe–Ito colours themselves.
+// neutral light grey. The pens are the Okabe–Ito colours themselves.
 #pragma once
 
 #include <array>
@@ -31,7 +31,7 @@ inline constexpr std::array<Rgb, kCategoryCount> kKindFill{{
     {223, 186, 213},  // projecten: light reddish purple
     {239, 201, 114},  // beleid: light orange
     {116, 172, 208},  // andere: light blue
-    {244, 244, 244},  // ongesorteerd: neutral, not yet a kind
+    {224, 224, 224},  // ongesorteerd: neutral grey, not yet a kind
 }};
 
 // A darker tone of each kind's hue, for its icon and the legend's swatch border.
