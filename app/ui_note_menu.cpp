@@ -41,7 +41,9 @@ void NoteMenu::draw_note(const Frame& f, Shell& shell) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float width = 7 * sw + 6 * st.ItemSpacing.x + 2 * st.WindowPadding.x;
     const float cw = (width - 2 * st.WindowPadding.x - st.ItemSpacing.x) / 2;
-    place_beside(ImVec2(float(c.x), float(c.y)), float(geo::kNoteW * p->scale * f.view.scale / 2), width, 300 * f.k, f.k);
+    // Its height: the name, four rows of kinds and two (three in phase 4) of buttons.
+    const float height = (f.doc.phase == Phase::Terugblik ? 600 : 520) * f.k;
+    place_beside(ImVec2(float(c.x), float(c.y)), float(geo::kNoteW * p->scale * f.view.scale / 2), width, height, f.k);
     ImGui::Begin("##notemenu", nullptr, kAutoPanelFlags);
     ImGui::PushFont(f.fonts.bold);
     ImGui::PushTextWrapPos(width - st.WindowPadding.x);
@@ -77,10 +79,6 @@ void NoteMenu::draw_note(const Frame& f, Shell& shell) {
         ImGui::PopID();
         if (pressed) shell.dispatch(act::SetCategory{id, cat});
     }
-    // The name of the chosen kind, so the colour is never the only cue.
-    ImGui::PushFont(f.fonts.small);
-    ImGui::TextUnformatted(f.strings.get("category." + std::string(category_id(p->category))).c_str());
-    ImGui::PopFont();
     ImGui::Spacing();
     const float bw = (width - 2 * st.WindowPadding.x - st.ItemSpacing.x) / 2;
     auto button = [&](const char* cid, const std::string& label) {
