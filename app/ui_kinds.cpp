@@ -21,7 +21,7 @@ void KindsPanel::draw(const Frame& f, Shell& shell) {
     // ---- the legend, with a button on each named kind ---------------------------------
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     const ImVec2 size = draw_legend(bg, f.fonts, f.strings, ImVec2(0, 0), k, true);
-    const ImVec2 pos(20 * k, f.height - size.y - 20 * k);
+    const ImVec2 pos(20 * k + f.stations.left, f.height - f.stations.bottom - size.y - 20 * k);  // above keyboard 0's strip
     draw_legend(bg, f.fonts, f.strings, pos, k);
     // The rows as draw_legend lays them out (board_renderer.cpp).
     const float pad = 16 * k, row = kLegendRow * k, hs = Fonts::kBold * k * 0.8f;
@@ -51,7 +51,7 @@ void KindsPanel::draw(const Frame& f, Shell& shell) {
     float right = f.width * 0.62f;
     for (const UiTargets::Panel& p : shell.layout().panels())
         if (p.id == "toolbar") right = p.rect.min.x - 12 * k;
-    ImGui::SetNextWindowPos(ImVec2(right, f.height - 20 * k), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowPos(ImVec2(right, f.height - f.stations.bottom - 20 * k), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::Begin("##sorting", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PushFont(f.fonts.small);
     const std::string state = brush_ ? f.strings.format("brush.on", {f.strings.get("category." + std::string(category_id(*brush_)))})
