@@ -58,7 +58,8 @@ double delta_e(Lab p, Lab q) { return std::hypot(p.l - q.l, p.a - q.a, p.b - q.b
 double luminance(palette::Rgb c) { return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b); }
 
 double contrast(palette::Rgb a, palette::Rgb b) {
-    const auto [lo, hi] = std::minmax(luminance(a), luminance(b));
+    // (std::minmax of two temporaries would return references to them: dangling.)
+    const double la = luminance(a), lb = luminance(b), lo = std::min(la, lb), hi = std::max(la, lb);
     return (hi + 0.05) / (lo + 0.05);
 }
 
