@@ -51,6 +51,7 @@
 #include "ui_keep.hpp"
 #include "ui_messages.hpp"
 #include "ui_note_menu.hpp"
+#include "ui_kinds.hpp"
 #include "ui_pens.hpp"
 #include "ui_phase_bar.hpp"
 #include "ui_setup.hpp"
@@ -269,6 +270,7 @@ private:
     Keep keep_;
     VersionsPanel versions_;
     NoteMenu note_menu_;
+    KindsPanel kinds_;
     Messages messages_;
     Facilitator facilitator_;
 };

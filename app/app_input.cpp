@@ -183,6 +183,11 @@ void App::apply(const Effects& fx) {
             }
             case Request::Kind::DoubleTapNote:
                 commit_editing();
+                // The brush on: every tap sorts, a quick second one too (no text editing).
+                if (const auto kind = kinds_.brush()) {
+                    session_->dispatch(act::SetCategory{r.partner, *kind});
+                    break;
+                }
                 if (const Partner* p = session_->current().partner(r.partner))
                     edit_note({p->id, {p->x, p->y}, p->rotation}, p->text);
                 break;
@@ -197,6 +202,10 @@ void App::apply(const Effects& fx) {
             case Request::Kind::TapNote:
                 commit_editing();
                 note_menu_.close();
+                if (const auto kind = kinds_.brush(); kind && !r.linked) {
+                    session_->dispatch(act::SetCategory{r.partner, *kind});  // one undo step per tap
+                    break;
+                }
                 // A tap that ended a tap-to-connect line made the link (in the gestures).
                 if (const Id deck = card_deck_for_tap(session_->current().phase, r)) cards_.open(deck);
                 break;

@@ -41,7 +41,11 @@ void App::build_ui() {
     versions_chose(views_choice);
     const bool version = version_shown();
     // Legend, bottom-left, drawn with the same code as the snapshot's, while the map is in use.
-    if (phase >= Phase::Netwerkkaart) with_part([this](const Frame& f) { tools_.draw_legend(f, *this); });
+    // Where the map is sorted (2B, 3, 4) the legend is also the kind brush, with "tidy".
+    const bool sorting = !version && board_editable() && phase >= Phase::Netwerkkaart && phase != Phase::Prioriteiten;
+    if (sorting) with_part([this](const Frame& f) { kinds_.draw(f, *this); });
+    else kinds_.put_away();
+    if (phase >= Phase::Netwerkkaart && !sorting) with_part([this](const Frame& f) { tools_.draw_legend(f, *this); });
     auto part = [this](auto& p) { with_part([this, &p](const Frame& f) { p.draw(f, *this); }); };
     if (!version) switch (phase) {  // a version shown: the phase's panels step aside
         case Phase::Vooraf: {

@@ -214,6 +214,9 @@ void draw_note(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, const P
         }
     } else {
         dl->AddConvexPolyFilled(q, 4, category_fill(p.category));
+        // Not sorted yet: plain grey paper with a thin darker edge, apart from the flip chart.
+        if (!is_sorted(p.category))
+            dl->AddPolyline(q, 4, category_mark(p.category), ImDrawFlags_Closed, float(1.5 * v.scale));
     }
     if (p.overrepresented) {
         // Over-represented: a second, darker edge around the note.
@@ -362,7 +365,7 @@ FittedText fit_note_text(const Fonts& fonts, const std::string& text, const View
 // ---- legend ------------------------------------------------------------------------
 ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 pos, float k, bool measure_only,
                    bool with_pens) {
-    const float pad = 16 * k, row = 34 * k, sw = 30 * k, fs = Fonts::kSmall * k, hs = Fonts::kBold * k * 0.8f;
+    const float pad = 16 * k, row = kLegendRow * k, sw = 30 * k, fs = Fonts::kSmall * k, hs = Fonts::kBold * k * 0.8f;
     float w = 0;
     for (int i = 0; i < kCategoryCount; ++i) {
         const std::string& name = s.get("category." + std::string(category_id(Category(i))));
@@ -440,7 +443,7 @@ void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, ImVec2
     if (live.editing) {
         Partner shown;
         if (const Partner* p = index.find(live.editing->partner)) shown = *p;
-        else shown.category = Category::Andere, shown.x = live.editing->pos.x, shown.y = live.editing->pos.y,
+        else shown.category = Category::Ongesorteerd, shown.x = live.editing->pos.x, shown.y = live.editing->pos.y,
              shown.rotation = live.editing->rotation;
         draw_note(dl, fonts, sc, shown, {shown.x, shown.y}, shown.rotation, shown.scale, true, &live.editing->text,
                   live.editing->caret_on);

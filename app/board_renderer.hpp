@@ -55,6 +55,11 @@ struct BoardScene {
 // Draws the board (the part `scene.layer` names) filling the rectangle (0,0)-`size`.
 void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& scene, ImVec2 size);
 
+// Height of one of the legend's kind rows at UI scale 1: the eight kinds ("not sorted yet"
+// included) share the height the seven had, so the legend, and the map fitted beside it,
+// keep their size.
+inline constexpr float kLegendRow = 34.0f * 7 / 8;
+
 // Draws the legend of categories with its top-left corner at `pos`; returns its size.
 // With `measure_only` nothing is drawn.
 // With `with_pens` it also shows the role pens' colours (when priorities were drawn).

@@ -187,7 +187,7 @@ ImVec2 draw_compare_key(ImDrawList* dl, const Fonts& fonts, const Strings& s, co
             const ImVec2 box_a(c0.x - 24 * k, c0.y - 15 * k), box_b(c0.x + 24 * k, c0.y + 15 * k);
             switch (i) {
                 case 0:
-                    dl->AddRectFilled(box_a, box_b, category_fill(Category::Andere), 3 * k);
+                    dl->AddRectFilled(box_a, box_b, category_fill(Category::Ongesorteerd), 3 * k);
                     dl->AddRect(box_a, box_b, kNew, 3 * k, 0, 3.5f * k);
                     badge(dl, fonts, ImVec2(box_b.x - 2 * k, box_a.y + 2 * k), 9 * k, kNew, "+");
                     break;

@@ -5,32 +5,12 @@
 
 namespace nk::app {
 namespace {
-constexpr std::array<ImU32, kCategoryCount> kFill{
-    IM_COL32(246, 200, 198, 255),  // zorg: soft red
-    IM_COL32(200, 230, 196, 255),  // professionalisering: soft green
-    IM_COL32(250, 229, 160, 255),  // aanbod: soft yellow
-    IM_COL32(196, 220, 244, 255),  // stages: soft blue
-    IM_COL32(224, 208, 238, 255),  // projecten: soft purple
-    IM_COL32(250, 214, 176, 255),  // beleid: soft orange
-    IM_COL32(224, 224, 220, 255),  // andere: grey
-};
-constexpr std::array<ImU32, kCategoryCount> kMark{
-    IM_COL32(176, 80, 76, 255),  IM_COL32(74, 140, 70, 255),  IM_COL32(168, 130, 20, 255),
-    IM_COL32(60, 112, 170, 255), IM_COL32(130, 96, 170, 255), IM_COL32(190, 110, 40, 255),
-    IM_COL32(120, 120, 114, 255),
-};
-constexpr std::array<ImU32, kRoleCount> kRole{
-    IM_COL32(33, 110, 220, 255),   // leraar: blue
-    IM_COL32(214, 40, 40, 255),    // directie: red
-    IM_COL32(136, 68, 204, 255),   // beleidsondersteuner: purple
-    IM_COL32(30, 140, 60, 255),    // zorgcoordinator: green
-    IM_COL32(226, 120, 0, 255),    // extern: orange
-};
+ImU32 packed(palette::Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
 }  // namespace
 
-ImU32 category_fill(Category c) { return kFill[static_cast<size_t>(c)]; }
-ImU32 category_mark(Category c) { return kMark[static_cast<size_t>(c)]; }
-ImU32 role_colour(Role r) { return kRole[static_cast<size_t>(r)]; }
+ImU32 category_fill(Category c) { return packed(palette::kKindFill[static_cast<size_t>(c)]); }
+ImU32 category_mark(Category c) { return packed(palette::kKindMark[static_cast<size_t>(c)]); }
+ImU32 role_colour(Role r) { return packed(palette::kRolePen[static_cast<size_t>(r)]); }
 
 void draw_category_icon(ImDrawList* dl, Category cat, ImVec2 c, float r, ImU32 col) {
     auto poly = [&](int n, float rot, float rad) {
@@ -62,6 +42,12 @@ void draw_category_icon(ImDrawList* dl, Category cat, ImVec2 c, float r, ImU32 c
             const float t = r * 0.32f;
             dl->AddRectFilled({c.x - r, c.y - t}, {c.x + r, c.y + t}, col);
             dl->AddRectFilled({c.x - t, c.y - r}, {c.x + t, c.y + r}, col);
+            break;
+        }
+        case Category::Ongesorteerd: {
+            // A question mark's ring: an open circle with a dot, "which kind?".
+            dl->AddCircle({c.x, c.y - r * 0.2f}, r * 0.62f, col, 20, r * 0.28f);
+            dl->AddCircleFilled({c.x, c.y + r * 0.85f}, r * 0.2f, col, 12);
             break;
         }
     }

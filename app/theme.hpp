@@ -5,13 +5,14 @@
 #include <imgui.h>
 
 #include "document.hpp"
+#include "palette.hpp"
 
 namespace nk::app {
 
 // Packed ImGui colours (IM_COL32).
 namespace colour {
 inline constexpr ImU32 kPaper = IM_COL32(250, 246, 238, 255);
-inline constexpr ImU32 kInk = IM_COL32(38, 50, 56, 255);
+inline constexpr ImU32 kInk = IM_COL32(palette::kInk.r, palette::kInk.g, palette::kInk.b, 255);
 inline constexpr ImU32 kInkSoft = IM_COL32(96, 108, 116, 255);
 inline constexpr ImU32 kSchool = IM_COL32(30, 58, 74, 255);
 inline constexpr ImU32 kSchoolText = IM_COL32(255, 255, 255, 255);
@@ -35,7 +36,7 @@ ImU32 category_mark(Category c);
 ImU32 role_colour(Role r);
 
 // Draws the small icon of a category (circle, triangle, square, diamond, star,
-// hexagon, plus) centred at `c` with radius `r`: shapes keep categories apart for
+// hexagon, plus; an open ring with a dot for "not sorted yet") centred at `c` with radius `r`: shapes keep categories apart for
 // people who cannot tell the colours apart.
 void draw_category_icon(ImDrawList* dl, Category cat, ImVec2 c, float r, ImU32 col);
 

@@ -75,7 +75,7 @@ void BoardTools::draw_legend(const Frame& f, Shell& shell) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const ImVec2 size = nk::app::draw_legend(dl, f.fonts, f.strings, ImVec2(0, 0), f.k, true);
     legend_size_ = size;
-    const ImVec2 pos(20 * f.k, f.height - size.y - 20 * f.k);
+    const ImVec2 pos(20 * f.k + f.stations.left, f.height - f.stations.bottom - size.y - 20 * f.k);  // above keyboard 0
     nk::app::draw_legend(dl, f.fonts, f.strings, pos, f.k);
     shell.layout().panel("legend", {pos, ImVec2(pos.x + size.x, pos.y + size.y)}, PanelLayer::Behind);
 }

@@ -28,10 +28,12 @@ void Closing::draw(const Frame& f, Shell& shell) {
     for (const Partner& p : d.partners)
         if (p.face_up && !p.missing) ++per_category[p.category];
     std::string empty;
-    for (int c = 0; c < kCategoryCount; ++c)
+    for (int c = 0; c < kKindCount; ++c)  // the named kinds: "not sorted yet" is none
         if (!per_category.count(Category(c)))
             empty += (empty.empty() ? "" : ", ") + f.strings.get("category." + std::string(category_id(Category(c))));
     if (!empty.empty()) facts.push_back(f.strings.format("closing.facts.empty_category", {empty}));
+    if (const auto it = per_category.find(Category::Ongesorteerd); it != per_category.end())
+        facts.push_back(f.strings.format("closing.facts.unsorted", {std::to_string(it->second)}));
     const PatternsTable table = patterns(d);
     if (!d.priorities.empty() && !table.not_prioritised.empty()) {
         std::string names;
@@ -46,7 +48,7 @@ void Closing::draw(const Frame& f, Shell& shell) {
         for (const Partner& p : d.partners)
             if (p.face_up && !p.missing && p.ring == ring) ++total, ++cats[p.category];
         for (const auto& [cat, n] : cats)
-            if (total >= 4 && n * 2 > total)
+            if (total >= 4 && n * 2 > total && is_sorted(cat))
                 facts.push_back(f.strings.format("closing.facts.crowded",
                                                 {std::to_string(n), std::to_string(total), f.strings.get("board.ring." + std::to_string(ring)),
                                                  f.strings.get("category." + std::string(category_id(cat)))}));

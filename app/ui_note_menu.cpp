@@ -41,10 +41,13 @@ void NoteMenu::draw_note(const Frame& f, Shell& shell) {
     const Partner* p = found;
     const Id id = p->id;
     const Vec2 c = f.view.to_screen({p->x, p->y});
-    const float sw = 64 * f.k;  // a category swatch: a finger-sized square
+    const float sw = 64 * f.k;  // a kind's button: finger-sized, in two columns, with its name
     const ImGuiStyle& st = ImGui::GetStyle();
     const float width = 7 * sw + 6 * st.ItemSpacing.x + 2 * st.WindowPadding.x;
-    place_beside(ImVec2(float(c.x), float(c.y)), float(geo::kNoteW * p->scale * f.view.scale / 2), width, 300 * f.k, f.k, f.stations);
+    const float cw = (width - 2 * st.WindowPadding.x - st.ItemSpacing.x) / 2;
+    // Its height: the name, four rows of kinds and two (three in phase 4) of buttons.
+    const float height = (f.doc.phase == Phase::Terugblik ? 600 : 520) * f.k;
+    place_beside(ImVec2(float(c.x), float(c.y)), float(geo::kNoteW * p->scale * f.view.scale / 2), width, height, f.k, f.stations);
     ImGui::Begin("##notemenu", nullptr, kAutoPanelFlags);
     ImGui::PushFont(f.fonts.bold);
     ImGui::PushTextWrapPos(width - st.WindowPadding.x);
@@ -54,27 +57,32 @@ void NoteMenu::draw_note(const Frame& f, Shell& shell) {
     ImGui::PushFont(f.fonts.small);
     ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("legend.title").c_str());
     ImGui::PopFont();
-    // Seven swatches with their icons: one tap sets the kind of partner.
-    for (int i = 0; i < kCategoryCount; ++i) {
+    // The seven named kinds, each with its colour, icon and name: one tap sets the kind.
+    // ("Not sorted yet" is where a post-it starts, not a choice.)
+    const float fs = Fonts::kSmall * f.k;
+    for (int i = 0; i < kKindCount; ++i) {
         const Category cat = Category(i);
         const std::string cid = "category." + std::string(category_id(cat));
-        if (i) ImGui::SameLine();
+        if (i % 2) ImGui::SameLine();
         ImGui::PushID(i);
-        const bool pressed = ImGui::InvisibleButton(cid.c_str(), ImVec2(sw, sw));
+        const bool pressed = ImGui::InvisibleButton(cid.c_str(), ImVec2(cw, sw));
         const Rect r = item_rect();
         shell.layout().control(cid, r);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(r.min, r.max, category_fill(cat), 10 * f.k);
         if (p->category == cat) dl->AddRect(r.min, r.max, colour::kInk, 10 * f.k, 0, 3.5f * f.k);
         else if (ImGui::IsItemHovered()) dl->AddRect(r.min, r.max, colour::kInkSoft, 10 * f.k, 0, 1.5f * f.k);
-        draw_category_icon(dl, cat, r.centre(), 12 * f.k, category_mark(cat));
+        draw_category_icon(dl, cat, ImVec2(r.min.x + 24 * f.k, r.centre().y), 11 * f.k, category_mark(cat));
+        const std::string& name = f.strings.get(cid);
+        const float wrap = r.max.x - r.min.x - 50 * f.k;
+        const float th = f.fonts.small->CalcTextSizeA(fs, 1e9f, wrap, name.c_str()).y;
+        const ImVec2 text_at(r.min.x + 44 * f.k, std::max(r.min.y + 2 * f.k, r.centre().y - th / 2));
+        dl->PushClipRect(r.min, r.max, true);
+        dl->AddText(f.fonts.small, fs, text_at, colour::kInk, name.c_str(), nullptr, wrap);
+        dl->PopClipRect();
         ImGui::PopID();
         if (pressed) shell.dispatch(act::SetCategory{id, cat});
     }
-    // The name of the chosen kind, so the colour is never the only cue.
-    ImGui::PushFont(f.fonts.small);
-    ImGui::TextUnformatted(f.strings.get("category." + std::string(category_id(p->category))).c_str());
-    ImGui::PopFont();
     ImGui::Spacing();
     const float bw = (width - 2 * st.WindowPadding.x - st.ItemSpacing.x) / 2;
     auto button = [&](const char* cid, const std::string& label) {

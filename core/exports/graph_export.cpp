@@ -98,7 +98,6 @@ std::string_view boolean(bool b) { return b ? "true" : "false"; }
 }  // namespace
 
 std::string to_graphml(const Document& d, bool anonymous) {
-    (void)anonymous;  // nothing here names a participant (see graph_export.hpp)
     const auto counts = priority_counts(d);
     const auto ends = exported_ends(d);
 
@@ -110,6 +109,7 @@ std::string to_graphml(const Document& d, bool anonymous) {
            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
     key(out, "graph", "school", "string");
     key(out, "graph", "date", "string");
+    key(out, "graph", "goal", "string");
     key(out, "node", "kind", "string");
     key(out, "node", "label", "string");
     key(out, "node", "category", "string");
@@ -122,6 +122,7 @@ std::string to_graphml(const Document& d, bool anonymous) {
     out += "  <graph id=\"netwerkkaart\" edgedefault=\"undirected\">\n";
     data(out, "    ", "school", xml(d.school, false));
     data(out, "    ", "date", xml(d.date, false));
+    if (!anonymous && !d.goal.empty()) data(out, "    ", "goal", xml(d.goal, false));
 
     out += "    <node id=\"school\">\n";
     data(out, "      ", "kind", "school");

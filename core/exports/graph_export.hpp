@@ -15,12 +15,14 @@ namespace nk {
 
 // GraphML 1.0, UTF-8, one undirected graph (id "netwerkkaart").
 //
-// Graph data: `school` (string), `date` (string).
+// Graph data: `school` (string), `date` (string), `goal` (string: phase 1's "what we want
+// to get out of the conversation"; written when not empty and not `anonymous`).
 // Nodes: the school, id "school"; each face-up partner, id "p<ID>" (e.g. "p12").
 // Node data (GraphML keys; id = attr.name):
 //   kind             string   "school" or "partner"
 //   label            string   the school's name / the post-it's text
-//   category         string   partner only: a category id (document.hpp)
+//   category         string   partner only: a category id (document.hpp), "ongesorteerd"
+//                             for a post-it not sorted yet
 //   ring             int      partner only: 0 parking lane .. 4 outside
 //   priority_count   int      partner only: how many participants circled it (phase 2C)
 //   priority_<role>  int      partner only, one per role id (priority_leraar,
@@ -34,9 +36,8 @@ namespace nk {
 // does not allow (C0 controls other than TAB/LF/CR, U+FFFE, U+FFFF) and invalid UTF-8
 // become U+FFFD.
 //
-// `anonymous` (the report's "anonymous" choice) changes nothing in the output: these
-// exports never hold participant names. It is taken so that callers pass it along and a
-// later field that could identify someone must honour it.
+// `anonymous` (the report's "anonymous" choice) leaves out the goal, the one free text of
+// the team's own that could name someone; these exports never hold participant names.
 std::string to_graphml(const Document& d, bool anonymous);
 
 // The face-up partners as CSV, one row per partner in board order.

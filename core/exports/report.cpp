@@ -202,6 +202,9 @@ ReportSection partners_section(const Words& w, const Document& d) {
             row.push_back(join(cell, "\n"));
         }
         for (const Partner* p : ps) any = any || p->category == cat;
+        // "Not sorted yet" is no kind: its row shows only when some are, and it never
+        // counts as a kind without partners.
+        if (!is_sorted(cat) && !any) continue;
         if (!any) empty_categories.push_back(w.category(cat));
         t.rows.push_back(std::move(row));
         t.row_ids.push_back("cat-" + std::string(category_id(cat)));
@@ -209,6 +212,9 @@ ReportSection partners_section(const Words& w, const Document& d) {
     s.blocks.push_back(std::move(t));
     if (!empty_categories.empty())
         s.blocks.push_back(block(Kind::Paragraph, w.fmt("report.partners.empty_categories", {join(empty_categories, ", ")})));
+    const auto unsorted = std::count_if(ps.begin(), ps.end(), [](const Partner* p) { return !is_sorted(p->category); });
+    if (unsorted > 0)
+        s.blocks.push_back(block(Kind::Paragraph, w.fmt("report.partners.unsorted", {std::to_string(unsorted)})));
     std::vector<std::string> lane;
     for (const Partner* p : ps)
         if (p->ring < 1 || p->ring > 4)
@@ -484,6 +490,7 @@ ReportModel report_model(const ReportInput& in) {
         m.facts.emplace_back(w.get("report.fact.facilitator"), f ? person(w, *f) : w.get("report.fact.not_chosen"));
         m.facts.emplace_back(w.get("report.fact.notetaker"), n ? person(w, *n) : w.get("report.fact.not_chosen"));
     }
+    if (!in.anonymous && !blank(d.goal)) m.facts.emplace_back(w.get("report.fact.goal"), d.goal);
     if (!d.versions.empty()) {
         std::vector<std::string> vs;
         for (const Version& v : d.versions)

@@ -1,4 +1,4 @@
-// Board file, format version 2 (docs/file-format.md); reads versions 1 and 2.
+// Board file, format version 3 (docs/file-format.md); reads versions 1, 2 and 3.
 //
 // Sections (writing is in board_file_write.cpp; the bytes are parsed into a DOM with hard
 // limits in board_json.cpp, which also says how rapidjson is configured):
@@ -31,7 +31,7 @@ using Value = rapidjson::Value;
 
 // What a missing field means. Version 1 fields are in every file a writer wrote, so their
 // absence is damage and is reported. Fields added later (version 2: authors, trays, phase-4
-// marks, roles, plan, notes, closing answers, actions) are absent from every older file,
+// marks, roles, plan, notes, closing answers, actions; version 3: goal) are absent from every older file,
 // which is not broken for it: they take their defaults quietly, in a file of any version.
 enum class Missing { Report, Quiet };
 
@@ -72,7 +72,8 @@ public:
 
     // `prefix` starts every report line and error detail (empty for the top level,
     // "versions[3].board: " for a version's board).
-    BoardReader(ReportSink& sink, std::string prefix = "") : sink_(sink), prefix_(std::move(prefix)) {}
+    BoardReader(ReportSink& sink, std::string prefix = "", double version = kFormatVersion)
+        : sink_(sink), prefix_(std::move(prefix)), version_(version) {}
 
     // Reads the top-level board, with its versions.
     void read(const Value& root) {
@@ -116,6 +117,7 @@ private:
         if (error) return;
 
         doc.school = text(root, "", "school", doc.school);
+        doc.goal = text(root, "", "goal", "", Missing::Quiet);  // version 3; cut by repair()
         doc.date = text(root, "", "date", "");
         if (!doc.date.empty() && !is_date(doc.date)) {
             note("date \"" + doc.date + "\" is not YYYY-MM-DD; cleared");
@@ -156,6 +158,7 @@ private:
     }
 
     bool read_version(const Value* v) {
+        version_ = 1;
         if (!v) {
             note("no format_version; read as version 1");
             return true;
@@ -165,6 +168,7 @@ private:
             return true;
         }
         const double n = v->GetDouble();
+        version_ = n;
         if (n > kFormatVersion) {
             const int shown = n < 1e9 ? static_cast<int>(std::ceil(n)) : 1'000'000'000;
             error = LoadError{LoadErrorKind::NewerVersion,
@@ -311,11 +315,17 @@ private:
             Partner p;
             p.id = integer(o, path, "id").value_or(0);
             p.text = text(o, path, "text", "");
-            const std::string category = text(o, path, "category", "andere");
-            if (auto c = category_from_id(category))
+            // Before version 3 every post-it had one of the seven kinds ("andere" by
+            // default), so a missing or unknown one stays "andere" there; from version 3
+            // on it is not sorted yet.
+            const Category fallback = version_ < 3 ? Category::Andere : Category::Ongesorteerd;
+            const std::string category = text(o, path, "category", std::string(category_id(fallback)));
+            if (auto c = category_from_id(category)) {
                 p.category = *c;
-            else
-                note(path + ".category \"" + category + "\" is unknown; set to andere");
+            } else {
+                p.category = fallback;
+                note(path + ".category \"" + category + "\" is unknown; set to " + std::string(category_id(fallback)));
+            }
             const auto x = number(o, path, "x"), y = number(o, path, "y");
             if (x && y) {
                 p.x = *x, p.y = *y;
@@ -476,7 +486,7 @@ private:
                 v.date.clear();
             }
             v.note = text(o, path, "note", "");
-            BoardReader nested(sink_, prefix_ + path + ".board: ");
+            BoardReader nested(sink_, prefix_ + path + ".board: ", version_);
             nested.read_nested(*board);
             if (nested.error) {
                 error = std::move(nested.error);
@@ -502,6 +512,7 @@ private:
 
     ReportSink& sink_;
     std::string prefix_;
+    double version_ = kFormatVersion;  // the file's format_version: what a missing field means
 };
 
 std::string_view skip_bom(std::string_view s) {

@@ -20,8 +20,9 @@ namespace nk {
 // The version this build writes, and the newest it reads (it reads every version from 1 up).
 // 1: the first. 2: authors, private trays and sides of post-its, missing/over-represented
 // marks, facilitator and note-taker, plan, card notes, closing answers, actions, and the
-// earlier versions of the map kept inside the file (`versions`).
-inline constexpr int kFormatVersion = 2;
+// earlier versions of the map kept inside the file (`versions`). 3: the kind "ongesorteerd"
+// (a new post-it is not sorted yet; older files keep their kinds) and the board's `goal`.
+inline constexpr int kFormatVersion = 3;
 
 // Limits on what parse_board accepts (limits.hpp has them all); past them a file is
 // refused, never half-read. They keep memory bounded for any input and are far above any

@@ -116,7 +116,7 @@ struct ActionItemOut {
 template <class A>
 void save_board_fields(A& ar, const Document& d) {
     ar(cereal::make_nvp("format_version", kFormatVersion), cereal::make_nvp("app", std::string("netwerkkaart")),
-       cereal::make_nvp("school", d.school), cereal::make_nvp("date", d.date),
+       cereal::make_nvp("school", d.school), cereal::make_nvp("goal", d.goal), cereal::make_nvp("date", d.date),
        cereal::make_nvp("phase", std::string(phase_id(d.phase))), cereal::make_nvp("plan_minutes", d.plan_minutes),
        cereal::make_nvp("facilitator", d.facilitator), cereal::make_nvp("notetaker", d.notetaker),
        cereal::make_nvp("participants", ListOut<Participant, ParticipantOut>{d.participants}),

@@ -15,7 +15,7 @@ std::optional<Action> finish_note_text(const NoteEdit& e, std::string_view raw) 
     const std::string text = b == std::string_view::npos ? std::string() : std::string(raw.substr(b, t - b + 1));
     if (e.partner == 0) {
         if (text.empty()) return std::nullopt;
-        act::AddPartner a{text, Category::Andere, e.pos, e.rotation};
+        act::AddPartner a{text, Category::Ongesorteerd, e.pos, e.rotation};
         a.missing = e.missing;
         return a;
     }

@@ -281,7 +281,7 @@ std::optional<act::AddPartner> Stations::up(PointerKey p, Vec2 screen, double t_
         if (text.empty()) return std::nullopt;
         act::AddPartner a;
         a.text = std::move(text);
-        a.category = Category::Andere;
+        a.category = Category::Ongesorteerd;
         a.pos = {0, 0};  // face down: not on the board; the reveal places it in its lane
         a.rotation = 0;
         a.author = s->writer;

@@ -16,7 +16,7 @@ namespace act {
 // A new post-it. The reducer gives it the next free id and derives its ring.
 struct AddPartner {
     std::string text;
-    Category category = Category::Andere;
+    Category category = Category::Ongesorteerd;
     Vec2 pos;
     double rotation = 0;
     Id author = 0;          // the writer, in the brainstorm
@@ -76,6 +76,9 @@ struct SaveVersion { std::string date; std::string note; };
 // come along. `source` names where it came from (a file name) for the undo line; the
 // other board's own saved versions are not taken.
 struct MergeBoard { Document other; std::string source; };
+// Spreads overlapping post-its within their own rings (tidy.hpp, tidy_moves); with
+// `by_kind`, lays every ring out in sectors by kind. One undo step; lanes untouched.
+struct TidyMap { bool by_kind = false; };
 }  // namespace act
 
 using Action = std::variant<act::AddPartner, act::SetPartnerText, act::SetCategory, act::MovePartners,
@@ -85,6 +88,6 @@ using Action = std::variant<act::AddPartner, act::SetPartnerText, act::SetCatego
                             act::SetSchoolName, act::Reveal, act::SetPartnerMarks, act::SetFacilitator,
                             act::SetNotetaker, act::SetPlan, act::SetCardNote, act::SetClosingAnswer,
                             act::AddActionItem, act::SetActionItem, act::RemoveActionItem, act::SaveVersion,
-                            act::MergeBoard>;
+                            act::MergeBoard, act::TidyMap>;
 
 }  // namespace nk

@@ -11,7 +11,7 @@ constexpr std::array<std::string_view, kRoleCount> kRoleIds{"leraar", "directie"
                                                             "zorgcoordinator", "extern"};
 constexpr std::array<std::string_view, 4> kSideIds{"bottom", "right", "top", "left"};
 constexpr std::array<std::string_view, kCategoryCount> kCategoryIds{
-    "zorg", "professionalisering", "aanbod", "stages", "projecten", "beleid", "andere"};
+    "zorg", "professionalisering", "aanbod", "stages", "projecten", "beleid", "andere", "ongesorteerd"};
 
 template <typename E, size_t N>
 std::optional<E> from_id(const std::array<std::string_view, N>& ids, std::string_view id) {

@@ -24,9 +24,14 @@ inline constexpr int kPhaseCount = 8;
 enum class Role { Leraar, Directie, Beleidsondersteuner, Zorgcoordinator, Extern };
 inline constexpr int kRoleCount = 5;
 
-// The seven partner types. Ids: zorg professionalisering aanbod stages projecten beleid andere.
-enum class Category { Zorg, Professionalisering, Aanbod, Stages, Projecten, Beleid, Andere };
-inline constexpr int kCategoryCount = 7;
+// A post-it's kind: one of the seven partner types, or not sorted yet. Ids: zorg
+// professionalisering aanbod stages projecten beleid andere ongesorteerd. A new post-it
+// starts as Ongesorteerd until someone sorts it ("andere" is a choice, not a default);
+// the first kKindCount values are the named kinds, Ongesorteerd comes last.
+enum class Category { Zorg, Professionalisering, Aanbod, Stages, Projecten, Beleid, Andere, Ongesorteerd };
+inline constexpr int kCategoryCount = 8;  // every value, Ongesorteerd included
+inline constexpr int kKindCount = 7;      // the named kinds (a team's choice)
+constexpr bool is_sorted(Category c) { return c != Category::Ongesorteerd; }
 
 // Stable ids as used in files, replay scripts and control ids.
 std::string_view phase_id(Phase p);
@@ -64,7 +69,7 @@ struct Participant {
 struct Partner {
     Id id = 0;
     std::string text;
-    Category category = Category::Andere;
+    Category category = Category::Ongesorteerd;
     double x = 0, y = 0;      // centre, board units
     int ring = 0;
     double rotation = 0;      // radians, clockwise; a note faces the side it was written from
@@ -156,6 +161,7 @@ private:
 
 struct Document {
     std::string school = "School";
+    std::string goal;  // phase 1: what the team wants to get out of the conversation
     std::string date;  // the session's date, YYYY-MM-DD; set when the board is created
     Phase phase = Phase::Vooraf;
     std::vector<Participant> participants;

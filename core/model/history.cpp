@@ -68,6 +68,7 @@ struct Describer {
     ActionLabel operator()(const act::SetActionItem& a) const { return {"action", a.what}; }
     ActionLabel operator()(const act::RemoveActionItem&) const { return {"action", {}}; }
     ActionLabel operator()(const act::SaveVersion& a) const { return {"version", a.note}; }
+    ActionLabel operator()(const act::TidyMap& a) const { return {a.by_kind ? "tidy-kinds" : "tidy", {}}; }
     ActionLabel operator()(const act::MergeBoard& a) const {
         return {"merge", a.source.empty() ? a.other.school : a.source};
     }

@@ -55,6 +55,8 @@ std::vector<std::string> invariant_violations(const Document& d) {
     if (!unique_positive_ids(d.links)) out.push_back("link ids are not unique and positive");
     if (!utf8::valid(d.school) || !utf8::valid(d.date)) out.push_back("school or date is not valid UTF-8");
     if (d.school.size() > limits::kSchoolName || d.date.size() > limits::kDate) out.push_back("school or date too long");
+    if (!utf8::valid(d.goal)) out.push_back("the goal is not valid UTF-8");
+    if (d.goal.size() > limits::kGoalText) out.push_back("the goal is too long");
     for (const Participant& p : d.participants) {
         if (!utf8::valid(p.name)) out.push_back("participant " + std::to_string(p.id) + " name is not valid UTF-8");
         if (p.name.size() > limits::kParticipantName) out.push_back("participant " + std::to_string(p.id) + " name too long");
@@ -140,6 +142,7 @@ RepairReport repair(Document& d) {
     };
     fix_text(d.school, "school name", limits::kSchoolName);
     fix_text(d.date, "date", limits::kDate);
+    fix_text(d.goal, "goal", limits::kGoalText);
     for (Participant& p : d.participants)
         fix_text(p.name, "participant " + std::to_string(p.id) + " name", limits::kParticipantName);
     for (Partner& p : d.partners) fix_text(p.text, "partner " + std::to_string(p.id) + " text", limits::kPartnerText);

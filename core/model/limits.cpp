@@ -18,7 +18,7 @@ std::size_t json_text(const std::string& s) {
 }
 
 std::size_t board_bytes(const Document& d) {
-    std::size_t n = 20 * kLine + json_text(d.school) + json_text(d.date);
+    std::size_t n = 21 * kLine + json_text(d.school) + json_text(d.goal) + json_text(d.date);
     for (const Participant& p : d.participants) n += 5 * kLine + json_text(p.name);
     for (const Partner& p : d.partners) n += 15 * kLine + json_text(p.text);
     n += d.links.size() * 5 * kLine;
@@ -31,7 +31,7 @@ std::size_t board_bytes(const Document& d) {
 
 // Keys count as values for the reader (board_file.cpp, LimitedHandler).
 std::size_t board_values(const Document& d) {
-    return 40 + d.participants.size() * 7 + d.partners.size() * 27 + d.links.size() * 7 +
+    return 42 + d.participants.size() * 7 + d.partners.size() * 27 + d.links.size() * 7 +
            d.priorities.size() * 7 + [&] {
                std::size_t points = 0;
                for (const Priority& p : d.priorities) points += p.stroke.size() * 3;

@@ -23,6 +23,7 @@ namespace nk::limits {
 
 // ---- Texts, in bytes of UTF-8 ------------------------------------------------------------
 inline constexpr std::size_t kSchoolName = 200;
+inline constexpr std::size_t kGoalText = 4000;       // phase 1: what the team wants to get out of it
 inline constexpr std::size_t kParticipantName = 100;
 inline constexpr std::size_t kPartnerText = 1000;     // a post-it (its keyboard stops at 100 characters)
 inline constexpr std::size_t kNoteText = 4000;        // a card note or a closing answer

@@ -7,6 +7,7 @@
 #include "limits.hpp"
 #include "merge.hpp"
 #include "method.hpp"
+#include "tidy.hpp"
 #include "utf8.hpp"
 
 namespace nk {
@@ -225,6 +226,10 @@ struct Reducer {
         if (!refused && (!fits || (!limits::leaves_room_to_grow(merged) && limits::leaves_room_to_grow(d))))
             refused = limits::Refusal{limits::Limit::MergeSize, 0};
         if (!refused) d = std::move(merged);
+    }
+    void operator()(const act::TidyMap& a) {
+        const std::vector<act::Placement> moves = tidy::tidy_moves(d, a.by_kind);
+        if (!moves.empty()) (*this)(act::MovePartners{moves});
     }
     void operator()(const act::RemoveActionItem& a) {
         std::erase_if(d.actions, [&](const ActionItem& it) { return it.id == a.id; });

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "palette.hpp"
 #include "app_runner.hpp"
 #include "board_file.hpp"
 #include "geometry.hpp"
@@ -133,12 +134,14 @@ TEST(Replay, AddTypeAndDragAPostItOntoTheRings) {
     EXPECT_EQ(clb->ring, geo::ring_at({clb->x, clb->y}));
     EXPECT_GE(clb->ring, 1);
 
-    // On the snapshot: the new post-it's grey ("andere", until a category is chosen) where it landed.
+    // On the snapshot: the new post-it's neutral paper (not sorted yet) where it landed.
+    EXPECT_EQ(clb->category, Category::Ongesorteerd);
+    const palette::Rgb fill = palette::kKindFill[static_cast<size_t>(Category::Ongesorteerd)];
     const Png png = read_png(dir.file("shot.png"));
     ASSERT_TRUE(png.ok());
     const View sv = snapshot_view(d, 1920, 1080);
     const Vec2 at = sv.to_screen({clb->x - geo::kNoteW * 0.4, clb->y + geo::kNoteH * 0.35});
-    EXPECT_TRUE(near(png.mean(int(at.x), int(at.y), 1), {224, 224, 220, 255}, 10));
+    EXPECT_TRUE(near(png.mean(int(at.x), int(at.y), 1), {fill.r, fill.g, fill.b, 255}, 10));
 }
 
 TEST(Replay, DragComputedFromTheFileMovesThatPostItAndLeavesPaperBehind) {

@@ -9,6 +9,7 @@
 
 #include "app_runner.hpp"
 #include "board_file.hpp"
+#include "palette.hpp"
 #include "reducer.hpp"
 
 namespace nk::test {
@@ -48,7 +49,7 @@ TEST(KeepLayout, InPhase5TheRightmostPostItStandsBesideTheKeepPanelNotUnderIt) {
     const Document d = load_board(kBoard25);
     const Partner* right = rightmost(d);
     ASSERT_NE(right, nullptr);
-    ASSERT_EQ(right->category, Category::Andere);  // grey, as the pixels below expect
+    ASSERT_EQ(right->category, Category::Andere);  // its fill is what the pixels below expect
     for (auto [w, h] : {std::pair{1920, 1080}, std::pair{1280, 800}}) {
         TempDir dir;
         const Shown s = phase5(dir, kBoard25, w, h);
@@ -61,13 +62,14 @@ TEST(KeepLayout, InPhase5TheRightmostPostItStandsBesideTheKeepPanelNotUnderIt) {
         EXPECT_LT(note.x1, keep->x0) << "'" << right->text << "' reaches under the keep panel at " << w << "x" << h;
         EXPECT_GT(note.x0, 0) << "'" << right->text << "' is off the screen";
         expect_no_post_it_under_a_panel(s.layout, d);
-        // On the screen: the middle of that post-it (its text aside) is its grey paper, not
-        // the white of a panel over it.
+        // On the screen: the middle of that post-it (its text aside) is its own paper
+        // ("andere", palette.hpp), not the white of a panel over it.
+        const palette::Rgb fill = palette::kKindFill[static_cast<size_t>(Category::Andere)];
         const double mx = (note.x1 - note.x0) * 0.2, my = (note.y1 - note.y0) * 0.2;
         int grey = 0, all = 0;
         for (int y = int(note.y0 + my); y < int(note.y1 - my); ++y)
             for (int x = int(note.x0 + mx); x < int(note.x1 - mx); ++x, ++all)
-                grey += near(s.shot.at(x, y), {224, 224, 220, 255}, 12);
+                grey += near(s.shot.at(x, y), {fill.r, fill.g, fill.b, 255}, 12);
         EXPECT_GT(grey, all * 4 / 10) << "'" << right->text << "' is not to be seen at " << w << "x" << h;
     }
 }

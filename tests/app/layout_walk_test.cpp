@@ -30,7 +30,10 @@ std::vector<Step> walk(bool table) {
                                                  : std::vector<std::string>{"bottom", "bottom", "bottom", "bottom"};
     for (const std::string& e : edges) stations += "tap @ui:station.open." + e + " finger 1\nframes 3\n";
     s.push_back({"2a-stations", stations});
-    s.push_back({"2b-map", "tap @ui:phase.2b finger 1\nframes 3\n"});
+    // On a wall, the kind brush on: the sorting strip at its widest (with "done sorting").
+    // (At a table the writers' stations of 2A are still open here, over the legend.)
+    s.push_back({"2b-map", "tap @ui:phase.2b finger 1\nframes 3\n" +
+                               std::string(table ? "" : "tap @ui:brush.zorg finger 1\nframes 3\n")});
     s.push_back({"2c-patterns", "tap @ui:phase.2c finger 1\nframes 3\ntap @ui:patterns.show finger 1\nframes 3\n"});
     s.push_back({"3-deck", "tap @ui:phase.3 finger 1\nframes 3\ntap @note:\"CLB Gent\" finger 1\nframes 3\n"
                            "tap @ui:card.f1.actoren finger 1\nframes 3\n"});

@@ -61,16 +61,16 @@ TEST(BoardFile, NewerVersionIsRefusedWithItsNumber) {
     const LoadError e = refused(R"({"format_version": 99, "partners": [], "something_new": {"a": 1}})");
     EXPECT_EQ(e.kind, LoadErrorKind::NewerVersion);
     EXPECT_EQ(e.version, 99);
-    EXPECT_EQ(refused(R"({"format_version": 3, "partners": []})").version, 3);
-    EXPECT_EQ(refused(R"({"format_version": 2.5})").version, 3);
-    const LoadError next = refused(R"({"format_version": 3, "partners": []})");
+    EXPECT_EQ(refused(R"({"format_version": 4, "partners": []})").version, 4);
+    EXPECT_EQ(refused(R"({"format_version": 3.5})").version, 4);
+    const LoadError next = refused(R"({"format_version": 4, "partners": []})");
     EXPECT_EQ(next.kind, LoadErrorKind::NewerVersion);
-    EXPECT_NE(next.detail.find("newer than 2"), std::string::npos) << next.detail;
+    EXPECT_NE(next.detail.find("newer than 3"), std::string::npos) << next.detail;
 }
 
 // Every version up to kFormatVersion reads without a remark; other numbers are read, reported.
 TEST(BoardFile, KnownVersionsReadQuietly) {
-    static_assert(kFormatVersion == 2);
+    static_assert(kFormatVersion == 3);
     for (int v = 1; v <= kFormatVersion; ++v) {
         const LoadedBoard b = ok(R"({"format_version":)" + std::to_string(v) +
                                  R"(,"school":"S","date":"","phase":"0","participants":[],"partners":[],)"
@@ -84,7 +84,7 @@ TEST(BoardFile, KnownVersionsReadQuietly) {
 }
 
 TEST(BoardFile, TruncatedGoldenFilesNeverCrash) {
-    for (const std::string& golden : {kGoldenV1, kGoldenV2}) {
+    for (const std::string& golden : {kGoldenV1, kGoldenV2, kGoldenV3}) {
         const std::string bytes = read_all(golden);
         ASSERT_GT(bytes.size(), 1000u) << golden;
         for (size_t n = 0; n < bytes.size(); ++n) {

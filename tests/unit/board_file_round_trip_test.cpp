@@ -1,4 +1,5 @@
-// The board file: writing and round trips, and the golden files (board-v1.json, board-v2.json).
+// The board file: writing and round trips, and the golden files (board-v1.json, board-v2.json,
+// board-v3.json).
 // Helpers in board_file_test_support.hpp; the other parts: board_file_*_test.cpp.
 #include "board_file.hpp"
 
@@ -41,7 +42,7 @@ TEST(BoardFile, SerializeIsDeterministicAndPretty) {
     const Document d = rich_document();
     const std::string a = serialize_board(d), b = serialize_board(Document(d));
     EXPECT_EQ(a, b);
-    EXPECT_TRUE(a.starts_with("{\n    \"format_version\": 2,\n    \"app\": \"netwerkkaart\","));
+    EXPECT_TRUE(a.starts_with("{\n    \"format_version\": 3,\n    \"app\": \"netwerkkaart\","));
     EXPECT_EQ(a.back(), '\n');
     EXPECT_NE(a.find("\"to\": \"school\""), std::string::npos);
     EXPECT_NE(a.find("\"from\": \"school\""), std::string::npos);
@@ -109,11 +110,11 @@ TEST(BoardFile, GoldenVersion1FileLoadsAsItAlwaysDid) {
     EXPECT_EQ(d.priorities[0].stroke.back(), (Vec2{72.5, -118.25}));
 }
 
-// A version-1 board is saved as version 2 and reads back as the same board.
-TEST(BoardFile, Version1BoardIsRewrittenAsVersion2) {
-    const std::string v2 = serialize_board(ok(read_all(kGoldenV1)).doc);
-    EXPECT_TRUE(v2.starts_with("{\n    \"format_version\": 2,")) << v2.substr(0, 60);
-    const LoadedBoard back = ok(v2);
+// A version-1 board is saved as version 3 and reads back as the same board.
+TEST(BoardFile, Version1BoardIsRewrittenAsVersion3) {
+    const std::string v3 = serialize_board(ok(read_all(kGoldenV1)).doc);
+    EXPECT_TRUE(v3.starts_with("{\n    \"format_version\": 3,")) << v3.substr(0, 60);
+    const LoadedBoard back = ok(v3);
     EXPECT_TRUE(back.repairs.empty()) << dump(back.repairs);
     EXPECT_EQ(back.doc, v1_document());
 }
@@ -125,15 +126,58 @@ TEST(BoardFile, GoldenVersion2FileLoads) {
     EXPECT_TRUE(b.repairs.empty()) << dump(b.repairs);
     EXPECT_EQ(b.doc, v2_document());
     EXPECT_TRUE(invariant_violations(b.doc).empty());
+    // Version 2 knew no "not sorted yet": its post-its keep their kinds, and it has no goal.
+    for (const Partner& p : b.doc.partners) EXPECT_TRUE(is_sorted(p.category)) << p.text;
+    EXPECT_EQ(b.doc.goal, "");
+}
+
+TEST(BoardFile, GoldenVersion3FileLoads) {
+    auto r = load_board_file(kGoldenV3);
+    ASSERT_TRUE(std::holds_alternative<LoadedBoard>(r)) << std::get<LoadError>(r).detail;
+    const LoadedBoard& b = std::get<LoadedBoard>(r);
+    EXPECT_TRUE(b.repairs.empty()) << dump(b.repairs);
+    EXPECT_EQ(b.doc, v3_document());
+    EXPECT_EQ(b.doc.partners.at(6).category, Category::Ongesorteerd);
+    EXPECT_NE(b.doc.goal.find("alleen"), std::string::npos);
+    EXPECT_TRUE(invariant_violations(b.doc).empty());
+}
+
+// A post-it without a kind: "andere" in a version 1 or 2 file (what those versions meant),
+// not sorted yet in a version 3 file. Either way the reader says so.
+TEST(BoardFile, MissingKindFollowsTheFilesVersion) {
+    auto without_kind = [](int version) {
+        std::string j = serialize_board(v3_document());
+        j.replace(j.find("\"format_version\": 3"), 19, "\"format_version\": " + std::to_string(version));
+        const std::string kind = "\"category\": \"zorg\",";
+        j.erase(j.find(kind), kind.size());
+        return j;
+    };
+    for (int v : {1, 2}) {
+        const LoadedBoard b = ok(without_kind(v));
+        EXPECT_EQ(b.doc.partners.at(0).category, Category::Andere) << v;
+        EXPECT_TRUE(mentions(b.repairs, "category")) << v;
+    }
+    const LoadedBoard b3 = ok(without_kind(3));
+    EXPECT_EQ(b3.doc.partners.at(0).category, Category::Ongesorteerd);
+    EXPECT_TRUE(mentions(b3.repairs, "category"));
+}
+
+// An over-long goal is cut at a character boundary, and the reader says so.
+TEST(BoardFile, OverlongGoalIsCutAndReported) {
+    Document d = v3_document();
+    d.goal = std::string(limits::kGoalText - 1, 'a') + "é" + "bbb";  // é straddles the limit
+    const LoadedBoard b = ok(serialize_board(d));
+    EXPECT_EQ(b.doc.goal, std::string(limits::kGoalText - 1, 'a'));
+    EXPECT_TRUE(mentions(b.repairs, "goal"));
 }
 
 // The writer writes the golden file byte for byte. When the format changes on purpose,
 // keep every board-vN.json (each must stay loadable, see above) and add a golden file for
 // the new version; this test then checks the newest.
 TEST(BoardFile, WriterReproducesTheGoldenBytes) {
-    const std::string bytes = read_all(kGoldenV2);
+    const std::string bytes = read_all(kGoldenV3);
     ASSERT_FALSE(bytes.empty());
-    EXPECT_EQ(serialize_board(v2_document()), bytes);
+    EXPECT_EQ(serialize_board(v3_document()), bytes);
     EXPECT_EQ(serialize_board(ok(bytes).doc), bytes);
 }
 

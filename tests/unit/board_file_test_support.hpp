@@ -18,9 +18,11 @@
 
 namespace nk::board_file_test {
 
-// board-v1.json: written by version 1, never changed. board-v2.json: what this writer writes.
+// board-v1.json: written by version 1, board-v2.json by version 2, never changed.
+// board-v3.json: what this writer writes.
 inline const std::string kGoldenV1 = std::string(NK_TEST_DATA) + "/board-v1.json";
 inline const std::string kGoldenV2 = std::string(NK_TEST_DATA) + "/board-v2.json";
+inline const std::string kGoldenV3 = std::string(NK_TEST_DATA) + "/board-v3.json";
 
 inline std::string read_all(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -79,6 +81,7 @@ inline std::string partner_json(int id, double x = 100, double y = 0, const std:
 inline Document rich_document() {
     Document d;
     d.school = "Sint-Jozefsinstituut \"Oost\" \\ Campus Ü — 🌳";
+    d.goal = "Wat willen we \"weten\"?\nTwee regels — 🌳";
     d.date = "2025-11-30";
     d.phase = Phase::Gesprek;
     d.participants = {{1, "Ann", Role::Leraar},
@@ -87,7 +90,7 @@ inline Document rich_document() {
                       {7, "Zeynep", Role::Zorgcoordinator},
                       {9, "Tom (CLB)", Role::Extern}};
     const Category cats[] = {Category::Zorg,      Category::Professionalisering, Category::Aanbod, Category::Stages,
-                             Category::Projecten, Category::Beleid,              Category::Andere};
+                             Category::Projecten, Category::Beleid,              Category::Andere, Category::Ongesorteerd};
     const Vec2 spots[] = {{0.1, 0.2},         {-1.0 / 3.0, 150},    {250.125, -100.5},  {-330, 1e-7},
                           {400.0001, 100},    {-500, 250},          {640, 0},           {-12345.678901234567, 99999.5},
                           {1e-300, -2.5e-8}};
@@ -174,6 +177,15 @@ inline Document v2_document() {
     before.links = {{1, 1, kSchool}};
     before.priorities = {{3, 1, {{70, -120}, {185, -50}, {72.5, -118.25}}}};
     d.versions = {{"2025-09-23", "Na de prioriteiten — vóór het gesprek", before}};
+    return d;
+}
+
+// What board-v3.json holds: board-v2.json's board with a goal, and the post-it still in
+// its writer's tray not sorted yet.
+inline Document v3_document() {
+    Document d = v2_document();
+    d.goal = "Zien met wie we samenwerken rond welzijn — en waar we \"alleen\" staan.";
+    d.partners.at(6).category = Category::Ongesorteerd;
     return d;
 }
 

@@ -94,6 +94,20 @@ TEST(GraphExport, GraphmlEscapesAndDeclaresKeys) {
     for (const char* name : {"Ann", "Bert", "Cis"}) EXPECT_EQ(g.find(name), std::string::npos) << name;
 }
 
+// The goal of the conversation is graph data, left out of an anonymous export; a post-it
+// not sorted yet carries its own kind.
+TEST(GraphExport, GoalAndUnsortedKindAreCarried) {
+    Document d = board();
+    d.goal = "Zien wie ons helpt & waar";
+    d.partners.at(0).category = Category::Ongesorteerd;
+    const std::string g = to_graphml(d, false);
+    EXPECT_NE(g.find("<key id=\"goal\" for=\"graph\" attr.name=\"goal\" attr.type=\"string\"/>"), std::string::npos);
+    EXPECT_NE(g.find("<data key=\"goal\">Zien wie ons helpt &amp; waar</data>"), std::string::npos) << g;
+    EXPECT_EQ(to_graphml(d, true).find("Zien wie"), std::string::npos);
+    EXPECT_NE(g.find("<data key=\"category\">ongesorteerd</data>"), std::string::npos) << g;
+    EXPECT_NE(partners_csv(d).find(",ongesorteerd,"), std::string::npos) << partners_csv(d);
+}
+
 TEST(GraphExport, InvalidUtf8BecomesReplacementCharacters) {
     Document d;
     d.school = "bad \xC3 byte";

@@ -409,6 +409,35 @@ TEST_F(ReportHtml, MissingAndOverrepresented) {
     EXPECT_EQ(s.find(h(nl().format("report.partners.empty_categories", {""}).substr(0, 12))), std::string::npos);
 }
 
+// Post-its not sorted yet have a row of their own and a count, and are no kind: "no partner
+// for" names the kinds without post-its, never "not sorted yet". The goal is a fact on top.
+TEST_F(ReportHtml, UnsortedPostItsAreCountedApartAndTheGoalIsShown) {
+    Document u = d;
+    u.goal = "Weten wie ons helpt bij grensoverschrijdend gedrag";
+    int unsorted = 0;
+    for (Partner& p : u.partners)
+        if (p.category == Category::Andere) p.category = Category::Ongesorteerd, ++unsorted;
+    ASSERT_GT(unsorted, 0);
+    for (const bool markdown : {false, true}) {
+        const std::string out = markdown ? report_markdown(input(u, nl(), png)) : report_html(input(u, nl(), png));
+        const std::string s = markdown ? out : section_html(out, "partners");
+        EXPECT_NE(s.find(nl().format("report.partners.unsorted", {std::to_string(unsorted)})), std::string::npos) << s;
+        const std::string empty = nl().format("report.partners.empty_categories", {nl().get("category.andere")});
+        EXPECT_NE(s.find(empty), std::string::npos) << s;
+        EXPECT_EQ(s.find(nl().get("category.ongesorteerd") + "."), std::string::npos) << s;
+        EXPECT_NE(out.find(u.goal), std::string::npos);
+        EXPECT_NE(out.find(nl().get("report.fact.goal")), std::string::npos);
+    }
+    EXPECT_NE(section_html(report_html(input(u, nl(), png)), "partners").find("<tr id=\"cat-ongesorteerd\">"),
+              std::string::npos);
+    // A map where everything is sorted has no such row, and no count.
+    EXPECT_EQ(section_html(html, "partners").find("cat-ongesorteerd"), std::string::npos);
+    // Anonymous: the goal is free text, left out like the other answers.
+    ReportInput anon = input(u, nl(), png);
+    anon.anonymous = true;
+    EXPECT_EQ(report_html(anon).find(u.goal), std::string::npos);
+}
+
 TEST_F(ReportHtml, PatternsTableMatchesPatterns) {
     const std::string s = section_html(html, "priorities");
     const PatternsTable t = patterns(d);

@@ -349,7 +349,7 @@ TEST(Stations, EnterGivesAFaceDownPostItAndTheStationStaysOpen) {
     ASSERT_EQ(s.added.size(), 1u);
     const act::AddPartner& a = s.added[0];
     EXPECT_EQ(a.text, "CLB");
-    EXPECT_EQ(a.category, Category::Andere);
+    EXPECT_EQ(a.category, Category::Ongesorteerd);  // not sorted yet: sorting is 2B's
     EXPECT_EQ(a.author, 1);
     EXPECT_FALSE(a.face_up);
     EXPECT_EQ(a.side, Side::Left);
