@@ -79,7 +79,7 @@ bool App::start(std::string& error) {
     platform_.upload_fonts();
     apply_style(k_);
     relayout();
-    view_ = fitted_;
+    view_ = fitted_, view_follows_ = true;
     brainstorm_.stations().set_layout(opt_.layout == "table" ? StationLayout::Table : StationLayout::Wall);
     brainstorm_.stations().set_keyboard_layout(opt_.keys == "qwerty" ? kb::Layout::Qwerty : kb::Layout::Azerty);
     fields_.attach(
@@ -105,7 +105,7 @@ View App::compute_fitted() const {
     // The writers' stations (phase 2A) and keyboard 0 hold strips along the edges (the
     // phase bar moves below a top one): the map stays inside the rest (station_room).
     const Insets in = session_ ? station_room() : Insets{};
-    const ScreenBox area{in.left, in.top + 166.0 * k_, width_ - in.right, height_ - in.bottom};  // notice band: ui_messages.cpp
+    const ScreenBox area{in.left, in.top + 150.0 * k_, width_ - in.right, height_ - in.bottom};  // notice band: ui_messages.cpp
     if (!session_) return fit_view(area.x0, area.y0, area.x1, area.y1);
     const std::uint64_t revision = session_->revision();
     if (fit_cache_.valid && fit_cache_.revision == revision && fit_cache_.area == area && fit_cache_.panels == panels &&
@@ -363,9 +363,13 @@ void App::frame() {
     photos_.poll(session_->current(), strings_, *this);  // a photo finished on its worker: say so
     messages_.tick(clock_ms_);
 
-    if (const View f = compute_fitted(); !(f == fitted_)) {
-        if (view_ == fitted_) view_ = f;  // follow the layout unless someone zoomed
-        fitted_ = f;
+    fitted_ = compute_fitted();
+    // The view follows the layout (a panel opened or closed) unless someone zoomed or
+    // panned: over a few frames, and only while no finger is on the map, so that a post-it
+    // held by a finger never jumps away from it.
+    if (view_follows_ && input_.gestures().active_pointers() == 0) {
+        view_ = approach(view_, fitted_);
+        if (!(view_ == fitted_)) redraw_soon_ = true;  // the next step of the animation
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();

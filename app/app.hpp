@@ -237,6 +237,7 @@ private:
     std::map<PointerKey, TapStart> taps_;  // pointers down that are not keyboard 0's
     UiTargets targets_;           // panels and named controls of the last frame
     View view_, fitted_;
+    bool view_follows_ = true;  // the view moves to fitted_ (animated) until fingers zoom or pan it
     // compute_fitted's last answer and what it was computed from.
     struct FitCache {
         bool valid = false;

@@ -200,7 +200,7 @@ void App::start_new_board(bool erase_saved) {
     input_.gestures().disarm_link();
     session_->replace(doc);
     versions_.forget_merges();
-    view_ = fitted_;
+    view_ = fitted_, view_follows_ = true;
 }
 
 // ---- checkpoints ---------------------------------------------------------------------
@@ -228,7 +228,7 @@ void App::open_checkpoint(const Checkpoint& c) {
     checkpointed_phase_ = session_->current().phase;  // opening one makes no new one
     note_menu_.close();
     input_.gestures().disarm_link();
-    view_ = fitted_;
+    view_ = fitted_, view_follows_ = true;
     log_.info("opened checkpoint " + path);
     show_message(strings_.format("checkpoint.opened", {checkpoint_label(strings_, c)}), false);
 }
@@ -252,7 +252,7 @@ void App::show_version(int viewing, int comparing) {
     versions_.set_shown(viewing, comparing);
     presenter_.texts_changed();  // the board's cached picture shows another board now
     relayout();
-    view_ = fitted_;
+    view_ = fitted_, view_follows_ = true;
 }
 
 bool App::apply_merge(const std::string& path, BoardLoader::Parsed parsed) {

@@ -46,7 +46,7 @@ void App::handle_event(const SDL_Event& e) {
                 width_ = platform_.width();
                 height_ = platform_.height();
                 relayout();
-                view_ = fitted_;
+                view_ = fitted_, view_follows_ = true;
             }
             break;
         case SDL_FINGERDOWN: {
@@ -86,6 +86,7 @@ void App::handle_event(const SDL_Event& e) {
             SDL_GetMouseState(&mx, &my);
             ImVec2 at = panel_pointer_.pos().x > -1e8f ? panel_pointer_.pos() : ImVec2(float(mx), float(my));
             if (targets_.on_panel(at)) break;
+            view_follows_ = false;
             view_ = zoom_about(view_, {at.x, at.y}, std::pow(1.15, e.wheel.preciseY != 0 ? e.wheel.preciseY : e.wheel.y), fitted_);
             break;
         }
@@ -168,7 +169,7 @@ void App::route(const Routed& r) {
 // ---- gestures' effects ----------------------------------------------------------------
 void App::apply(const Effects& fx) {
     for (const Action& a : fx.actions) session_->dispatch(a);
-    if (fx.view) view_ = *fx.view;
+    if (fx.view && !(*fx.view == view_)) view_ = *fx.view, view_follows_ = false;  // fingers zoomed or panned
     for (const Request& r : fx.requests) {
         switch (r.kind) {
             case Request::Kind::CreateNoteAt: {

@@ -112,7 +112,7 @@ void App::change_phase(Phase p) {
     session_->dispatch(act::SetPhase{p});
     phase_bar_.restart_timer(clock_ms_);
     relayout();
-    view_ = fitted_;
+    view_follows_ = true;  // the map glides to the new phase's room (App::frame)
 }
 
 }  // namespace nk::app

@@ -79,8 +79,8 @@ void App::build_ui() {
     }
     if (!version && phase != Phase::Introductie && phase != Phase::Prioriteiten) {
         BoardTools::Choice c;
-        with_part([&](const Frame& f) { c = tools_.draw_toolbar(f, *this, board_editable(), !(view_ == fitted_), photos_.busy()); });
-        if (c.reset_view) view_ = fitted_;
+        with_part([&](const Frame& f) { c = tools_.draw_toolbar(f, *this, board_editable(), !view_follows_, photos_.busy()); });
+        if (c.reset_view) view_ = fitted_, view_follows_ = true;
         if (c.snapshot) photos_.request(Photos::Kind::Snapshot, frame_no_);
     }
     if (board_editable()) part(note_menu_);

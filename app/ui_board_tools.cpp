@@ -26,7 +26,9 @@ BoardTools::Choice BoardTools::draw_toolbar(const Frame& f, Shell& shell, bool e
                              : ImVec2(f.width - f.stations.right - margin, f.height - f.stations.bottom - margin);
     ImGui::SetNextWindowPos(at, ImGuiCond_Always, ImVec2(1, 1));
     ImGui::Begin("##toolbar", nullptr, kPanelFlags);
-    const float max_w = corner ? f.stations.corner_w - margin - 2 * ImGui::GetStyle().WindowPadding.x : 0;
+    // Otherwise in rows at most 640 px wide (at 1080 high): a compact block in the corner,
+    // which the round map leaves free, rather than a bar under the rings.
+    const float max_w = corner ? f.stations.corner_w - margin - 2 * ImGui::GetStyle().WindowPadding.x : 640 * f.k;
     Flow row(max_w);
     const History& hist = f.history;
     auto button = [&](const char* id, const std::string& label, bool enabled, float w = 0) {

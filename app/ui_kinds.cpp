@@ -1,11 +1,12 @@
 // The legend as a brush, and tidying (ui_kinds.hpp). The legend keeps the place and size
 // it has in every phase (the map is fitted around it); its named kinds become buttons, the
 // picked one framed. The tidy buttons, the brush's state and its "done" button stand in a
-// strip beside the button bar, in the band at the bottom the map already leaves free.
+// strip above the legend, in the bottom-left corner the round map leaves free.
 #include "ui_kinds.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "board_renderer.hpp"
@@ -47,30 +48,31 @@ void KindsPanel::draw(const Frame& f, Shell& shell) {
     ImGui::End();
     ImGui::PopStyleVar(2);
 
-    // ---- beside the button bar: what the brush does, done, tidy ------------------------
-    float right = f.width * 0.62f;
-    for (const UiTargets::Panel& p : shell.layout().panels())
-        if (p.id == "toolbar") right = p.rect.min.x - 12 * k;
-    ImGui::SetNextWindowPos(ImVec2(right, f.height - f.stations.bottom - 20 * k), ImGuiCond_Always, ImVec2(1, 1));
+    // ---- above the legend: what the brush does, done, tidy -----------------------------
+    // In the bottom-left corner, which the round map leaves free, as wide as the legend.
+    const float strip_w = std::max(size.x, 300 * k);
+    ImGui::SetNextWindowPos(ImVec2(pos.x, pos.y - 12 * k), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::Begin("##sorting", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PushFont(f.fonts.small);
     const std::string state = brush_ ? f.strings.format("brush.on", {f.strings.get("category." + std::string(category_id(*brush_)))})
                                      : f.strings.get("brush.hint");
+    const float bw = strip_w - 2 * ImGui::GetStyle().WindowPadding.x;  // the content's width
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + bw);
     ImGui::TextColored(ImColor(brush_ ? colour::kAccent : colour::kInkSoft), "%s", state.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     const float h = 72 * k;
     bool off = false;
     if (brush_) {
         push_primary_button();
-        off = ImGui::Button((f.strings.get("brush.off") + "##brush.off").c_str(), ImVec2(0, h));
+        off = ImGui::Button((f.strings.get("brush.off") + "##brush.off").c_str(), ImVec2(bw, h));
         pop_primary_button();
         shell.layout().control("brush.off", item_rect());
-        ImGui::SameLine();
     }
-    const bool tidy = ImGui::Button((f.strings.get("button.tidy") + "##map.tidy").c_str(), ImVec2(0, h));
+    // One button a row, the strip's width: long labels ("Per soort ordenen") stay whole.
+    const bool tidy = ImGui::Button((f.strings.get("button.tidy") + "##map.tidy").c_str(), ImVec2(bw, h));
     shell.layout().control("map.tidy", item_rect());
-    ImGui::SameLine();
-    const bool tidy_kinds = ImGui::Button((f.strings.get("button.tidy_kinds") + "##map.tidy.kinds").c_str(), ImVec2(0, h));
+    const bool tidy_kinds = ImGui::Button((f.strings.get("button.tidy_kinds") + "##map.tidy.kinds").c_str(), ImVec2(bw, h));
     shell.layout().control("map.tidy.kinds", item_rect());
     shell.layout().panel("sorting", window_rect());
     ImGui::End();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "geometry.hpp"
 
@@ -34,48 +35,102 @@ View fit_content(const Document& d, double x0, double y0, double x1, double y1) 
     return v;
 }
 
-View fit_clear_of(const Document& d, ScreenBox area, const std::vector<ScreenBox>& panels) {
-    // Candidate edges: the area's and every panel's, clamped to the area.
-    std::vector<double> xs{area.x0, area.x1}, ys{area.y0, area.y1};
-    std::vector<ScreenBox> inside;
+namespace {
+// What the map must show, in board units: the outer ring (as a disk) and boxes that must
+// be whole on screen (every face-up post-it, and the slot where the next new one lands).
+struct MapContent {
+    double ring = 0;
+    std::vector<ScreenBox> boxes;  // board units
+    ScreenBox extent;              // of the ring and every box
+};
+
+MapContent map_content(const Document& d) {
+    MapContent m;
+    m.ring = geo::kRing3 + 6;  // the dashed edge's width
+    m.extent = {-m.ring, -m.ring, m.ring, m.ring};
+    auto add = [&m](Vec2 c, double scale) {
+        // A turned post-it stays inside its unturned box grown by a tenth.
+        const double hw = geo::kNoteW * scale * 0.55 + 4, hh = geo::kNoteH * scale * 0.55 + 4;
+        const ScreenBox b{c.x - hw, c.y - hh, c.x + hw, c.y + hh};
+        m.boxes.push_back(b);
+        m.extent = {std::min(m.extent.x0, b.x0), std::min(m.extent.y0, b.y0), std::max(m.extent.x1, b.x1),
+                    std::max(m.extent.y1, b.y1)};
+    };
+    for (const Partner& p : d.partners)
+        if (p.face_up && std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.scale)) add({p.x, p.y}, p.scale);
+    add(geo::free_lane_slot(d), 1);  // "+ Post-it" and the stations put new ones there
+    return m;
+}
+
+bool boxes_overlap(const ScreenBox& a, const ScreenBox& b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
+
+// Whether the disk of radius r around c reaches into box b.
+bool disk_overlaps(Vec2 c, double r, const ScreenBox& b) {
+    const double dx = std::max({b.x0 - c.x, 0.0, c.x - b.x1}), dy = std::max({b.y0 - c.y, 0.0, c.y - b.y1});
+    return dx * dx + dy * dy < r * r;
+}
+
+// Where the school can stand at scale s with the whole map inside `area` and nothing of it
+// under a panel: the free origin nearest the one that centres the map, sought on a grid.
+std::optional<Vec2> place_at(const MapContent& m, double s, ScreenBox area, const std::vector<ScreenBox>& panels) {
+    const double ox0 = area.x0 - s * m.extent.x0, ox1 = area.x1 - s * m.extent.x1;
+    const double oy0 = area.y0 - s * m.extent.y0, oy1 = area.y1 - s * m.extent.y1;
+    if (ox0 > ox1 || oy0 > oy1) return std::nullopt;
+    // For each panel and box, the origins that would put the box under the panel.
+    std::vector<ScreenBox> forbidden;
+    std::vector<const ScreenBox*> near;
     for (const ScreenBox& p : panels) {
-        const ScreenBox c{std::max(p.x0, area.x0), std::max(p.y0, area.y0), std::min(p.x1, area.x1), std::min(p.y1, area.y1)};
-        if (c.x0 >= c.x1 || c.y0 >= c.y1) continue;  // outside the area
-        inside.push_back(c);
-        xs.insert(xs.end(), {c.x0, c.x1});
-        ys.insert(ys.end(), {c.y0, c.y1});
+        if (!boxes_overlap(p, {ox0 + s * m.extent.x0, oy0 + s * m.extent.y0, ox1 + s * m.extent.x1, oy1 + s * m.extent.y1}))
+            continue;  // no placement reaches it
+        near.push_back(&p);
+        for (const ScreenBox& b : m.boxes) forbidden.push_back({p.x0 - s * b.x1, p.y0 - s * b.y1, p.x1 - s * b.x0, p.y1 - s * b.y0});
     }
-    if (inside.empty()) return fit_content(d, area.x0, area.y0, area.x1, area.y1);
-    std::sort(xs.begin(), xs.end());
-    xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
-    std::sort(ys.begin(), ys.end());
-    ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
-    auto clear = [&](double x0, double y0, double x1, double y1) {
-        for (const ScreenBox& p : inside)
-            if (p.x0 < x1 && x0 < p.x1 && p.y0 < y1 && y0 < p.y1) return false;
+    const Vec2 want{(ox0 + ox1) / 2, (oy0 + oy1) / 2};
+    auto free_at = [&](Vec2 o) {
+        for (const ScreenBox& f : forbidden)
+            if (f.x0 < o.x && o.x < f.x1 && f.y0 < o.y && o.y < f.y1) return false;
+        for (const ScreenBox* p : near)
+            if (disk_overlaps(o, s * m.ring, *p)) return false;
         return true;
     };
-    // fit_view's scale bounds fit_content's from above: a candidate whose fit_view is
-    // already smaller than the best cannot win, and skips the dearer fit_content.
-    bool found = false;
-    View best;
-    double best_area = 0;
-    for (size_t a = 0; a < xs.size(); ++a)
-        for (size_t b = a + 1; b < xs.size(); ++b)
-            for (size_t c = 0; c < ys.size(); ++c)
-                for (size_t e = c + 1; e < ys.size(); ++e) {
-                    if (!clear(xs[a], ys[c], xs[b], ys[e])) break;  // a taller one is not clear either
-                    const double rect_area = (xs[b] - xs[a]) * (ys[e] - ys[c]);
-                    if (found && fit_view(xs[a], ys[c], xs[b], ys[e]).scale < best.scale * 0.9999) continue;
-                    const View v = fit_content(d, xs[a], ys[c], xs[b], ys[e]);
-                    if (!found || v.scale > best.scale * 1.0001 ||
-                        (v.scale >= best.scale * 0.9999 && rect_area > best_area)) {
-                        best = v;
-                        best_area = rect_area;
-                        found = true;
-                    }
-                }
-    return found ? best : fit_content(d, area.x0, area.y0, area.x1, area.y1);
+    if (free_at(want)) return want;
+    constexpr int kSteps = 24;
+    std::optional<Vec2> best;
+    double best_d = 0;
+    for (int i = 0; i <= kSteps; ++i)
+        for (int j = 0; j <= kSteps; ++j) {
+            const Vec2 o{ox0 + (ox1 - ox0) * i / kSteps, oy0 + (oy1 - oy0) * j / kSteps};
+            const double dist = std::hypot(o.x - want.x, o.y - want.y);
+            if (best && dist >= best_d) continue;
+            if (free_at(o)) best = o, best_d = dist;
+        }
+    return best;
+}
+}  // namespace
+
+View fit_clear_of(const Document& d, ScreenBox area, const std::vector<ScreenBox>& panels) {
+    const MapContent m = map_content(d);
+    const double w = std::max(1.0, area.x1 - area.x0), h = std::max(1.0, area.y1 - area.y0);
+    // The largest scale at which the map fits the area at all, then halving the gap to the
+    // largest at which a free place exists.
+    double hi = std::min(w / (m.extent.x1 - m.extent.x0), h / (m.extent.y1 - m.extent.y0));
+    View v;
+    if (auto o = place_at(m, hi, area, panels)) {
+        v.scale = hi;
+        v.origin = *o;
+        return v;
+    }
+    double lo = hi * 0.25;
+    std::optional<Vec2> at = place_at(m, lo, area, panels);
+    if (!at) return fit_content(d, area.x0, area.y0, area.x1, area.y1);  // no free room: as before
+    for (int i = 0; i < 14; ++i) {
+        const double mid = (lo + hi) / 2;
+        if (auto o = place_at(m, mid, area, panels)) lo = mid, at = o;
+        else hi = mid;
+    }
+    v.scale = lo;
+    v.origin = *at;
+    return v;
 }
 
 View zoom_about(const View& v, Vec2 at, double factor, const View& fitted) {
@@ -86,6 +141,17 @@ View zoom_about(const View& v, Vec2 at, double factor, const View& fitted) {
     out.scale = s;
     out.origin = {at.x - b.x * s, at.y - b.y * s};
     return out;
+}
+
+View approach(const View& from, const View& to) {
+    const bool finite = std::isfinite(from.scale) && from.scale > 0 && std::isfinite(from.origin.x) && std::isfinite(from.origin.y);
+    if (!finite || (std::abs(to.scale - from.scale) < 0.01 * to.scale && std::abs(to.origin.x - from.origin.x) < 3 &&
+                    std::abs(to.origin.y - from.origin.y) < 3))
+        return to;
+    View v;
+    v.scale = (from.scale + to.scale) / 2;
+    v.origin = {(from.origin.x + to.origin.x) / 2, (from.origin.y + to.origin.y) / 2};
+    return v;
 }
 
 View pan(const View& v, double dx, double dy) {

@@ -36,16 +36,22 @@ struct ScreenBox {
     friend bool operator==(const ScreenBox&, const ScreenBox&) = default;
 };
 
-// The view that shows the map of `d` (as fit_content: the rings, the lanes and every
-// post-it) as large as it can be inside `area` without any of it under one of the
-// `panels`: of every rectangle in `area` clear of all panels (bounded by the panels' and
-// the area's edges), the one that gives the largest scale (the larger rectangle on a tie).
-// With no such rectangle it is fit_content in `area`.
+// The view that shows the map of `d` as large as it can be inside `area` without any of
+// it under one of the `panels`: the outer ring (as a disk: panels may stand in the corners
+// it leaves), every face-up post-it and the lane slot where the next new post-it lands.
+// Of the largest such scale (found to within a fraction of a percent), the place nearest
+// the one that centres the map in `area`. With no free room at all it is fit_content.
+// Deterministic: the same input gives the same view.
 View fit_clear_of(const Document& d, ScreenBox area, const std::vector<ScreenBox>& panels);
 
 // `v` zoomed by `factor` keeping the board point under screen point `at` fixed; the
 // resulting scale stays within [kMinZoom, kMaxZoom] times `fitted.scale`.
 View zoom_about(const View& v, Vec2 at, double factor, const View& fitted);
+
+// One frame of a refit's animation: `from` moved half way to `to` (scale and origin), or
+// `to` itself once the rest is too small to see (under 1% of the scale and 3 pixels), so
+// a refit ends within about seven frames.
+View approach(const View& from, const View& to);
 
 // `v` moved by (dx, dy) pixels.
 View pan(const View& v, double dx, double dy);

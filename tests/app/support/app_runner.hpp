@@ -42,7 +42,7 @@ RunResult run_app(const std::vector<std::string>& args, const std::string& data_
 // data directory of its own. A script whose positions come from it starts with
 // kSettleFrames so that the map has settled before its first finger.
 View settled_view(const std::vector<std::string>& args);
-inline constexpr const char* kSettleFrames = "frames 6\n";
+inline constexpr const char* kSettleFrames = "frames 10\n";
 
 // Writes `text` to `path`.
 void write_file(const std::string& path, const std::string& text);
