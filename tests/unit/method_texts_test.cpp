@@ -134,7 +134,7 @@ TEST(MethodTexts, TheSeedsNuancesAreKept) {
          "searching, shaping, realising, or moving on to something else"},
         {"card.f1.beweegredenen.prompts", "stages of werkplekleren", "internships or workplace learning"},
         {"card.f1.beweegredenen.prompts", "(onderzoeks)projecten", "(research) projects"},
-        {"card.f1.beweegredenen.prompts", "moetivatie", "obligation"},
+        {"card.f1.beweegredenen.prompts", "moetivatie", "must-ivation"},
         {"card.f1.beweegredenen.prompts", "regio", "region"},
         {"card.f2.tijd.title", "binnen het eigen schoolteam", "within our own school team"},
         {"card.f3.leraren.prompts", "concrete resultaten die je kan zien", "concrete results you can see"},
