@@ -1,6 +1,6 @@
 // The actions reducer_test.cpp does not reach: the phase, the plan, the roles of the
 // conversation, phase-4 marks, priorities removed, action items, participants' names and
-// roles. Each: what it changes, and that it changes nothing when it names nothing.
+// roles, the goal. Each: what it changes, and that it changes nothing when it names nothing.
 #include <gtest/gtest.h>
 
 #include "invariants.hpp"
