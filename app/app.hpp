@@ -52,6 +52,7 @@
 #include "ui_messages.hpp"
 #include "ui_note_menu.hpp"
 #include "ui_kinds.hpp"
+#include "ui_map_hints.hpp"
 #include "ui_pens.hpp"
 #include "ui_phase_bar.hpp"
 #include "ui_setup.hpp"
@@ -272,6 +273,7 @@ private:
     VersionsPanel versions_;
     NoteMenu note_menu_;
     KindsPanel kinds_;
+    MapHints map_hints_;
     Messages messages_;
     Facilitator facilitator_;
 };

@@ -60,6 +60,7 @@ void App::build_ui() {
         case Phase::Introductie: part(intro_); break;
         case Phase::Brainstorm: part(brainstorm_); break;
         case Phase::Netwerkkaart:
+            part(map_hints_);  // distance, kinds, lines: left of the map
             with_part([this](const Frame& f) {
                 tools_.draw_stack_offers(f, *this, [&f, this](const std::vector<Id>& g) { return versions_.groups_naming(f.doc, g); });
             });

@@ -1,6 +1,7 @@
 // Phase 1 — Introductie: large pages the team reads together from a distance: the goals,
-// the two key concepts with questions to talk about first, and an example.
-// Ids: intro.page.1 .. intro.page.4.
+// the two key concepts with questions to talk about first, and an example. Under the goals,
+// the team writes what it wants to get out of the conversation (the board's goal).
+// Ids: intro.page.1 .. intro.page.4, intro.goal (a text field, typed on keyboard 0).
 #include <imgui.h>
 
 #include "ui_intro.hpp"
@@ -43,6 +44,14 @@ void Intro::draw(const Frame& f, Shell& shell) {
     if (f.strings.has(page + ".questions")) {
         ImGui::Spacing();
         ImGui::TextColored(ImColor(colour::kAccent), "%s", f.strings.get(page + ".questions").c_str());
+    }
+    if (page_ == 0) {
+        // The seed's phase 1: "name what you want to get out of the conversation".
+        ImGui::Spacing();
+        ImGui::TextColored(ImColor(colour::kAccent), "%s", f.strings.get("intro.goal.label").c_str());
+        shell.text_field("intro.goal", f.doc.goal, wrap, true,
+                         [](const std::string& t) -> Action { return act::SetGoal{t}; },
+                         f.strings.get("intro.goal.hint").c_str());
     }
     ImGui::PopFont();
     ImGui::PopTextWrapPos();

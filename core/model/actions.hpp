@@ -79,6 +79,9 @@ struct MergeBoard { Document other; std::string source; };
 // Spreads overlapping post-its within their own rings (tidy.hpp, tidy_moves); with
 // `by_kind`, lays every ring out in sectors by kind. One undo step; lanes untouched.
 struct TidyMap { bool by_kind = false; };
+// Phase 1: what the team wants to get out of the conversation (the board's `goal`).
+// Cut to limits::kGoalText; invalid UTF-8 is replaced, as every text.
+struct SetGoal { std::string text; };
 }  // namespace act
 
 using Action = std::variant<act::AddPartner, act::SetPartnerText, act::SetCategory, act::MovePartners,
@@ -88,6 +91,6 @@ using Action = std::variant<act::AddPartner, act::SetPartnerText, act::SetCatego
                             act::SetSchoolName, act::Reveal, act::SetPartnerMarks, act::SetFacilitator,
                             act::SetNotetaker, act::SetPlan, act::SetCardNote, act::SetClosingAnswer,
                             act::AddActionItem, act::SetActionItem, act::RemoveActionItem, act::SaveVersion,
-                            act::MergeBoard, act::TidyMap>;
+                            act::MergeBoard, act::TidyMap, act::SetGoal>;
 
 }  // namespace nk

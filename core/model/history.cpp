@@ -57,6 +57,7 @@ struct Describer {
     }
     ActionLabel operator()(const act::SetPhase&) const { return {"phase", {}}; }
     ActionLabel operator()(const act::SetSchoolName& a) const { return {"school", a.name}; }
+    ActionLabel operator()(const act::SetGoal&) const { return {"goal", {}}; }
     ActionLabel operator()(const act::Reveal&) const { return {"reveal", {}}; }
     ActionLabel operator()(const act::SetPartnerMarks& a) const { return about(d, "marks", a.partner); }
     ActionLabel operator()(const act::SetFacilitator& a) const { return {"facilitator", participant_name(d, a.participant)}; }
@@ -85,7 +86,7 @@ size_t text_bytes(const std::string& t) { return t.capacity() > 15 ? t.capacity(
 size_t approx_bytes(const Document& d) { return board_bytes(d) + versions_bytes(d.versions); }
 
 size_t board_bytes(const Document& d) {
-    size_t n = sizeof(Document) + text_bytes(d.school) + text_bytes(d.date);
+    size_t n = sizeof(Document) + text_bytes(d.school) + text_bytes(d.goal) + text_bytes(d.date);
     for (const Participant& p : d.participants) n += sizeof p + text_bytes(p.name);
     for (const Partner& p : d.partners) n += sizeof p + text_bytes(p.text);
     n += d.links.size() * sizeof(Link);

@@ -158,6 +158,7 @@ struct Reducer {
     }
     void operator()(const act::SetPhase& a) { d.phase = a.phase; }
     void operator()(const act::SetSchoolName& a) { d.school = text(a.name, limits::kSchoolName); }
+    void operator()(const act::SetGoal& a) { d.goal = text(a.text, limits::kGoalText); }
     void operator()(const act::Reveal& a) {
         for (Partner& p : d.partners) {
             if (p.face_up || (a.author != 0 && p.author != a.author)) continue;

@@ -20,7 +20,7 @@
 namespace nk::test {
 
 inline constexpr std::size_t kActionKinds = std::variant_size_v<Action>;
-static_assert(kActionKinds == 29, "a new action: teach the monkeys to make it (RandomActions::make)");
+static_assert(kActionKinds == 30, "a new action: teach the monkeys to make it (RandomActions::make)");
 inline constexpr std::size_t kSaveVersionKind = 26;
 inline constexpr std::size_t kRemovePartnerKind = 4;
 
@@ -126,6 +126,7 @@ public:
         case 26: return act::SaveVersion{chance(0.9) ? "2026-12-07" : text(), text()};
         case 27: return act::MergeBoard{other_board(), text()};
         case 28: return act::TidyMap{chance(0.5)};
+        case 29: return act::SetGoal{text()};
         }
         ADD_FAILURE() << "no action of kind " << kind;
         return act::SetPhase{};

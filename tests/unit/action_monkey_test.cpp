@@ -1,4 +1,4 @@
-// The action monkey: random actions of every one of the 29 kinds (actions.hpp), with
+// The action monkey: random actions of every one of the 30 kinds (actions.hpp), with
 // hostile arguments, through Session::dispatch (the door the app uses), with undo and
 // redo in between. After every action the board must
 //   * keep every invariant (invariants.hpp),

@@ -1,9 +1,10 @@
 // The actions reducer_test.cpp does not reach: the phase, the plan, the roles of the
 // conversation, phase-4 marks, priorities removed, action items, participants' names and
-// roles. Each: what it changes, and that it changes nothing when it names nothing.
+// roles, the goal. Each: what it changes, and that it changes nothing when it names nothing.
 #include <gtest/gtest.h>
 
 #include "invariants.hpp"
+#include "limits.hpp"
 #include "reducer.hpp"
 
 namespace nk {
@@ -120,6 +121,21 @@ TEST(ReducerActions, SetParticipantNameAndRoleChangeOnlyThatParticipant) {
     d = reduce(d, act::SetParticipantName{2, "B\xFF"});
     EXPECT_EQ(d.participants[1].name, "B\xEF\xBF\xBD");
     expect_rules_kept(d);
+}
+
+// Phase 1's goal: what the team wants to get out of the conversation. Only the goal
+// changes; it is cut to its limit at a character boundary and repaired like every text.
+TEST(ReducerActions, SetGoalKeepsWhatTheTeamWantsToGetOutOfIt) {
+    Document d = reduce(team(), act::SetGoal{"Weten wie ons helpt bij grensoverschrijdend gedrag"});
+    EXPECT_EQ(d.goal, "Weten wie ons helpt bij grensoverschrijdend gedrag");
+    Document only = d;
+    only.goal.clear();
+    EXPECT_EQ(only, team());
+    EXPECT_EQ(reduce(d, act::SetGoal{""}).goal, "");
+    EXPECT_EQ(reduce(d, act::SetGoal{"g\xFF"}).goal, "g\xEF\xBF\xBD");
+    const Document long_goal = reduce(d, act::SetGoal{std::string(limits::kGoalText - 1, 'x') + "é"});
+    EXPECT_EQ(long_goal.goal, std::string(limits::kGoalText - 1, 'x'));
+    expect_rules_kept(long_goal);
 }
 
 }  // namespace
