@@ -35,6 +35,7 @@ struct RestingKey {
     std::vector<Id> badges;
     std::vector<std::pair<Id, int>> stacks;
     bool show_handles = true;
+    bool priority_circles = false;
     bool operator==(const RestingKey& o) const;
 };
 
