@@ -417,7 +417,7 @@ void App::frame() {
     const bool layered = presenter_.prepare(fonts_, sc, io.DisplaySize, revision);
     if (layered) sc.layer = BoardLayer::Moving;
     draw_board(ImGui::GetBackgroundDrawList(), fonts_, sc, io.DisplaySize);
-    if (replay_) drawn_board_ = board_layout_lines(*sc.doc, sc.view);  // for `layout`
+    if (replay_) drawn_board_ = board_layout_lines(*sc.doc, sc.view, sc.live.priority_circles);  // for `layout`
     const std::uint64_t revision_before_ui = session_->revision(), epoch_before_ui = presenter_.epoch();
     const View view_before_ui = view_;
     build_ui();

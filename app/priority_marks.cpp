@@ -20,12 +20,15 @@ double luminance(ImU32 c) {
     return 0.2126 * linear((c >> IM_COL32_R_SHIFT) & 0xFF) + 0.7152 * linear((c >> IM_COL32_G_SHIFT) & 0xFF) +
            0.0722 * linear((c >> IM_COL32_B_SHIFT) & 0xFF);
 }
-// White or ink, whichever stands out more against `fill` (WCAG contrast ratio).
-ImU32 text_on(ImU32 fill) {
+}  // namespace
+
+ImU32 mark_text_colour(ImU32 fill) {
     const double l = luminance(fill);
     const double white = 1.05 / (l + 0.05), ink = (l + 0.05) / (luminance(colour::kInk) + 0.05);
     return white >= ink ? IM_COL32(255, 255, 255, 255) : colour::kInk;
 }
+
+namespace {
 
 std::string initials_of(const Participant& p) { return p.name.empty() ? "#" + std::to_string(p.id) : nk::initials(p.name); }
 
@@ -59,7 +62,7 @@ std::vector<PriorityMarks> layout_priority_marks(const Document& d, const View& 
         auto at = [&](float lx, float ly) {
             return ImVec2(float(centre.x) + cs * lx - sn * ly, float(centre.y) + sn * lx + cs * ly);
         };
-        const float ly = hh + r * 0.25f;
+        const float ly = hh + r * 0.6f;  // mostly below the post-it: its text stays readable
         PriorityMarks m;
         m.partner = p->id;
         m.count = n;
@@ -105,7 +108,7 @@ void draw_priority_marks(ImDrawList* dl, const Fonts& fonts, const std::vector<P
             dl->AddCircleFilled(disc.centre, r + edge, IM_COL32(255, 255, 255, 255), 28);
             dl->AddCircleFilled(disc.centre, r, disc.fill, 28);
             if (disc.fill == colour::kPanel) dl->AddCircle(disc.centre, r, colour::kInkSoft, 28, edge);
-            centred(disc.centre, m.text_px, text_on(disc.fill), disc.text);
+            centred(disc.centre, m.text_px, mark_text_colour(disc.fill), disc.text);
         }
     }
 }
@@ -130,7 +133,7 @@ void draw_priority_circles(ImDrawList* dl, const Fonts& fonts, const Document& d
         const ImVec2 c(top->x, top->y);
         dl->AddCircleFilled(c, r + 1.5f, IM_COL32(255, 255, 255, 255), 24);
         dl->AddCircleFilled(c, r, col, 24);
-        dl->AddText(fonts.bold, fs, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), text_on(col), ini.c_str());
+        dl->AddText(fonts.bold, fs, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), mark_text_colour(col), ini.c_str());
     }
 }
 

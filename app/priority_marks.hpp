@@ -52,6 +52,9 @@ std::vector<PriorityMarks> layout_priority_marks(const Document& d, const View& 
 // Draws marks laid out by layout_priority_marks.
 void draw_priority_marks(ImDrawList* dl, const Fonts& fonts, const std::vector<PriorityMarks>& marks);
 
+// White or ink, whichever stands out more against `fill` (WCAG contrast ratio).
+ImU32 mark_text_colour(ImU32 fill);
+
 // The hand-drawn circles, each in its pen's colour with the initials where it is highest.
 void draw_priority_circles(ImDrawList* dl, const Fonts& fonts, const Document& d, const View& v, float ui_scale);
 
