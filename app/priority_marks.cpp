@@ -62,29 +62,41 @@ std::vector<PriorityMarks> layout_priority_marks(const Document& d, const View& 
         auto at = [&](float lx, float ly) {
             return ImVec2(float(centre.x) + cs * lx - sn * ly, float(centre.y) + sn * lx + cs * ly);
         };
-        const float ly = hh + r * 0.6f;  // mostly below the post-it: its text stays readable
-        PriorityMarks m;
-        m.partner = p->id;
-        m.count = n;
-        m.radius = r;
-        m.text_px = fs;
-        float lx = -row_w / 2 + r;
-        m.badge = at(lx, ly);
-        for (int i = 0; i < shown; ++i) {
-            lx += 2 * r + gap;
-            const Participant* who = d.participant(c.participants[size_t(i)]);
-            m.discs.push_back({at(lx, ly), role_colour(who->role), initials_of(*who)});
-        }
-        if (shown < n) {
-            lx += 2 * r + gap;
-            m.discs.push_back({at(lx, ly), colour::kPanel, "+" + std::to_string(n - shown)});
-        }
-        m.min = m.max = m.badge;
-        for (const auto& disc : m.discs)
-            m.min = ImVec2(std::min(m.min.x, disc.centre.x), std::min(m.min.y, disc.centre.y)),
-            m.max = ImVec2(std::max(m.max.x, disc.centre.x), std::max(m.max.y, disc.centre.y));
-        m.min = ImVec2(m.min.x - r, m.min.y - r);
-        m.max = ImVec2(m.max.x + r, m.max.y + r);
+        auto row_at = [&](float ly) {
+            PriorityMarks m;
+            m.partner = p->id;
+            m.count = n;
+            m.radius = r;
+            m.text_px = fs;
+            float lx = -row_w / 2 + r;
+            m.badge = at(lx, ly);
+            for (int i = 0; i < shown; ++i) {
+                lx += 2 * r + gap;
+                const Participant* who = d.participant(c.participants[size_t(i)]);
+                m.discs.push_back({at(lx, ly), role_colour(who->role), initials_of(*who)});
+            }
+            if (shown < n) {
+                lx += 2 * r + gap;
+                m.discs.push_back({at(lx, ly), colour::kPanel, "+" + std::to_string(n - shown)});
+            }
+            m.min = m.max = m.badge;
+            for (const auto& disc : m.discs)
+                m.min = ImVec2(std::min(m.min.x, disc.centre.x), std::min(m.min.y, disc.centre.y)),
+                m.max = ImVec2(std::max(m.max.x, disc.centre.x), std::max(m.max.y, disc.centre.y));
+            m.min = ImVec2(m.min.x - r, m.min.y - r);
+            m.max = ImVec2(m.max.x + r, m.max.y + r);
+            return m;
+        };
+        auto clashes = [&](const PriorityMarks& m) {
+            for (const PriorityMarks& o : out)
+                if (m.min.x < o.max.x && o.min.x < m.max.x && m.min.y < o.max.y && o.min.y < m.max.y) return true;
+            return false;
+        };
+        // Mostly below the post-it, so its text stays readable; on its top edge instead when
+        // that row would hide a neighbour's marks (post-its that overlap).
+        PriorityMarks m = row_at(hh + r * 0.6f);
+        if (clashes(m))
+            if (PriorityMarks above = row_at(-hh - r * 0.6f); !clashes(above)) m = std::move(above);
         out.push_back(std::move(m));
     }
     return out;

@@ -1,5 +1,5 @@
 // The priorities (phase 2C) as the room reads them: on every chosen post-it a row of
-// marks along its bottom edge — a dark badge with how many chose it, then one disc per
+// marks along its bottom edge (its top edge when a neighbour's row is in the way) — a dark badge with how many chose it, then one disc per
 // participant in their role's pen colour carrying their initials ("+N" for the rest when
 // they do not fit side by side). The hand-drawn circles the marks come from are drawn
 // only on request (the `priorities.circles` toggle). Drawn by draw_board, so the screen,
@@ -45,7 +45,8 @@ struct MarkPose {
 };
 
 // The marks of every face-up post-it that was chosen, for view `v` at `ui_scale`; a
-// post-it in `poses` is taken where that says.
+// post-it in `poses` is taken where that says. A row sits on its post-it's bottom edge, or
+// on its top edge when there it would cover no row laid out before it.
 std::vector<PriorityMarks> layout_priority_marks(const Document& d, const View& v, const Fonts& fonts, float ui_scale,
                                                  const std::vector<MarkPose>& poses = {});
 
