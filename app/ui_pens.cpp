@@ -103,14 +103,22 @@ void Pens::draw_tray(const Frame& f, Shell& shell) {
     }
     if (d.participants.empty()) ImGui::TextUnformatted(f.strings.get("priorities.no_team").c_str());
     ImGui::SameLine(0, 30 * f.k);
-    if (ImGui::Button((f.strings.get("patterns.title") + "##patterns.show").c_str(), ImVec2(0, 2 * r))) {
+    // A button whose view is open looks pressed (dark), so the room sees it can be closed.
+    const bool chart_open = show_patterns_;
+    if (chart_open) push_primary_button();
+    const bool chart_tapped = ImGui::Button((f.strings.get("patterns.title") + "##patterns.show").c_str(), ImVec2(0, 2 * r));
+    if (chart_open) pop_primary_button();
+    if (chart_tapped) {
         show_patterns_ = !show_patterns_;
         highlight_role_ = -1;
     }
     shell.layout().control("patterns.show", item_rect());
     ImGui::SameLine();
     const std::string circles = f.strings.get(show_circles_ ? "priorities.circles.hide" : "priorities.circles.show");
+    const bool circles_open = show_circles_;
+    if (circles_open) push_primary_button();
     if (ImGui::Button((circles + "##priorities.circles").c_str(), ImVec2(0, 2 * r))) show_circles_ = !show_circles_;
+    if (circles_open) pop_primary_button();
     shell.layout().control("priorities.circles", item_rect());
     // Undo and redo live in the pen tray in this phase (the tray takes the bottom edge).
     const History& hist = f.history;
