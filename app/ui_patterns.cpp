@@ -4,7 +4,7 @@
 // choices on the map (`patterns.role.<role>`), with its pen colour and how many priorities
 // it drew. Below: one row per chosen partner, most chosen first — its name, a bar of
 // role-coloured blocks (one block per role, as wide as that role's count, the count in it)
-// and the total.
+// and the total. With many partners the explanations make way for the rows.
 #include <imgui.h>
 
 #include <algorithm>
@@ -42,17 +42,18 @@ void Pens::draw_patterns(const Frame& f, Shell& shell, float bottom) {
         ImGui::SetWindowFontScale(1);
         ImGui::PopFont();
     };
+    const bool crowded = t.partners.size() >= chart_crowded_at_;
     text(f.fonts.title, title_px, colour::kInk, f.strings.get("patterns.title"));
-    text(f.fonts.ui, text_px, colour::kInkSoft, f.strings.get("patterns.hint"));
+    if (!crowded) text(f.fonts.ui, text_px, colour::kInkSoft, f.strings.get("patterns.hint"));
     ImGui::Dummy(ImVec2(0, 6 * k));
 
     if (t.partners.empty()) {
         text(f.fonts.ui, name_px, colour::kInk, f.strings.get("patterns.empty"));
     } else {
         // The roles that chose: buttons that light up their choices on the map.
-        text(f.fonts.ui, text_px, colour::kInkSoft, f.strings.get("patterns.roles"));
+        if (!crowded) text(f.fonts.ui, text_px, colour::kInkSoft, f.strings.get("patterns.roles"));
         // Chips side by side, as many as fit a line, so that the partners below keep their room.
-        const float row = 46 * k, sw = 28 * k, gap = 10 * k;
+        const float row = (crowded ? 40 : 46) * k, sw = 28 * k, gap = 10 * k;
         float used = 0;
         for (int role = 0; role < kRoleCount; ++role) {
             const int n = t.role_totals[size_t(role)];
@@ -82,19 +83,19 @@ void Pens::draw_patterns(const Frame& f, Shell& shell, float bottom) {
             dl->AddText(f.fonts.bold, name_px, ImVec2(b.x - 12 * k - cw, a.y + (row - name_px) / 2), colour::kInk, count.c_str());
         }
         ImGui::Dummy(ImVec2(0, 8 * k));
-        text(f.fonts.ui, text_px, colour::kInkSoft, f.strings.get("patterns.partners"));
+        if (!crowded) text(f.fonts.ui, text_px, colour::kInkSoft, f.strings.get("patterns.partners"));
 
         // One row per chosen partner: name | bar of role blocks | total.
         int most = 1;
         for (int n : t.totals) most = std::max(most, n);
-        const float name_w = inner * 0.46f, total_w = 40 * k, bar_x = name_w + 12 * k;
+        const float name_w = inner * (crowded ? 0.56f : 0.46f), total_w = 40 * k, bar_x = name_w + 12 * k;
         const float unit = std::min(64 * k, (inner - bar_x - total_w - 8 * k) / float(most));
-        const float bar_h = 40 * k;
+        const float bar_h = (crowded ? 34 : 40) * k;
         for (size_t i = 0; i < t.partners.size(); ++i) {
             const Partner* p = d.partner(t.partners[i]);
             // The name on one line, or two when it is long; at least 20 px at 1080p.
             const FittedText fit = fit_text(f.fonts.ui, p ? p->text : std::string("?"), name_w, 2.3f * name_px, name_px, 20 * k);
-            const float row_h = std::max(bar_h, fit.line_height * float(fit.lines.size())) + 12 * k;
+            const float row_h = std::max(bar_h, fit.line_height * float(fit.lines.size())) + (crowded ? 6 : 12) * k;
             const ImVec2 a = ImGui::GetCursorScreenPos();
             ImGui::Dummy(ImVec2(inner, row_h));
             if (i > 0) dl->AddLine(ImVec2(a.x, a.y), ImVec2(a.x + inner, a.y), colour::kPanelEdge, 1.5f * k);
@@ -121,6 +122,8 @@ void Pens::draw_patterns(const Frame& f, Shell& shell, float bottom) {
                         total.c_str());
         }
     }
+    // Ran out of height (the panel is capped above the tray): lighter from the next frame on.
+    if (!crowded && ImGui::GetCursorPosY() + pad > ImGui::GetWindowSize().y + 1) chart_crowded_at_ = t.partners.size();
     shell.layout().panel("patterns", window_rect());
     ImGui::End();
     ImGui::PopStyleVar();

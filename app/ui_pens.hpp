@@ -55,6 +55,9 @@ private:
     int highlight_role_ = -1;  // patterns view: the role whose choices the board highlights
     bool show_patterns_ = false;
     bool show_circles_ = false;  // the hand-drawn circles on top of their marks
+    // The chart ran out of height with this many partners: from then on (while at least as
+    // many are chosen) it leaves out its explanations, so every partner's row stays on screen.
+    size_t chart_crowded_at_ = static_cast<size_t>(-1);
 };
 
 }  // namespace nk::app
