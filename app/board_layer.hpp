@@ -36,6 +36,7 @@ struct RestingKey {
     std::vector<std::pair<Id, int>> stacks;
     bool show_handles = true;
     bool priority_circles = false;
+    std::vector<ImVec4> mark_avoid;
     bool operator==(const RestingKey& o) const;
 };
 

@@ -280,7 +280,7 @@ void draw_priorities(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, b
     if (resting && sc.live.priority_circles) draw_priority_circles(dl, fonts, d, sc.view, sc.ui_scale);
     std::vector<MarkPose> poses;
     for (const auto& l : sc.live.placements) poses.push_back({l.partner, l.pos, l.rotation, l.scale});
-    std::vector<PriorityMarks> marks = layout_priority_marks(d, sc.view, fonts, sc.ui_scale, poses);
+    std::vector<PriorityMarks> marks = layout_priority_marks(d, sc.view, fonts, sc.ui_scale, poses, sc.live.mark_avoid);
     std::erase_if(marks, [&](const PriorityMarks& m) {
         const bool live = placement_of(sc, m.partner) != nullptr;
         return live ? !moving : !resting;

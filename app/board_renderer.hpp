@@ -32,6 +32,7 @@ struct LiveState {
     std::vector<Id> badges;                 // post-its with a small check mark (discussed in phase 3)
     std::vector<std::pair<Id, int>> stacks; // the top post-it of a stack, and how many people named it
     bool priority_circles = false;          // the hand-drawn priority circles too, not only their marks
+    std::vector<ImVec4> mark_avoid;         // screen boxes (x0, y0, x1, y1) priority marks keep out of (panels)
 };
 
 // Which part of the board draw_board draws. The screen keeps the resting part in a

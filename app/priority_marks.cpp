@@ -37,7 +37,7 @@ ImVec2 to_im(Vec2 v) { return ImVec2(float(v.x), float(v.y)); }
 
 // ---- layout -------------------------------------------------------------------------
 std::vector<PriorityMarks> layout_priority_marks(const Document& d, const View& v, const Fonts& fonts, float k,
-                                                 const std::vector<MarkPose>& poses) {
+                                                 const std::vector<MarkPose>& poses, const std::vector<ImVec4>& avoid) {
     std::vector<PriorityMarks> out;
     const float fs = kMarkText * k;
     // A disc wide enough for two bold capitals ("MW") with a margin.
@@ -90,10 +90,12 @@ std::vector<PriorityMarks> layout_priority_marks(const Document& d, const View& 
         auto clashes = [&](const PriorityMarks& m) {
             for (const PriorityMarks& o : out)
                 if (m.min.x < o.max.x && o.min.x < m.max.x && m.min.y < o.max.y && o.min.y < m.max.y) return true;
+            for (const ImVec4& b : avoid)
+                if (m.min.x < b.z && b.x < m.max.x && m.min.y < b.w && b.y < m.max.y) return true;
             return false;
         };
         // Mostly below the post-it, so its text stays readable; on its top edge instead when
-        // that row would hide a neighbour's marks (post-its that overlap).
+        // that row would hide a neighbour's marks (post-its that overlap) or lie under a panel.
         PriorityMarks m = row_at(hh + r * 0.6f);
         if (clashes(m))
             if (PriorityMarks above = row_at(-hh - r * 0.6f); !clashes(above)) m = std::move(above);

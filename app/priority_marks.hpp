@@ -46,9 +46,11 @@ struct MarkPose {
 
 // The marks of every face-up post-it that was chosen, for view `v` at `ui_scale`; a
 // post-it in `poses` is taken where that says. A row sits on its post-it's bottom edge, or
-// on its top edge when there it would cover no row laid out before it.
+// on its top edge when there it would cover neither a row laid out before it nor one of
+// the screen boxes `avoid` (x0, y0, x1, y1: the panels) and the bottom edge would.
 std::vector<PriorityMarks> layout_priority_marks(const Document& d, const View& v, const Fonts& fonts, float ui_scale,
-                                                 const std::vector<MarkPose>& poses = {});
+                                                 const std::vector<MarkPose>& poses = {},
+                                                 const std::vector<ImVec4>& avoid = {});
 
 // Draws marks laid out by layout_priority_marks.
 void draw_priority_marks(ImDrawList* dl, const Fonts& fonts, const std::vector<PriorityMarks>& marks);

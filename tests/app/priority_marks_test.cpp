@@ -120,6 +120,11 @@ TEST(PriorityMarks, CirclesSettleIntoMarksTheCirclesToggleAndTheChartHasItsOwnSp
             if (id < other) {
                 EXPECT_FALSE(m.box.overlaps(o.box)) << "marks of post-its " << id << " and " << other;
             }
+    for (const auto& [id, m] : marks.marks)
+        for (const Layout::Panel& p : marks.panels)
+            if (p.id != "legend") {  // in 2C the legend lies behind the map's panels, not over it
+                EXPECT_FALSE(m.box.overlaps(p.box)) << "mark on post-it " << id << " under panel " << p.id;
+            }
     EXPECT_TRUE(marks.circles.empty()) << "the hand-drawn circles are hidden at first";
 
     // The circles come back, each round the post-it it chose, and go again.
