@@ -117,6 +117,18 @@ View App::compute_fitted() const {
 
 void App::relayout() { fitted_ = compute_fitted(); }
 
+std::vector<ImVec4> App::mark_keep_out() const {
+    // The panels drawn last frame that stay put (the pen tray, the chart, the bars): a
+    // priority mark moves to its post-it's top edge rather than lie under one. Notices,
+    // menus and questions that come and go over the map do not move the marks.
+    static const std::set<std::string> kPassing = {"message", "menu", "menu.line", "priority.dialog", "brainstorm.leave",
+                                                   "facilitator.hold", "intro"};
+    std::vector<ImVec4> out;
+    for (const UiTargets::Panel& p : targets_.panels())
+        if (!kPassing.count(p.id)) out.emplace_back(p.rect.min.x, p.rect.min.y, p.rect.max.x, p.rect.max.y);
+    return out;
+}
+
 void App::set_language(const std::string& lang) {
     opt_.lang = lang;
     presenter_.texts_changed();
@@ -403,6 +415,7 @@ void App::frame() {
             sc.live.pen_colour = role_colour(who->role);
     }
     decorate_board(sc.live);
+    sc.live.mark_avoid = mark_keep_out();
     // The resting board comes from its texture (redrawn only when it changed); what moves
     // is drawn on top every frame.
     // The very first frame shows the app at once — its bars, the paper, the rings and the
@@ -421,7 +434,7 @@ void App::frame() {
     const bool layered = presenter_.prepare(fonts_, sc, io.DisplaySize, revision);
     if (layered) sc.layer = BoardLayer::Moving;
     draw_board(ImGui::GetBackgroundDrawList(), fonts_, sc, io.DisplaySize);
-    if (replay_) drawn_board_ = board_layout_lines(*sc.doc, sc.view);  // for `layout`
+    if (replay_) drawn_board_ = board_layout_lines(*sc.doc, sc.view, sc.live.priority_circles, sc.live.mark_avoid);  // for `layout`
     const std::uint64_t revision_before_ui = session_->revision(), epoch_before_ui = presenter_.epoch();
     const View view_before_ui = view_;
     build_ui();

@@ -110,9 +110,13 @@ public:
     // Writes where things were in the last frame as text (the replay's `layout`, for
     // tests of the layout): the view, every panel and named control, every post-it's box.
     bool write_layout(const std::string& path, std::string& error) const;
-    // The `layout` lines of `doc` drawn with `view`: the view, each face-up post-it and
-    // the rings (docs/replay.md, layout).
-    std::string board_layout_lines(const Document& doc, const View& view) const;
+    // The `layout` lines of `doc` drawn with `view`: the view, each face-up post-it, the
+    // priorities' marks (and the circles, when `circles`) and the rings (docs/replay.md, layout).
+    std::string board_layout_lines(const Document& doc, const View& view, bool circles,
+                                   const std::vector<ImVec4>& mark_avoid) const;
+    // The screen boxes the priorities' marks keep out of: last frame's panels, except those
+    // that pass over the map (messages, menus, questions).
+    std::vector<ImVec4> mark_keep_out() const;
 
 private:
     // ---- app.cpp: start-up and the frame loop ----------------------------------------------

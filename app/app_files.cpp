@@ -11,6 +11,7 @@
 #include "board_files.hpp"
 #include "geometry.hpp"
 #include "merge.hpp"
+#include "priority_marks.hpp"
 #include "replay_script.hpp"
 #include "ui_checkpoints.hpp"
 
@@ -49,7 +50,8 @@ std::string one_decimal(double v) {
 }
 }  // namespace
 
-std::string App::board_layout_lines(const Document& doc, const View& view) const {
+std::string App::board_layout_lines(const Document& doc, const View& view, bool circles,
+                                    const std::vector<ImVec4>& mark_avoid) const {
     char buf[128];
     std::snprintf(buf, sizeof buf, "view %.4f %.1f %.1f\n", view.scale, view.origin.x, view.origin.y);
     std::string out = buf;
@@ -68,6 +70,15 @@ std::string App::board_layout_lines(const Document& doc, const View& view) const
         layout_box(out, "note", std::to_string(p.id), c.x - ex, c.y - ey, c.x + ex, c.y + ey,
                    replay::format_target(t) + " text " + one_decimal(fit.size));
     }
+    // The priorities' marks on their post-its, and the hand-drawn circles when shown.
+    for (const PriorityMarks& m : layout_priority_marks(doc, view, fonts_, k_, {}, mark_avoid))
+        layout_box(out, "mark", std::to_string(m.partner), m.min.x, m.min.y, m.max.x, m.max.y,
+                   "count " + std::to_string(m.count) + " discs " + std::to_string(m.discs.size()) + " text " +
+                       one_decimal(m.text_px));
+    if (circles)
+        for (const CircleBox& c : priority_circle_boxes(doc, view))
+            layout_box(out, "circle", std::to_string(c.participant), c.min.x, c.min.y, c.max.x, c.max.y,
+                       "partner " + std::to_string(c.partner));
     const Vec2 school = view.to_screen({0, 0});
     int n = 1;
     for (double r : {geo::kRing1, geo::kRing2, geo::kRing3}) {
@@ -82,7 +93,7 @@ bool App::write_layout(const std::string& path, std::string& error) const {
     // in window pixels (0,0 top left): boxes as X0 Y0 X1 Y1 (docs/replay.md, layout).
     std::string out = "# netwerkkaart layout of the last frame drawn (docs/replay.md, layout)\n";
     out += "window " + std::to_string(width_) + " " + std::to_string(height_) + "\n";
-    const std::string board = drawn_board_.empty() ? board_layout_lines(shown_board(), view_) : drawn_board_;
+    const std::string board = drawn_board_.empty() ? board_layout_lines(shown_board(), view_, pens_.circles_shown(shown_board()), mark_keep_out()) : drawn_board_;
     const size_t view_end = board.find('\n') + 1;
     out += board.substr(0, view_end);
     for (const auto& p : targets_.built_panels())

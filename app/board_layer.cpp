@@ -1,5 +1,7 @@
 #include "board_layer.hpp"
 
+#include <algorithm>
+
 #include <glad/gl.h>
 
 #include "render_list.hpp"
@@ -11,7 +13,10 @@ bool RestingKey::operator==(const RestingKey& o) const {
     return revision == o.revision && doc == o.doc && epoch == o.epoch && view == o.view && size.x == o.size.x && size.y == o.size.y &&
            ui_scale == o.ui_scale && live == o.live && selected_link == o.selected_link && highlight == o.highlight &&
            highlight_colour == o.highlight_colour && badges == o.badges && stacks == o.stacks &&
-           show_handles == o.show_handles;
+           show_handles == o.show_handles && priority_circles == o.priority_circles &&
+           std::equal(mark_avoid.begin(), mark_avoid.end(), o.mark_avoid.begin(), o.mark_avoid.end(), [](ImVec4 a, ImVec4 b) {
+               return a.x == b.x && a.y == b.y && a.z == b.z && a.w == b.w;
+           });
 }
 
 RestingKey resting_key(const BoardScene& sc, ImVec2 size, std::uint64_t revision, std::uint64_t epoch) {
@@ -30,6 +35,8 @@ RestingKey resting_key(const BoardScene& sc, ImVec2 size, std::uint64_t revision
     k.badges = sc.live.badges;
     k.stacks = sc.live.stacks;
     k.show_handles = sc.show_handles;
+    k.priority_circles = sc.live.priority_circles;
+    k.mark_avoid = sc.live.mark_avoid;
     return k;
 }
 

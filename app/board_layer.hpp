@@ -35,6 +35,8 @@ struct RestingKey {
     std::vector<Id> badges;
     std::vector<std::pair<Id, int>> stacks;
     bool show_handles = true;
+    bool priority_circles = false;
+    std::vector<ImVec4> mark_avoid;
     bool operator==(const RestingKey& o) const;
 };
 

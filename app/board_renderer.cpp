@@ -7,7 +7,7 @@
 
 #include "geometry.hpp"
 #include "handles.hpp"
-#include "initials.hpp"
+#include "priority_marks.hpp"
 #include "theme.hpp"
 #include "text_fit.hpp"
 
@@ -271,28 +271,21 @@ void draw_handle(ImDrawList* dl, const BoardScene& sc, Vec2 pos, double rotation
 }
 
 // ---- priorities ------------------------------------------------------------------
-void draw_priorities(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc) {
+// Marks on the chosen post-its (priority_marks.hpp); the hand-drawn circles only when asked.
+// The resting layer draws the marks of post-its nobody holds, the moving layer those of
+// post-its under a finger, where the finger has them.
+void draw_priorities(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, bool resting, bool moving) {
     const Document& d = *sc.doc;
-    for (const Priority& pr : d.priorities) {
-        const Participant* who = d.participant(pr.participant);
-        if (!who || pr.stroke.size() < 2) continue;
-        const ImU32 col = role_colour(who->role);
-        std::vector<ImVec2> pts;
-        pts.reserve(pr.stroke.size());
-        for (const Vec2& p : pr.stroke) pts.push_back(screen(sc.view, p));
-        dl->AddPolyline(pts.data(), int(pts.size()), col, ImDrawFlags_None, std::max(2.0f, float(4 * sc.view.scale)));
-        // Initials in a badge of the pen's colour where the stroke is highest: colour alone
-        // cannot tell roles apart for everyone.
-        auto top = std::min_element(pts.begin(), pts.end(), [](ImVec2 a, ImVec2 b) { return a.y < b.y; });
-        const std::string initials = nk::initials(who->name);
-        const float fs = std::max(11.0f * sc.ui_scale, float(Fonts::kSmall * 0.8 * sc.view.scale));
-        const ImVec2 ts = fonts.bold->CalcTextSizeA(fs, 1e9f, 0, initials.c_str());
-        const float r = std::max(ts.x, ts.y) * 0.62f + 2;
-        const ImVec2 c(top->x, top->y);
-        dl->AddCircleFilled(c, r + 1.5f, IM_COL32(255, 255, 255, 255), 24);
-        dl->AddCircleFilled(c, r, col, 24);
-        dl->AddText(fonts.bold, fs, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 255), initials.c_str());
-    }
+    if (d.priorities.empty()) return;
+    if (resting && sc.live.priority_circles) draw_priority_circles(dl, fonts, d, sc.view, sc.ui_scale);
+    std::vector<MarkPose> poses;
+    for (const auto& l : sc.live.placements) poses.push_back({l.partner, l.pos, l.rotation, l.scale});
+    std::vector<PriorityMarks> marks = layout_priority_marks(d, sc.view, fonts, sc.ui_scale, poses, sc.live.mark_avoid);
+    std::erase_if(marks, [&](const PriorityMarks& m) {
+        const bool live = placement_of(sc, m.partner) != nullptr;
+        return live ? !moving : !resting;
+    });
+    draw_priority_marks(dl, fonts, marks);
 }
 
 // ---- live overlays -----------------------------------------------------------------
@@ -432,7 +425,7 @@ void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, ImVec2
         if (sc.show_handles)
             for (const Partner& p : d.partners)
                 if (p.face_up && !is_live(p)) draw_handle(dl, sc, {p.x, p.y}, p.rotation, p.scale);
-        draw_priorities(dl, fonts, sc);
+        draw_priorities(dl, fonts, sc, true, false);
         draw_highlights(dl, sc, index);
     }
     if (!moving) return;
@@ -448,6 +441,7 @@ void draw_board(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, ImVec2
         draw_note(dl, fonts, sc, shown, {shown.x, shown.y}, shown.rotation, shown.scale, true, &live.editing->text,
                   live.editing->caret_on);
     }
+    if (!live.placements.empty()) draw_priorities(dl, fonts, sc, false, true);
 }
 
 }  // namespace nk::app

@@ -1,4 +1,4 @@
-// Draws the board — paper, lanes, rings, school, lines, post-its, priority circles —
+// Draws the board — paper, lanes, rings, school, lines, post-its, priority marks (and circles) —
 // into an ImDrawList. The same function draws the screen and the snapshot.
 #pragma once
 
@@ -31,6 +31,8 @@ struct LiveState {
     ImU32 highlight_colour = 0;
     std::vector<Id> badges;                 // post-its with a small check mark (discussed in phase 3)
     std::vector<std::pair<Id, int>> stacks; // the top post-it of a stack, and how many people named it
+    bool priority_circles = false;          // the hand-drawn priority circles too, not only their marks
+    std::vector<ImVec4> mark_avoid;         // screen boxes (x0, y0, x1, y1) priority marks keep out of (panels)
 };
 
 // Which part of the board draw_board draws. The screen keeps the resting part in a

@@ -1,8 +1,9 @@
 // Phase 2C — Prioriteiten: each participant takes the pen of their role's colour and draws
-// a circle by hand around the one partner they find a priority. Then the patterns view:
-// roles x partners, and the board highlighting one role's choices.
+// a circle by hand around the one partner they find a priority; the tray says what makes a
+// partner a priority (the method's criteria). The circle settles into a mark on its post-it
+// (priority_marks.hpp); the circles can be shown again. The patterns chart is ui_patterns.cpp.
 // Ids: pen.N (participant N's pen), choose.<n>, confirm.yes, confirm.no, patterns.show,
-// patterns.role.<role>.
+// priorities.circles.
 #include <imgui.h>
 
 #include <algorithm>
@@ -48,6 +49,7 @@ void Pens::stroke_ended(const PenStroke& drawn, const Document& d, const Strings
 }
 
 void Pens::decorate(const Document& d, LiveState& live) const {
+    live.priority_circles = circles_shown(d);
     if (d.phase == Phase::Prioriteiten && show_patterns_ && highlight_role_ >= 0) {
         live.highlight = chosen_by_role(d, Role(highlight_role_));
         live.highlight_colour = role_colour(Role(highlight_role_));
@@ -66,6 +68,16 @@ void Pens::draw_tray(const Frame& f, Shell& shell) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 44 * f.k);
     ImGui::Begin("##pens", nullptr, kAutoPanelFlags);
     const float r = 30 * f.k;
+    // What makes a partner a priority (the method's criteria), where every pen is taken.
+    ImGui::PushFont(f.fonts.ui);
+    ImGui::SetWindowFontScale(0.92f);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(1500 * f.k, f.width - 120 * f.k));
+    ImGui::TextUnformatted(f.strings.get("priorities.question").c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetWindowFontScale(1);
+    ImGui::PopFont();
+    shell.layout().control("priorities.criteria", item_rect());
+    ImGui::Dummy(ImVec2(0, 4 * f.k));
     for (const Participant& p : d.participants) {
         if (&p != &d.participants.front()) ImGui::SameLine(0, 14 * f.k);
         const std::string id = "pen." + std::to_string(p.id);
@@ -91,11 +103,23 @@ void Pens::draw_tray(const Frame& f, Shell& shell) {
     }
     if (d.participants.empty()) ImGui::TextUnformatted(f.strings.get("priorities.no_team").c_str());
     ImGui::SameLine(0, 30 * f.k);
-    if (ImGui::Button((f.strings.get("patterns.title") + "##patterns.show").c_str(), ImVec2(0, 2 * r))) {
+    // A button whose view is open looks pressed (dark), so the room sees it can be closed.
+    const bool chart_open = show_patterns_;
+    if (chart_open) push_primary_button();
+    const bool chart_tapped = ImGui::Button((f.strings.get("patterns.title") + "##patterns.show").c_str(), ImVec2(0, 2 * r));
+    if (chart_open) pop_primary_button();
+    if (chart_tapped) {
         show_patterns_ = !show_patterns_;
         highlight_role_ = -1;
     }
     shell.layout().control("patterns.show", item_rect());
+    ImGui::SameLine();
+    const std::string circles = f.strings.get(show_circles_ ? "priorities.circles.hide" : "priorities.circles.show");
+    const bool circles_open = show_circles_;
+    if (circles_open) push_primary_button();
+    if (ImGui::Button((circles + "##priorities.circles").c_str(), ImVec2(0, 2 * r))) show_circles_ = !show_circles_;
+    if (circles_open) pop_primary_button();
+    shell.layout().control("priorities.circles", item_rect());
     // Undo and redo live in the pen tray in this phase (the tray takes the bottom edge).
     const History& hist = f.history;
     ImGui::SameLine();
@@ -109,59 +133,18 @@ void Pens::draw_tray(const Frame& f, Shell& shell) {
     ImGui::EndDisabled();
     shell.layout().control("redo", item_rect());
     shell.layout().panel("pens", window_rect());
+    const float tray_top = ImGui::GetWindowPos().y;
     ImGui::End();
     ImGui::PopStyleVar();
 
     if (armed_) {
-        // Say what the armed pen will do.
-        ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, float(f.height) - 130 * f.k), ImGuiCond_Always, ImVec2(0.5f, 1));
+        // Say what the armed pen will do, just above the tray.
+        ImGui::SetNextWindowPos(ImVec2(float(f.width) / 2, tray_top - 12 * f.k), ImGuiCond_Always, ImVec2(0.5f, 1));
         ImGui::Begin("##penhint", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoInputs);
         ImGui::TextUnformatted(f.strings.get("priorities.pen_hint").c_str());
         ImGui::End();
     }
-
-    if (!show_patterns_) return;
-    // The patterns view: roles x chosen partners, with counts; a role row highlights its choices.
-    const PatternsTable t = patterns(d);
-    ImGui::SetNextWindowPos(ImVec2(float(f.width) - 20 * f.k, 160 * f.k), ImGuiCond_Always, ImVec2(1, 0));
-    ImGui::Begin("##patterns", nullptr, kAutoPanelFlags);
-    ImGui::PushFont(f.fonts.bold);
-    ImGui::TextUnformatted(f.strings.get("patterns.title").c_str());
-    ImGui::PopFont();
-    ImGui::PushFont(f.fonts.small);
-    ImGui::TextColored(ImColor(colour::kInkSoft), "%s", f.strings.get("patterns.hint").c_str());
-    if (t.partners.empty()) {
-        ImGui::TextUnformatted(f.strings.get("patterns.empty").c_str());
-    } else if (ImGui::BeginTable("##ptable", int(t.partners.size()) + 1,
-                                 ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("");
-        for (Id id : t.partners) {
-            const Partner* p = d.partner(id);
-            ImGui::TableSetupColumn(p ? p->text.c_str() : "?");
-        }
-        ImGui::TableHeadersRow();
-        for (int role = 0; role < kRoleCount; ++role) {
-            if (t.role_totals[size_t(role)] == 0) continue;
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            const std::string rid(role_id(Role(role)));
-            ImGui::PushStyleColor(ImGuiCol_Text, ImColor(role_colour(Role(role))).Value);
-            if (ImGui::Selectable((f.strings.get("role." + rid) + "##patterns.role." + rid).c_str(), highlight_role_ == role,
-                                  0, ImVec2(0, 40 * f.k)))
-                highlight_role_ = highlight_role_ == role ? -1 : role;
-            ImGui::PopStyleColor();
-            shell.layout().control("patterns.role." + rid, item_rect());
-            for (size_t i = 0; i < t.partners.size(); ++i) {
-                ImGui::TableNextColumn();
-                const int n = t.counts[size_t(role)][i];
-                if (n) ImGui::Text("%d", n);
-            }
-        }
-        ImGui::EndTable();
-    }
-    ImGui::PopFont();
-    shell.layout().panel("patterns", window_rect());
-    ImGui::End();
+    if (show_patterns_) draw_patterns(f, shell, tray_top - 16 * f.k);
 }
 
 void Pens::draw_question(const Frame& f, Shell& shell) {

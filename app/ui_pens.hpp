@@ -1,5 +1,5 @@
-// Phase 2C — Prioriteiten: the pen tray, the pen's stroke and what it asks after, and the
-// patterns view (ui_pens.cpp). The pen stroke itself is drawn by a finger the input
+// Phase 2C — Prioriteiten: the pen tray with the priorities' criteria, the pen's stroke and
+// what it asks after (ui_pens.cpp), and the "Who chooses what?" chart (ui_patterns.cpp). The pen stroke itself is drawn by a finger the input
 // router gave to the pen (core/interaction/pointer_router.hpp).
 #pragma once
 
@@ -21,14 +21,18 @@ public:
     void stroke_ended(const PenStroke& stroke, const Document& doc, const Strings& strings, Shell& shell);
     // The armed pen goes back to the tray (a version is shown instead of the map).
     void put_back() { armed_ = 0; }
-    // Leaving the phase: the pen goes back, a question is dropped, the patterns close.
+    // Leaving the phase: the pen goes back, a question is dropped, the patterns close,
+    // the hand-drawn circles are hidden again.
     void reset() {
         armed_ = 0;
         pending_.reset();
         show_patterns_ = false;
+        show_circles_ = false;
     }
-    // The patterns view's role highlight on the board.
+    // The patterns view's role highlight on the board, and the circles when asked for.
     void decorate(const Document& doc, LiveState& live) const;
+    // Whether the hand-drawn circles are shown on the map (`priorities.circles`, phase 2C).
+    bool circles_shown(const Document& doc) const { return show_circles_ && doc.phase == Phase::Prioriteiten; }
 
     // The tray, the pen's hint, the patterns view and the question after a stroke.
     void draw(const Frame& f, Shell& shell);
@@ -36,6 +40,8 @@ public:
 private:
     void draw_tray(const Frame& f, Shell& shell);
     void draw_question(const Frame& f, Shell& shell);
+    // The chart, right of the map above the tray (ui_patterns.cpp); `bottom`: the tray's top.
+    void draw_patterns(const Frame& f, Shell& shell, float bottom);
 
     Id armed_ = 0;
     struct Pending {
@@ -48,6 +54,10 @@ private:
     std::optional<Pending> pending_;
     int highlight_role_ = -1;  // patterns view: the role whose choices the board highlights
     bool show_patterns_ = false;
+    bool show_circles_ = false;  // the hand-drawn circles on top of their marks
+    // The chart ran out of height with this many partners: from then on (while at least as
+    // many are chosen) it leaves out its explanations, so every partner's row stays on screen.
+    size_t chart_crowded_at_ = static_cast<size_t>(-1);
 };
 
 }  // namespace nk::app

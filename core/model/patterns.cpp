@@ -8,16 +8,23 @@
 namespace nk {
 namespace {
 
-// The priorities that count: (role, partner) per participant, first mark only.
-std::vector<std::pair<Role, Id>> counted(const Document& d) {
-    std::vector<std::pair<Role, Id>> out;
+// The priorities that count, in the order of d.priorities: one per participant (their
+// first mark), both its participant and its partner still on the board.
+std::vector<const Priority*> counted_marks(const Document& d) {
+    std::vector<const Priority*> out;
     std::set<Id> seen;
     for (const Priority& p : d.priorities) {
-        const Participant* who = d.participant(p.participant);
-        if (!who || !d.partner(p.partner)) continue;
+        if (!d.participant(p.participant) || !d.partner(p.partner)) continue;
         if (!seen.insert(p.participant).second) continue;
-        out.emplace_back(who->role, p.partner);
+        out.push_back(&p);
     }
+    return out;
+}
+
+// The same as (role, partner) pairs.
+std::vector<std::pair<Role, Id>> counted(const Document& d) {
+    std::vector<std::pair<Role, Id>> out;
+    for (const Priority* p : counted_marks(d)) out.emplace_back(d.participant(p->participant)->role, p->partner);
     return out;
 }
 
@@ -63,6 +70,24 @@ PatternsTable patterns(const Document& d) {
         return a < b;
     });
     return t;
+}
+
+std::vector<PartnerChoices> choices_by_partner(const Document& d) {
+    std::map<Id, std::vector<Id>> who;
+    for (const Priority* p : counted_marks(d)) who[p->partner].push_back(p->participant);
+    std::vector<PartnerChoices> out;
+    for (const Partner& p : d.partners)
+        if (auto it = who.find(p.id); it != who.end()) {
+            out.push_back({p.id, std::move(it->second)});
+            who.erase(it);  // a partner listed twice (never made by the reducer) once
+        }
+    return out;
+}
+
+std::map<Id, int> counts_by_partner(const Document& d) {
+    std::map<Id, int> out;
+    for (const Priority* p : counted_marks(d)) ++out[p->partner];
+    return out;
 }
 
 std::vector<Id> chosen_by_role(const Document& d, Role r) {

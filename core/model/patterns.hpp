@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <vector>
 
 #include "document.hpp"
@@ -24,6 +25,23 @@ struct PatternsTable {
 };
 
 PatternsTable patterns(const Document& d);
+
+// One partner's priorities, for its marks on the map: the participants who chose it, in
+// the order their choices were made.
+struct PartnerChoices {
+    Id partner = 0;
+    std::vector<Id> participants;
+    int count() const { return static_cast<int>(participants.size()); }
+    friend bool operator==(const PartnerChoices&, const PartnerChoices&) = default;
+};
+
+// Every partner chosen at least once, in the order of d.partners, with who chose it. The
+// same priorities count as in patterns(): a participant counts once (with their first
+// mark), and a mark of a removed participant or on a removed partner does not count.
+std::vector<PartnerChoices> choices_by_partner(const Document& d);
+
+// How many participants chose each partner; partners nobody chose are not in the map.
+std::map<Id, int> counts_by_partner(const Document& d);
 
 // The partners chosen by participants of one role (for highlighting a role on the board):
 // most chosen by that role first (ties: by text, then id).

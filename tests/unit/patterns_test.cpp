@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "patterns.hpp"
+#include "reducer.hpp"
 
 namespace nk {
 namespace {
@@ -113,6 +114,62 @@ TEST(Patterns, ChosenByRole) {
     d.participants[4].role = Role::Extern;  // Els
     EXPECT_EQ(chosen_by_role(d, Role::Leraar), (std::vector<Id>{1, 3}));  // CLB, Gemeente: 1 each
     EXPECT_EQ(chosen_by_role(d, Role::Extern), (std::vector<Id>{3}));
+}
+
+// ---- counts per partner (the marks on the map) ----------------------------------------
+
+TEST(PriorityCounts, EmptyBoardHasNone) {
+    EXPECT_TRUE(counts_by_partner(Document{}).empty());
+    EXPECT_TRUE(choices_by_partner(Document{}).empty());
+    EXPECT_TRUE(counts_by_partner(board()).empty()) << "partners and people, but nobody chose yet";
+}
+
+TEST(PriorityCounts, CountsEveryoneWhoChoseAPartner) {
+    Document d = board();
+    choose(d, 1, 3);  // An -> Gemeente
+    choose(d, 3, 1);  // Chris -> CLB
+    choose(d, 2, 3);  // Bert -> Gemeente
+    choose(d, 6, 3);  // Fien -> Gemeente
+    EXPECT_EQ(counts_by_partner(d), (std::map<Id, int>{{1, 1}, {3, 3}}));
+    // In the order of the post-its, each with who chose it in the order they chose.
+    const auto c = choices_by_partner(d);
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0], (PartnerChoices{1, {3}}));
+    EXPECT_EQ(c[1], (PartnerChoices{3, {1, 2, 6}}));
+    EXPECT_EQ(c[1].count(), 3);
+}
+
+TEST(PriorityCounts, AParticipantWhoChangedTheirChoiceCountsOnce) {
+    Document d = board();
+    d = reduce(d, act::SetPriority{1, 1, {}});  // An: CLB ...
+    d = reduce(d, act::SetPriority{2, 1, {}});
+    d = reduce(d, act::SetPriority{1, 2, {}});  // ... then Bibliotheek instead
+    EXPECT_EQ(counts_by_partner(d), (std::map<Id, int>{{1, 1}, {2, 1}}));
+    // Two marks of one participant (never made by the reducer; an old file): the first counts.
+    Document twice = board();
+    choose(twice, 4, 5);
+    choose(twice, 4, 1);
+    EXPECT_EQ(counts_by_partner(twice), (std::map<Id, int>{{5, 1}}));
+    ASSERT_EQ(choices_by_partner(twice).size(), 1u);
+    EXPECT_EQ(choices_by_partner(twice)[0], (PartnerChoices{5, {4}}));
+}
+
+TEST(PriorityCounts, RemovedParticipantsAndPartnersDoNotCount) {
+    Document d = board();
+    choose(d, 1, 1);
+    choose(d, 2, 1);
+    choose(d, 3, 2);
+    choose(d, 4, 4);
+    d = reduce(d, act::RemoveParticipant{2});  // Bert leaves the team
+    d = reduce(d, act::RemovePartner{2});      // Bibliotheek is taken off the map
+    // Marks left behind in a file (the reducer removes them) do not count either.
+    choose(d, 9, 1);   // nobody with id 9
+    choose(d, 5, 42);  // no partner 42
+    EXPECT_EQ(counts_by_partner(d), (std::map<Id, int>{{1, 1}, {4, 1}}));
+    const auto c = choices_by_partner(d);
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0], (PartnerChoices{1, {1}}));
+    EXPECT_EQ(c[1], (PartnerChoices{4, {4}}));
 }
 
 }  // namespace

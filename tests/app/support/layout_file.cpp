@@ -92,6 +92,23 @@ Layout parse_layout(const std::string& text, const std::string& name) {
             n.box = b;
             n.text_px = px;
             out.notes[id] = n;
+        } else if (what == "mark") {
+            Id id = 0;
+            Layout::Mark m;
+            if (!(ls >> id >> b.x0 >> b.y0 >> b.x1 >> b.y1) || !read_pairs(ls, pairs) || !number(pairs, "count", m.count) ||
+                !number(pairs, "discs", m.discs) || !number(pairs, "text", m.text_px))
+                bad();
+            m.box = b;
+            out.marks[id] = m;
+        } else if (what == "circle") {
+            Layout::Circle c;
+            double partner = 0;
+            if (!(ls >> c.participant >> b.x0 >> b.y0 >> b.x1 >> b.y1) || !read_pairs(ls, pairs) ||
+                !number(pairs, "partner", partner))
+                bad();
+            c.box = b;
+            c.partner = Id(partner);
+            out.circles.push_back(c);
         } else if (what == "ring") {
             int n = 0;
             Layout::Ring r;

@@ -37,6 +37,16 @@ struct Layout {
         std::string text;
         double text_px = 0;  // the font size of its smallest text line
     };
+    struct Mark {           // a chosen post-it's priority marks
+        Box box;            // round the whole row (count badge and discs)
+        double count = 0;   // participants who chose it
+        double discs = 0;   // discs drawn (initials, and a "+N" one when not all fit)
+        double text_px = 0; // font size of the initials
+    };
+    struct Circle {         // a hand-drawn priority circle, shown (`priorities.circles`)
+        Id participant = 0, partner = 0;
+        Box box;
+    };
     struct Ring {
         double cx = 0, cy = 0, r = 0;
     };
@@ -48,6 +58,8 @@ struct Layout {
     std::map<int, Keyboard> keyboards;
     std::map<Id, Note> notes;           // face-up post-its of the board shown, by id
     std::map<int, Ring> rings;          // 1..3
+    std::map<Id, Mark> marks;           // by post-it id
+    std::vector<Circle> circles;        // only while the circles are shown
 
     bool ok() const { return w > 0; }
     // The panel control `id` sits on; null when there is none.
