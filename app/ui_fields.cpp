@@ -36,6 +36,7 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
         ImGui::SetScrollHereY(0.2f);  // a field given the focus is scrolled into view (a card's note)
     }
     bool changed;
+    bool tapped = false;  // a multi-line field: a tap ended on it (pressed and lifted there)
     if (multiline) {
         // Dear ImGui 1.86's multi-line field does not wrap. Keyboard 0 types (never ImGui), so
         // the field is drawn here: the text wrapped to the field's width (wrapping only
@@ -46,7 +47,9 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
         const float text_h = buf.empty() ? 0 : ImGui::CalcTextSize(buf.data(), buf.data() + buf.size(), false, inner).y;
         const float h = std::max(line * 4.2f, text_h + line) + st.FramePadding.y * 2;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(width, h));
+        // It takes the focus when a tap lifts on it, so that a finger scrolling the panel
+        // across it (app/panel_pointer.hpp) does not open keyboard 0.
+        tapped = ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(width, h));
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ImGui::GetColorU32(ImGuiCol_FrameBg), st.FrameRounding);
         if (st.FrameBorderSize > 0)
@@ -66,8 +69,12 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
     const Rect r{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     targets.control(id, r);
     // A tap on the field gives it the focus: keyboard 0 types, not Dear ImGui.
-    activated |= ImGui::IsItemActivated() || ImGui::GetActiveID() == gid;
-    if (keyboard_ && ImGui::GetActiveID() == gid) ImGui::ClearActiveID();
+    if (multiline) {
+        activated |= tapped;
+    } else {
+        activated |= ImGui::IsItemActivated() || ImGui::GetActiveID() == gid;
+        if (keyboard_ && ImGui::GetActiveID() == gid) ImGui::ClearActiveID();
+    }
     changed |= typed;
     if (activated && !focused && on_focus_) {
         focused_ = id, focused_make_ = make, focused_changed_ = changed_to;
