@@ -379,8 +379,9 @@ void App::frame() {
     // The view follows the layout (a panel opened or closed) unless someone zoomed or
     // panned: over a few frames, and only while no finger is on the map, so that a post-it
     // held by a finger never jumps away from it.
+    // A replay (the tests) takes the refit at once: its frames are not a film.
     if (view_follows_ && input_.gestures().active_pointers() == 0) {
-        view_ = approach(view_, fitted_);
+        view_ = replaying ? fitted_ : approach(view_, fitted_);
         if (!(view_ == fitted_)) redraw_soon_ = true;  // the next step of the animation
     }
     ImGui_ImplOpenGL3_NewFrame();

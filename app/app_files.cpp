@@ -85,6 +85,8 @@ std::string App::board_layout_lines(const Document& doc, const View& view, bool 
         std::snprintf(buf, sizeof buf, "ring %d %.1f %.1f %.1f\n", n++, school.x, school.y, r * view.scale);
         out += buf;
     }
+    for (const RingLabel& l : place_ring_labels(doc, view, fonts_, strings_, k_))
+        layout_box(out, "ringlabel", std::to_string(l.ring), l.min.x, l.min.y, l.max.x, l.max.y, "px " + one_decimal(l.px));
     return out;
 }
 

@@ -63,19 +63,13 @@ void draw_background(ImDrawList* dl, const Fonts& fonts, const BoardScene& sc, I
     dl->AddCircleFilled(c, float(geo::kRing1) * s, IM_COL32(240, 231, 214, 255), 128);
     for (double r : {geo::kRing1, geo::kRing2, geo::kRing3})
         dashed_circle(dl, c, float(r) * s, colour::kRing, 1.6f * k, 9 * k);
-    if (sc.strings) {
-        // Ring labels along the upper-left diagonal, inside each ring's edge.
-        const double radii[3] = {geo::kRing1, geo::kRing2, geo::kRing3};
-        for (int i = 0; i < 3; ++i) {
-            const std::string& label = sc.strings->get("board.ring." + std::to_string(i + 1));
-            const float fs = Fonts::kSmall * k * 0.9f;
-            const float a = float(-M_PI / 2 - 0.42);
-            const float r = float(radii[i]) * s - fs * 1.1f;
-            const ImVec2 ts = fonts.small->CalcTextSizeA(fs, 1e9f, 0, label.c_str());
-            const ImVec2 p(c.x + r * std::cos(a) - ts.x / 2, c.y + r * std::sin(a) - ts.y / 2);
-            dl->AddText(fonts.small, fs, p, IM_COL32(150, 138, 116, 255), label.c_str());
+    if (sc.strings && sc.doc)
+        for (const RingLabel& l : place_ring_labels(*sc.doc, v, fonts, *sc.strings, k)) {
+            dl->AddRectFilled(l.min, l.max, IM_COL32(252, 249, 242, 235), (l.max.y - l.min.y) / 2);
+            const float pad = (l.max.x - l.min.x - fonts.small->CalcTextSizeA(l.px, 1e9f, 0, l.text.c_str()).x) / 2;
+            dl->AddText(fonts.small, l.px, ImVec2(l.min.x + pad, l.min.y + (l.max.y - l.min.y - l.px) / 2), colour::kRingLabel,
+                        l.text.c_str());
         }
-    }
 }
 
 // ---- school ----------------------------------------------------------------------
@@ -353,6 +347,56 @@ FittedText fit_note_text(const Fonts& fonts, const std::string& text, const View
     const float hw = float(geo::kNoteW * scale * v.scale / 2), hh = float(geo::kNoteH * scale * v.scale / 2);
     const float max_px = float(Fonts::kNote * 0.8 * v.scale * scale);
     return fit_text(fonts.note, text, hw * 2 - float(14 * v.scale), hh * 2 - float(18 * v.scale), max_px, max_px * 0.55f);
+}
+
+std::vector<RingLabel> place_ring_labels(const Document& doc, const View& v, const Fonts& fonts, const Strings& strings,
+                                         float ui_scale) {
+    std::vector<RingLabel> out;
+    const float px = 22 * ui_scale, s = float(v.scale);
+    const Vec2 c = v.to_screen({0, 0});
+    // The post-its as screen boxes (unturned, a little grown), and the school.
+    std::vector<std::pair<ImVec2, ImVec2>> taken;
+    for (const Partner& p : doc.partners) {
+        if (!p.face_up) continue;
+        const Vec2 m = v.to_screen({p.x, p.y});
+        const float hw = float(geo::kNoteW * p.scale * v.scale * 0.55), hh = float(geo::kNoteH * p.scale * v.scale * 0.55);
+        taken.push_back({ImVec2(float(m.x) - hw, float(m.y) - hh), ImVec2(float(m.x) + hw, float(m.y) + hh)});
+    }
+    taken.push_back({ImVec2(float(c.x - geo::kSchoolRx * s), float(c.y - geo::kSchoolRy * s)),
+                     ImVec2(float(c.x + geo::kSchoolRx * s), float(c.y + geo::kSchoolRy * s))});
+    auto free = [&taken](ImVec2 a, ImVec2 b) {
+        for (const auto& [p, q] : taken)
+            if (a.x < q.x && p.x < b.x && a.y < q.y && p.y < b.y) return false;
+        return true;
+    };
+    // Up-left first (where the flip chart has them), then round the school.
+    constexpr float kDegrees[] = {-114, -66, -140, -40, 140, 40, -90, 90, 180, 0};
+    const double edges[4] = {geo::kRing1, geo::kRing2, geo::kRing3, geo::kRing3};
+    for (int ring = 1; ring <= 4; ++ring) {
+        RingLabel l;
+        l.ring = ring;
+        l.text = strings.get("board.ring." + std::to_string(ring));
+        l.px = px;
+        const ImVec2 ts = fonts.small->CalcTextSizeA(px, 1e9f, 0, l.text.c_str());
+        const float w = ts.x + px, h = px * 1.4f;
+        // Inside the ring's edge; the zone's label just outside the outer ring.
+        const float r = ring <= 3 ? float(edges[ring - 1]) * s - h * 0.8f : float(edges[3]) * s + h * 0.8f;
+        bool placed = false;
+        for (float deg : kDegrees) {
+            const float a = deg * float(M_PI) / 180;
+            const ImVec2 mid(float(c.x) + r * std::cos(a), float(c.y) + r * std::sin(a));
+            const ImVec2 a0(mid.x - w / 2, mid.y - h / 2), a1(mid.x + w / 2, mid.y + h / 2);
+            if (!placed || free(a0, a1)) l.min = a0, l.max = a1;
+            if (free(a0, a1)) {
+                placed = true;
+                break;
+            }
+            placed = true;  // the first place stays, unless a free one follows
+        }
+        taken.push_back({l.min, l.max});
+        out.push_back(std::move(l));
+    }
+    return out;
 }
 
 // ---- legend ------------------------------------------------------------------------

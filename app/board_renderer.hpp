@@ -68,6 +68,20 @@ inline constexpr float kLegendRow = 34.0f * 7 / 8;
 ImVec2 draw_legend(ImDrawList* dl, const Fonts& fonts, const Strings& s, ImVec2 pos, float ui_scale,
                    bool measure_only = false, bool with_pens = false);
 
+// Where the labels of the rings ("dichtbij · vaak", "af en toe", "veraf · sporadisch") and of
+// the zone outside them ("afwezig") stand: 22 px at 1080 high (ui_scale), dark on a light
+// label, each inside its own band (the zone's just outside the outer ring), at the first of
+// a few places round the school that no post-it and no other label covers (the upper-left
+// diagonal when all are covered). draw_board draws them there; the layout dump records them.
+struct RingLabel {
+    int ring = 0;  // 1-3, and 4 for the zone outside the rings
+    std::string text;
+    ImVec2 min, max;  // screen box of the label (its light background)
+    float px = 0;     // font size
+};
+std::vector<RingLabel> place_ring_labels(const Document& doc, const View& v, const Fonts& fonts, const Strings& strings,
+                                         float ui_scale);
+
 // How a post-it's text is fitted into it at `scale` (its own) drawn with view `v`: the
 // lines and font size draw_board uses.
 FittedText fit_note_text(const Fonts& fonts, const std::string& text, const View& v, double scale);

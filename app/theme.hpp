@@ -17,6 +17,7 @@ inline constexpr ImU32 kInkSoft = IM_COL32(96, 108, 116, 255);
 inline constexpr ImU32 kSchool = IM_COL32(30, 58, 74, 255);
 inline constexpr ImU32 kSchoolText = IM_COL32(255, 255, 255, 255);
 inline constexpr ImU32 kRing = IM_COL32(176, 166, 146, 255);
+inline constexpr ImU32 kRingLabel = IM_COL32(92, 80, 60, 255);  // 7.5:1 on the labels' light ground
 inline constexpr ImU32 kRingFill1 = IM_COL32(244, 238, 226, 255);
 inline constexpr ImU32 kLaneFill = IM_COL32(240, 233, 219, 255);
 inline constexpr ImU32 kLaneEdge = IM_COL32(214, 203, 182, 255);

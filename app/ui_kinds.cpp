@@ -50,7 +50,7 @@ void KindsPanel::draw(const Frame& f, Shell& shell) {
 
     // ---- above the legend: what the brush does, done, tidy -----------------------------
     // In the bottom-left corner, which the round map leaves free, as wide as the legend.
-    const float strip_w = std::max(size.x, 300 * k);
+    const float strip_w = std::max(size.x, 420 * k);
     ImGui::SetNextWindowPos(ImVec2(pos.x, pos.y - 12 * k), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::Begin("##sorting", nullptr, kAutoPanelFlags | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PushFont(f.fonts.small);
@@ -69,10 +69,13 @@ void KindsPanel::draw(const Frame& f, Shell& shell) {
         pop_primary_button();
         shell.layout().control("brush.off", item_rect());
     }
-    // One button a row, the strip's width: long labels ("Per soort ordenen") stay whole.
-    const bool tidy = ImGui::Button((f.strings.get("button.tidy") + "##map.tidy").c_str(), ImVec2(bw, h));
+    // The two tidy buttons side by side, the narrower one first: each label stays whole.
+    const float tw = ImGui::CalcTextSize(f.strings.get("button.tidy").c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float w1 = std::min(tw, bw * 0.45f), w2 = bw - w1 - ImGui::GetStyle().ItemSpacing.x;
+    const bool tidy = ImGui::Button((f.strings.get("button.tidy") + "##map.tidy").c_str(), ImVec2(w1, h));
     shell.layout().control("map.tidy", item_rect());
-    const bool tidy_kinds = ImGui::Button((f.strings.get("button.tidy_kinds") + "##map.tidy.kinds").c_str(), ImVec2(bw, h));
+    ImGui::SameLine();
+    const bool tidy_kinds = ImGui::Button((f.strings.get("button.tidy_kinds") + "##map.tidy.kinds").c_str(), ImVec2(w2, h));
     shell.layout().control("map.tidy.kinds", item_rect());
     shell.layout().panel("sorting", window_rect());
     ImGui::End();

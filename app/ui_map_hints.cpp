@@ -25,7 +25,7 @@ void MapHints::draw(const Frame& f, Shell& shell) {
     const float top = f.stations.top + 166 * k, left = f.stations.left + 20 * k;
     float bottom = f.height - f.stations.bottom - 20 * k;
     for (const UiTargets::Panel& p : shell.layout().panels())
-        if (p.id == "legend") bottom = std::min(bottom, p.rect.min.y - 16 * k);
+        if (p.id == "legend" || p.id == "sorting") bottom = std::min(bottom, p.rect.min.y - 16 * k);
     const float w = std::min(400 * k, f.width * 0.22f);
     ImGui::SetNextWindowPos(ImVec2(left, top), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, std::max(0.0f, bottom - top)));

@@ -118,6 +118,12 @@ Layout parse_layout(const std::string& text, const std::string& name) {
             t.box = b;
             t.panel = pairs["panel"];
             out.texts[key] = t;
+        } else if (what == "ringlabel") {
+            int n = 0;
+            Layout::RingLabel l;
+            if (!(ls >> n >> b.x0 >> b.y0 >> b.x1 >> b.y1) || !read_pairs(ls, pairs) || !number(pairs, "px", l.px)) bad();
+            l.box = b;
+            out.ring_labels[n] = l;
         } else if (what == "ring") {
             int n = 0;
             Layout::Ring r;

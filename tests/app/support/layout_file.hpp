@@ -55,6 +55,10 @@ struct Layout {
     struct Ring {
         double cx = 0, cy = 0, r = 0;
     };
+    struct RingLabel {       // a ring's label (1-3), or the zone outside the rings' (4)
+        Box box;
+        double px = 0;       // its font size
+    };
 
     int w = 0, h = 0;
     double scale = 0, ox = 0, oy = 0;  // the view: screen = origin + board * scale
@@ -63,6 +67,7 @@ struct Layout {
     std::map<int, Keyboard> keyboards;
     std::map<Id, Note> notes;           // face-up post-its of the board shown, by id
     std::map<int, Ring> rings;          // 1..3
+    std::map<int, RingLabel> ring_labels;  // by ring, 4 the zone outside
     std::map<Id, Mark> marks;           // by post-it id
     std::vector<Circle> circles;        // only while the circles are shown
     std::map<std::string, Text> texts;  // text blocks by string key (card.f1.actoren.title)
