@@ -26,14 +26,7 @@ BoardTools::Choice BoardTools::draw_toolbar(const Frame& f, Shell& shell, bool e
                              : ImVec2(f.width - f.stations.right - margin, f.height - f.stations.bottom - margin);
     ImGui::SetNextWindowPos(at, ImGuiCond_Always, ImVec2(1, 1));
     ImGui::Begin("##toolbar", nullptr, kPanelFlags);
-    // Otherwise in rows at most 640 px wide (at 1080 high): a compact block in the corner,
-    // which the round map leaves free, rather than a bar under the rings. Below a side panel
-    // (drawn before it; side_panel.hpp ends 150 px above the bottom) it stays one row.
-    bool side_panel = false;
-    for (const UiTargets::Panel& p : shell.layout().panels())
-        for (const char* id : {"setup", "deck", "closing", "keep", "versions"})
-            if (p.id == id) side_panel = true;
-    const float max_w = corner ? f.stations.corner_w - margin - 2 * ImGui::GetStyle().WindowPadding.x : side_panel ? 0 : 640 * f.k;
+    const float max_w = corner ? f.stations.corner_w - margin - 2 * ImGui::GetStyle().WindowPadding.x : 0;
     Flow row(max_w);
     const History& hist = f.history;
     auto button = [&](const char* id, const std::string& label, bool enabled, float w = 0) {

@@ -37,7 +37,8 @@ View fit_content(const Document& d, double x0, double y0, double x1, double y1) 
 
 namespace {
 // What the map must show, in board units: the outer ring (as a disk) and boxes that must
-// be whole on screen (every face-up post-it, and the slot where the next new one lands).
+// be whole on screen with room round them (every face-up post-it, and the slot where the
+// next new one lands).
 struct MapContent {
     double ring = 0;
     std::vector<ScreenBox> boxes;  // board units
@@ -49,8 +50,9 @@ MapContent map_content(const Document& d) {
     m.ring = geo::kRing3 + 6;  // the dashed edge's width
     m.extent = {-m.ring, -m.ring, m.ring, m.ring};
     auto add = [&m](Vec2 c, double scale) {
-        // A turned post-it stays inside its unturned box grown by a tenth.
-        const double hw = geo::kNoteW * scale * 0.55 + 4, hh = geo::kNoteH * scale * 0.55 + 4;
+        // Room round each post-it for a pen's circle (phase 2C) and a finger: a turned
+        // post-it stays well inside it too.
+        const double hw = geo::kNoteW * scale * 0.5 + 44, hh = geo::kNoteH * scale * 0.5 + 34;
         const ScreenBox b{c.x - hw, c.y - hh, c.x + hw, c.y + hh};
         m.boxes.push_back(b);
         m.extent = {std::min(m.extent.x0, b.x0), std::min(m.extent.y0, b.y0), std::max(m.extent.x1, b.x1),

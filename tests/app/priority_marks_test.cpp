@@ -150,7 +150,8 @@ TEST(PriorityMarks, CirclesSettleIntoMarksTheCirclesToggleAndTheChartHasItsOwnSp
     for (const auto& [id, m] : chart.marks) EXPECT_FALSE(m.box.overlaps(*panel)) << "mark on post-it " << id << " under the chart";
     for (const char* role : {"leraar", "directie", "beleidsondersteuner", "zorgcoordinator", "extern"})
         EXPECT_EQ(chart.covered(std::string("patterns.role.") + role), "") << role;
-    EXPECT_LT(chart.scale, hidden.scale) << "the map made room for the chart";
+    // The map made room for the chart: moved aside, or smaller where there was no room.
+    EXPECT_TRUE(chart.scale < hidden.scale || chart.ox < hidden.ox - 20) << "the map made room for the chart";
 }
 
 }  // namespace
