@@ -60,7 +60,10 @@ TEST(Export, TheAnonymousVariantHoldsNoNamesOrNotes) {
     ASSERT_EQ(r.exit_code, 0) << r.output;
     for (const auto& f : files_in(dir.file("out"))) {
         EXPECT_NE(f.find("anoniem"), std::string::npos) << f;
-        const std::string text = read_file(dir.file("out/" + f));
+        std::string text = read_file(dir.file("out/" + f));
+        // An image embedded in base64 is letters at random: a name found there is chance.
+        for (size_t at = text.find("base64,"); at != std::string::npos; at = text.find("base64,", at + 1))
+            text.erase(at, text.find('"', at) - at);
         for (const Participant& p : d.participants) {
             if (p.name.size() <= 2) continue;
             EXPECT_EQ(text.find(p.name), std::string::npos) << p.name << " in " << f;
