@@ -394,6 +394,7 @@ void App::frame() {
     io.MouseWheel = 0;
     io.DeltaTime = 1.0f / 60.0f;
     ImGui::NewFrame();
+    panel_pointer_.after_new_frame();  // a finger dragging a panel area scrolls it
     targets_.begin_frame();
 
     BoardScene sc;

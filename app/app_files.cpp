@@ -106,6 +106,9 @@ bool App::write_layout(const std::string& path, std::string& error) const {
     for (const auto& [n, k] : targets_.built_keyboards())
         layout_box(out, "keyboard", std::to_string(n), k.box.min.x, k.box.min.y, k.box.max.x, k.box.max.y,
                    "key " + one_decimal(k.key_px));
+    for (const auto& [key, t] : targets_.built_texts())
+        layout_box(out, "text", key, t.rect.min.x, t.rect.min.y, t.rect.max.x, t.rect.max.y,
+                   "px " + one_decimal(t.px) + " panel " + (t.panel.empty() ? std::string("-") : t.panel));
     out += board.substr(view_end);
     const WriteResult r = real_storage()->write_atomic(path, out);
     if (!r.ok) return error = "could not write " + path + ": " + r.error, false;

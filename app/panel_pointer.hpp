@@ -4,6 +4,12 @@
 // of ImGui 1.86: a press that starts and ends within one frame is missed (its release
 // waits a frame), and a text field being edited swallows the next press (the editing
 // ends now and the press reaches ImGui a frame later).
+//
+// A finger that drags in a panel area that scrolls scrolls it (Dear ImGui only scrolls by
+// its thin scrollbar or a wheel): once it has moved kScrollSlop pixels (at 1080p, scaled
+// with the window) up or down from where it landed, the area follows the finger and the
+// press is taken back from the control under it, so nothing is pressed when it lifts. A
+// tap (less movement) still presses. A finger landing on a scrollbar drags the scrollbar.
 #pragma once
 
 #include <imgui.h>
@@ -29,6 +35,12 @@ public:
     void reset() { *this = PanelPointer{}; }
     // Sets ImGui's mouse (after the backend's NewFrame, before ImGui::NewFrame).
     void feed(ImGuiIO& io) const;
+    // Right after ImGui::NewFrame: notes the scrolling area under a finger that just landed,
+    // and scrolls the one a finger is dragging.
+    void after_new_frame();
+    // Whether a finger is dragging a panel area (scrolling it) now.
+    bool scrolling() const { return scrolling_; }
+    static constexpr float kScrollSlop = 18;
     // After the frame: a press held back starts, a release held back ends. Returns whether
     // a control is being pressed or released (keys typed now wait for a field's focus).
     bool end_frame(std::uint64_t next_frame);
@@ -44,6 +56,13 @@ private:
     bool release_next_frame_ = false;
     std::uint64_t down_frame_ = 0;   // the frame its press went down in
     bool press_next_frame_ = false;  // held back a frame (a text field was being edited)
+    // Drag to scroll: the area under the finger that scrolls (an ImGui window id, 0 none),
+    // where the finger landed and the area's scroll then.
+    bool landed_ = false;  // pressed since the last after_new_frame()
+    unsigned scroll_window_ = 0;
+    ImVec2 origin_{};
+    float scroll_origin_ = 0;
+    bool scrolling_ = false;
 };
 
 }  // namespace nk::app

@@ -36,15 +36,32 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
         ImGui::SetScrollHereY(0.2f);  // a field given the focus is scrolled into view (a card's note)
     }
     bool changed;
+    bool tapped = false;  // a multi-line field: a tap ended on it (pressed and lifted there)
     if (multiline) {
-        const float h = ImGui::GetTextLineHeight() * 4.2f + ImGui::GetStyle().FramePadding.y * 2;
-        changed = ImGui::InputTextMultiline(("##" + id).c_str(), &buf, ImVec2(width, h));
-        if (buf.empty() && hint && ImGui::GetActiveID() != gid) {
-            const ImVec2 p = ImGui::GetItemRectMin();
-            ImGui::GetWindowDrawList()->AddText(
-                ImVec2(p.x + ImGui::GetStyle().FramePadding.x, p.y + ImGui::GetStyle().FramePadding.y),
-                ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
-        }
+        // Dear ImGui 1.86's multi-line field does not wrap. Keyboard 0 types (never ImGui), so
+        // the field is drawn here: the text wrapped to the field's width (wrapping only
+        // draws; the text itself is never changed), the field growing to show all of it.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float inner = std::max(1.0f, width - st.FramePadding.x * 2);
+        const float line = ImGui::GetTextLineHeight();
+        const float text_h = buf.empty() ? 0 : ImGui::CalcTextSize(buf.data(), buf.data() + buf.size(), false, inner).y;
+        const float h = std::max(line * 4.2f, text_h + line) + st.FramePadding.y * 2;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        // It takes the focus when a tap lifts on it, so that a finger scrolling the panel
+        // across it (app/panel_pointer.hpp) does not open keyboard 0.
+        tapped = ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(width, h));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), ImGui::GetColorU32(ImGuiCol_FrameBg), st.FrameRounding);
+        if (st.FrameBorderSize > 0)
+            dl->AddRect(p, ImVec2(p.x + width, p.y + h), ImGui::GetColorU32(ImGuiCol_Border), st.FrameRounding, 0,
+                        st.FrameBorderSize);
+        const ImVec2 at(p.x + st.FramePadding.x, p.y + st.FramePadding.y);
+        const bool show_hint = buf.empty() && hint && *hint;
+        const char* text = show_hint ? hint : buf.c_str();
+        const char* end = show_hint ? nullptr : buf.c_str() + buf.size();
+        const ImU32 col = ImGui::GetColorU32(show_hint ? ImGuiCol_TextDisabled : ImGuiCol_Text);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, col, text, end, inner);
+        changed = false;
     } else {
         ImGui::SetNextItemWidth(width);
         changed = ImGui::InputTextWithHint(("##" + id).c_str(), hint ? hint : "", &buf);
@@ -52,8 +69,12 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
     const Rect r{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     targets.control(id, r);
     // A tap on the field gives it the focus: keyboard 0 types, not Dear ImGui.
-    activated |= ImGui::IsItemActivated() || ImGui::GetActiveID() == gid;
-    if (keyboard_ && ImGui::GetActiveID() == gid) ImGui::ClearActiveID();
+    if (multiline) {
+        activated |= tapped;
+    } else {
+        activated |= ImGui::IsItemActivated() || ImGui::GetActiveID() == gid;
+        if (keyboard_ && ImGui::GetActiveID() == gid) ImGui::ClearActiveID();
+    }
     changed |= typed;
     if (activated && !focused && on_focus_) {
         focused_ = id, focused_make_ = make, focused_changed_ = changed_to;

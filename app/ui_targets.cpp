@@ -30,6 +30,8 @@ void UiTargets::begin_frame() {
     controls_.clear();
     drawn_.clear();
     control_windows_.clear();
+    texts_.clear();
+    text_windows_.clear();
     panels_.clear();
     keyboards_.clear();
 }
@@ -51,13 +53,29 @@ void UiTargets::control(const std::string& id, Rect r, const std::string& panel)
     controls_[id] = {r, panel};
 }
 
+void UiTargets::text(const std::string& key, Rect r, float px) {
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    const void* w = current_window();
+    if (!w) return;
+    // Whole or not at all: half a pixel of rounding is allowed at each edge.
+    const ImRect clip = g->CurrentWindow->ClipRect;
+    if (r.min.x < clip.Min.x - 0.5f || r.min.y < clip.Min.y - 0.5f || r.max.x > clip.Max.x + 0.5f ||
+        r.max.y > clip.Max.y + 0.5f)
+        return;
+    texts_[key] = {r, px, {}};
+    text_windows_[key] = w;
+}
+
 void UiTargets::panel(const std::string& id, Rect r) {
     const void* w = current_window();
     panels_.push_back({{id, r}, w, PanelLayer::Behind});
-    // Controls recorded in this window before it named itself.
-    if (w)
+    // Controls and texts recorded in this window before it named itself.
+    if (w) {
         for (const auto& [cid, cw] : control_windows_)
             if (cw == w && controls_[cid].panel.empty()) controls_[cid].panel = id;
+        for (const auto& [key, tw] : text_windows_)
+            if (tw == w && texts_[key].panel.empty()) texts_[key].panel = id;
+    }
 }
 
 void UiTargets::panel(const std::string& id, Rect r, PanelLayer layer) {

@@ -45,6 +45,11 @@ public:
         Rect rect;
         std::string panel;  // the panel it sits on; empty when none
     };
+    struct Text {
+        Rect rect;           // the whole block, on screen
+        float px = 0;        // the font size it is drawn at
+        std::string panel;   // the panel it sits on
+    };
     struct Keyboard {
         Rect box;            // on screen
         float key_px = 0;    // the narrowest letter key's width along the keyboard's own rows
@@ -58,6 +63,11 @@ public:
     // elsewhere (no panel, unless `panel` names one).
     void control(const std::string& id, Rect r);
     void control(const std::string& id, Rect r, const std::string& panel);
+    // A block of text shown from string `key` (card.f1.actoren.title, closing.beleid.question)
+    // inside the ImGui window being built, drawn at `px`. Recorded only when the whole block
+    // lies in the window's visible area: a text listed is on screen in full, not cut or
+    // scrolled away (being not covered by a later panel is the reader's check).
+    void text(const std::string& key, Rect r, float px);
     // The ImGui window being built is panel `id`; call it between Begin and End.
     void panel(const std::string& id, Rect r);
     // A panel drawn on a draw list of its own (the legend on the board, stations on top).
@@ -86,6 +96,7 @@ public:
     std::vector<Panel> built_panels() const;
     const std::map<std::string, Control>& built_controls() const { return controls_; }
     const std::map<int, Keyboard>& built_keyboards() const { return keyboards_; }
+    const std::map<std::string, Text>& built_texts() const { return texts_; }
     // Whether control `id` was drawn in the frame just built, on screen or scrolled out.
     bool built_drawn(const std::string& id) const { return drawn_.count(id) > 0; }
 
@@ -102,6 +113,8 @@ private:
     std::map<std::string, Rect> before_last_rects_;
     std::set<std::string> drawn_;                          // this frame: every control drawn
     std::map<std::string, const void*> control_windows_;  // this frame: control -> ImGui window
+    std::map<std::string, Text> texts_;                   // this frame: text blocks
+    std::map<std::string, const void*> text_windows_;     // this frame: text -> ImGui window
     std::vector<Recorded> panels_;
     std::vector<Panel> last_panels_;
     std::map<int, Keyboard> keyboards_;

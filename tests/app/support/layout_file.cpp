@@ -109,6 +109,15 @@ Layout parse_layout(const std::string& text, const std::string& name) {
             c.box = b;
             c.partner = Id(partner);
             out.circles.push_back(c);
+        } else if (what == "text") {
+            std::string key;
+            Layout::Text t;
+            if (!(ls >> key >> b.x0 >> b.y0 >> b.x1 >> b.y1) || !read_pairs(ls, pairs) || !number(pairs, "px", t.px) ||
+                !pairs.count("panel"))
+                bad();
+            t.box = b;
+            t.panel = pairs["panel"];
+            out.texts[key] = t;
         } else if (what == "ringlabel") {
             int n = 0;
             Layout::RingLabel l;
@@ -156,6 +165,28 @@ std::string Layout::covered(const std::string& id) const {
             return "control " + id + " " + box_text(c.box) + " (panel " + c.panel + ") lies under panel " + p.id + " " +
                    box_text(p.box);
         if (p.id == c.panel) after_own = true;
+    }
+    return {};
+}
+
+std::string Layout::text_hidden(const std::string& key) const {
+    auto it = texts.find(key);
+    if (it == texts.end()) return "text " + key + " is not shown in full";
+    const Text& t = it->second;
+    const std::string what = "text " + key + " " + box_text(t.box);
+    if (t.box.x0 < 0 || t.box.y0 < 0 || t.box.x1 > w || t.box.y1 > h) return what + " leaves the window";
+    const Box* own = panel(t.panel);
+    if (t.panel != "-" && !own) return what + " sits on panel " + t.panel + ", which is not drawn";
+    if (own && (t.box.x0 < own->x0 || t.box.y0 < own->y0 || t.box.x1 > own->x1 || t.box.y1 > own->y1))
+        return what + " leaves its panel " + t.panel + " " + box_text(*own);
+    const double xs[] = {t.box.x0 + 0.5, t.box.cx(), t.box.x1 - 0.5}, ys[] = {t.box.y0 + 0.5, t.box.cy(), t.box.y1 - 0.5};
+    bool after_own = t.panel == "-";
+    for (const Panel& p : panels) {
+        if (after_own)
+            for (double x : xs)
+                for (double y : ys)
+                    if (p.box.contains(x, y)) return what + " lies under panel " + p.id + " " + box_text(p.box);
+        if (p.id == t.panel) after_own = true;
     }
     return {};
 }

@@ -47,6 +47,11 @@ struct Layout {
         Id participant = 0, partner = 0;
         Box box;
     };
+    struct Text {
+        Box box;             // the whole block (recorded only when shown in full)
+        double px = 0;       // the font size it is drawn at
+        std::string panel;   // "-" when it sits on no panel
+    };
     struct Ring {
         double cx = 0, cy = 0, r = 0;
     };
@@ -65,6 +70,7 @@ struct Layout {
     std::map<int, RingLabel> ring_labels;  // by ring, 4 the zone outside
     std::map<Id, Mark> marks;           // by post-it id
     std::vector<Circle> circles;        // only while the circles are shown
+    std::map<std::string, Text> texts;  // text blocks by string key (card.f1.actoren.title)
 
     bool ok() const { return w > 0; }
     // The panel control `id` sits on; null when there is none.
@@ -73,6 +79,10 @@ struct Layout {
     // Why control `id` cannot be reached, or "" when it can: its centre lies under a panel
     // drawn after its own (any panel, for a control on none), or outside the window.
     std::string covered(const std::string& id) const;
+    // Why text `key` cannot be read in full, or "" when it can: not listed (not shown, cut
+    // or scrolled away), outside the window or its panel, or a corner or its centre under a
+    // panel drawn after its own.
+    std::string text_hidden(const std::string& key) const;
     // Every control that is covered, each with why.
     std::vector<std::string> covered_controls() const;
     // Every face-up post-it that overlaps a panel or leaves the window, each with why.
