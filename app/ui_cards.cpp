@@ -43,7 +43,7 @@ void Cards::draw(const Frame& f, Shell& shell) {
         return;
     }
     if (!card_.empty() && !method::card(card_)) card_.clear();
-    const float x0 = float(f.width) * 0.55f, top = 150 * f.k;
+    const float x0 = float(f.width) * 0.5f, top = 150 * f.k;
     place_side_panel(f, x0, top, 150 * f.k);
     ImGui::Begin("##deck", nullptr, kFixedPanelFlags);
     const float w = ImGui::GetContentRegionAvail().x;
@@ -87,12 +87,16 @@ void Cards::draw_grid(const Frame& f, Shell& shell, float w) {
     const float bw = (w - st.ItemSpacing.x * (columns - 1)) / columns;
     const float pad = 6 * f.k, check_w = ImGui::CalcTextSize(kCheck).x + 8 * f.k;
     const float wrap = bw - 2 * pad - check_w;
-    float title_h = 0;
-    for (const method::Card& c : method::kCards) {
-        const std::string title = f.strings.get("card." + std::string(c.id) + ".title");
-        title_h = std::max(title_h, ImGui::CalcTextSize(title.c_str(), nullptr, false, wrap).y);
-    }
-    const float th = std::max(64 * f.k, title_h + 2 * pad);
+    // Each row of tiles as high as its own longest title needs.
+    auto row_height = [&](int phase, int row) {
+        float title_h = 0;
+        int i = 0;
+        for (const method::Card& c : method::kCards)
+            if (c.phase == phase && i++ / columns == row)
+                title_h = std::max(title_h, ImGui::CalcTextSize(f.strings.get("card." + std::string(c.id) + ".title").c_str(),
+                                                                nullptr, false, wrap).y);
+        return std::max(64 * f.k, title_h + 2 * pad);
+    };
 
     for (int phase = 1; phase <= method::kCardPhases; ++phase) {
         const bool done = group_done(d, pid, phase);
@@ -106,6 +110,7 @@ void Cards::draw_grid(const Frame& f, Shell& shell, float w) {
             const std::string id = "card." + std::string(c.id);
             const std::string title = f.strings.get(id + ".title");
             const bool has = d.note(pid, c.id) != nullptr;
+            const float th = row_height(phase, column / columns);
             if (column++ % columns) ImGui::SameLine();
             const ImVec2 at = ImGui::GetCursorScreenPos();
             const bool pressed = ImGui::Button(("##" + id).c_str(), ImVec2(bw, th));
@@ -188,6 +193,7 @@ void Cards::draw_card(const Frame& f, Shell& shell, float w) {
     ImGui::PopFont();
     // The questions, one a line as bullets, in the reading font.
     ImGui::PushFont(f.fonts.read);
+    ImGui::SetWindowFontScale(0.83f);  // 28 px at 1080 high: the method's longest card fits
     TextBlockRecorder questions;
     questions.begin(w);
     const std::string prompts = f.strings.get(id + ".prompts");
@@ -214,6 +220,7 @@ void Cards::draw_card(const Frame& f, Shell& shell, float w) {
     shell.text_field(id + ".note", n ? n->text : std::string(), w, true,
                      [pid, card](const std::string& t) -> Action { return act::SetCardNote{pid, card, t}; },
                      f.strings.get("cards.note_hint").c_str());
+    ImGui::SetWindowFontScale(1);
     ImGui::PopFont();
 }
 

@@ -21,7 +21,7 @@
 namespace nk::app {
 void Closing::draw(const Frame& f, Shell& shell) {
         const Document& d = f.doc;
-    const float x0 = float(f.width) * 0.55f, top = 150 * f.k;
+    const float x0 = float(f.width) * 0.5f, top = 150 * f.k;
     place_side_panel(f, x0, top, 150 * f.k);
     ImGui::Begin("##closing", nullptr, kFixedPanelFlags);
     const float w = ImGui::GetContentRegionAvail().x;
@@ -183,6 +183,7 @@ void Closing::draw_open(const Frame& f, Shell& shell, float w) {
                        f.strings.format("closing.count", {std::to_string(open_number), std::to_string(n)}).c_str());
     ImGui::PopFont();
     ImGui::PushFont(f.fonts.read);
+    ImGui::SetWindowFontScale(0.83f);  // 28 px at 1080 high: the method's longest card fits
     text_block(shell.layout(), id + ".question", f.strings.get(id + ".question"), w, colour::kInk);
     text_block(shell.layout(), id + ".hint", f.strings.get(id + ".hint"), w, colour::kInkSoft);
     const ClosingAnswer* a = d.answer(open_);
@@ -190,6 +191,7 @@ void Closing::draw_open(const Frame& f, Shell& shell, float w) {
     shell.text_field(id + ".answer", a ? a->text : std::string(), w, true,
                      [qid](const std::string& t) -> Action { return act::SetClosingAnswer{qid, t}; },
                      f.strings.get("closing.answer_hint").c_str());
+    ImGui::SetWindowFontScale(1);
     ImGui::PopFont();
     if (open_ == "ontbrekend") {
         if (ImGui::Button(("+ " + f.strings.get("missing.add") + "##missing.add").c_str(), ImVec2(0, 56 * f.k))) {

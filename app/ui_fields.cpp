@@ -45,7 +45,7 @@ Rect TextFields::field(UiTargets& targets, const std::string& id, const std::str
         const float inner = std::max(1.0f, width - st.FramePadding.x * 2);
         const float line = ImGui::GetTextLineHeight();
         const float text_h = buf.empty() ? 0 : ImGui::CalcTextSize(buf.data(), buf.data() + buf.size(), false, inner).y;
-        const float h = std::max(line * 4.2f, text_h + line) + st.FramePadding.y * 2;
+        const float h = std::max(line * 2.6f, text_h + line) + st.FramePadding.y * 2;  // room for a line more
         const ImVec2 p = ImGui::GetCursorScreenPos();
         // It takes the focus when a tap lifts on it, so that a finger scrolling the panel
         // across it (app/panel_pointer.hpp) does not open keyboard 0.
