@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "geometry.hpp"
 #include "handles.hpp"
@@ -381,17 +382,13 @@ std::vector<RingLabel> place_ring_labels(const Document& doc, const View& v, con
         const float w = ts.x + px, h = px * 1.4f;
         // Inside the ring's edge; the zone's label just outside the outer ring.
         const float r = ring <= 3 ? float(edges[ring - 1]) * s - h * 0.8f : float(edges[3]) * s + h * 0.8f;
-        bool placed = false;
-        for (float deg : kDegrees) {
-            const float a = deg * float(M_PI) / 180;
+        for (size_t i = 0; i < std::size(kDegrees); ++i) {
+            const float a = kDegrees[i] * float(M_PI) / 180;
             const ImVec2 mid(float(c.x) + r * std::cos(a), float(c.y) + r * std::sin(a));
             const ImVec2 a0(mid.x - w / 2, mid.y - h / 2), a1(mid.x + w / 2, mid.y + h / 2);
-            if (!placed || free(a0, a1)) l.min = a0, l.max = a1;
-            if (free(a0, a1)) {
-                placed = true;
-                break;
-            }
-            placed = true;  // the first place stays, unless a free one follows
+            const bool clear = free(a0, a1);
+            if (i == 0 || clear) l.min = a0, l.max = a1;  // the first place, unless a free one follows
+            if (clear) break;
         }
         taken.push_back({l.min, l.max});
         out.push_back(std::move(l));
