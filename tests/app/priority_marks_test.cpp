@@ -10,31 +10,14 @@
 
 #include "app_runner.hpp"
 #include "board_file.hpp"
+#include "finger_strokes.hpp"
 
 namespace nk::test {
 namespace {
 constexpr int kW = 1920, kH = 1080;
 
-std::string norm(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.5f", v);
-    return buf;
-}
-std::string pos(Vec2 s) { return norm(s.x / kW) + " " + norm(s.y / kH); }
-
-// A wobbly, open finger loop round board point c, as a person draws it.
-std::string circle_script(int finger, Vec2 c, const View& v, double phase) {
-    std::string s;
-    const int n = 26;
-    for (int i = 0; i <= n; ++i) {
-        const double a = phase + 2 * M_PI * 0.93 * i / n;
-        const double wob = 1 + 0.06 * std::sin(5.0 * a + phase);
-        const Vec2 b{c.x + 112 * wob * std::cos(a), c.y + 76 * wob * std::sin(a)};
-        s += std::string(i == 0 ? "finger down " : "finger move ") + std::to_string(finger) + " " + pos(v.to_screen(b)) + "\n";
-        s += "frames 1\n";
-    }
-    s += "finger up " + std::to_string(finger) + " " + pos(v.to_screen({c.x + 112, c.y + 10})) + "\nframes 2\n";
-    return s;
+std::string pen_circle(int finger, Vec2 c, const View& v, double phase) {
+    return nk::test::circle_script(finger, c, v, phase, 112, 76, kW, kH);
 }
 
 const Partner* by_text(const Document& d, const std::string& text) {
@@ -72,7 +55,7 @@ TEST(PriorityMarks, CirclesSettleIntoMarksTheCirclesToggleAndTheChartHasItsOwnSp
         const Partner* p = by_text(board, choice[i]);
         ASSERT_TRUE(p) << choice[i];
         s += "tap @ui:pen." + std::to_string(board.participants[size_t(i)].id) + " finger 1\nframes 2\n";
-        s += circle_script(10 + i, {p->x, p->y}, v, 0.5 * i);
+        s += pen_circle(10 + i, {p->x, p->y}, v, 0.5 * i);
     }
     s += "frames 3\nlayout marks.txt\nscreenshot marks.png\n";
     s += "tap @ui:priorities.circles finger 1\nframes 3\nlayout circles.txt\nscreenshot circles.png\n";

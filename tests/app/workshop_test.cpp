@@ -15,6 +15,7 @@
 
 #include "app_runner.hpp"
 #include "board_file.hpp"
+#include "finger_strokes.hpp"
 #include "geometry.hpp"
 #include "view.hpp"
 
@@ -28,24 +29,12 @@ std::string norm(double v) {
     std::snprintf(buf, sizeof buf, "%.5f", v);
     return buf;
 }
-std::string pos(Vec2 s) { return norm(s.x / kW) + " " + norm(s.y / kH); }
 
 // The board's view a replay's `layout` wrote.
 View view_of(const Layout& l) { return View{l.scale, {l.ox, l.oy}}; }
 
-// A wobbly, open finger loop around board point c, as a person draws it.
-std::string circle_script(int finger, Vec2 c, const View& v, double phase) {
-    std::string s;
-    const int n = 26;
-    for (int i = 0; i <= n; ++i) {
-        const double a = phase + 2 * M_PI * 0.93 * i / n;
-        const double wob = 1 + 0.06 * std::sin(5.0 * a + phase);
-        const Vec2 b{c.x + 118 * wob * std::cos(a), c.y + 82 * wob * std::sin(a)};
-        s += std::string(i == 0 ? "finger down " : "finger move ") + std::to_string(finger) + " " + pos(v.to_screen(b)) + "\n";
-        s += "frames 1\n";
-    }
-    s += "finger up " + std::to_string(finger) + " " + pos(v.to_screen({c.x + 118, c.y + 10})) + "\nframes 2\n";
-    return s;
+std::string pen_circle(int finger, Vec2 c, const View& v, double phase) {
+    return nk::test::circle_script(finger, c, v, phase, 118, 82, kW, kH);
 }
 
 // Types `text` into the focused field on keyboard 0 and closes it with "Klaar".
@@ -160,7 +149,7 @@ TEST(Workshop, TheWholeWorkshopWithFingersOnly) {
         const Partner* p = by_text(map, choice[i]);
         ASSERT_TRUE(p) << choice[i];
         s += "tap @ui:pen." + std::to_string(i + 1) + " finger 1\nframes 2\n";
-        s += circle_script(10 + i, {p->x, p->y}, v, 0.4 * i);
+        s += pen_circle(10 + i, {p->x, p->y}, v, 0.4 * i);
     }
     // 3: notes on three cards of one partner; enter in a note types a new line.
     s += "tap @ui:phase.3 finger 1\nframes 3\ntap @note:\"CLB Gent\" finger 2\nframes 3\n";
